@@ -1,0 +1,17 @@
+namespace Medarbejdergrundlag.Content.Markdown;
+
+/// <summary>
+/// Turns editor-written Markdown into safe HTML. Called when content is saved or seeded,
+/// never per request: the HTML is stored beside the Markdown.
+/// </summary>
+public interface IMarkdownRenderer
+{
+    /// <summary>Renders block Markdown (paragraphs, lists, headings) to sanitized HTML.</summary>
+    string RenderBlock(string markdown);
+
+    /// <summary>Renders a single line of inline Markdown (emphasis, links) without a wrapping paragraph.</summary>
+    string RenderInline(string markdown);
+
+    /// <summary>Plain text of the Markdown, for search snippets and meta descriptions.</summary>
+    string ToPlainText(string markdown);
+}

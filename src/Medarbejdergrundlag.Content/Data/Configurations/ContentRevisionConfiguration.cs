@@ -1,0 +1,21 @@
+using Medarbejdergrundlag.Content.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Medarbejdergrundlag.Content.Data.Configurations;
+
+internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<ContentRevision>
+{
+    public void Configure(EntityTypeBuilder<ContentRevision> builder)
+    {
+        builder.ToTable("ContentRevisions");
+        builder.HasIndex(r => new { r.ContentItemId, r.Number }).IsUnique();
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.Property(r => r.Slug).HasMaxLength(100);
+        builder.Property(r => r.LeadMarkdown).HasMaxLength(1000);
+        builder.Property(r => r.LeadHtml).HasMaxLength(4000);
+        builder.Property(r => r.CreatedBy).HasMaxLength(200);
+        builder.Property(r => r.ChangeNote).HasMaxLength(500);
+        builder.Ignore(r => r.Points);
+    }
+}

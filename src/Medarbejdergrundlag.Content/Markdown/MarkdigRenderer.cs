@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Medarbejdergrundlag.Content.Slugs;
+
+namespace Medarbejdergrundlag.Content.Markdown;
+
+/// <summary>
+/// Markdig-based <see cref="IMarkdownRenderer"/>. Raw HTML is escaped, link and image URLs are
+/// restricted to http, https, mailto and relative URLs, and headings get stable slug ids.
+/// Stateless apart from the immutable pipeline, so safe to use as a singleton.
+/// </summary>
+public sealed partial class MarkdigRenderer : IMarkdownRenderer
+{
+    private const string FallbackHeadingId = "afsnit";
+
+    // MarkdownPipeline is immutable and documented as thread-safe; building it once avoids per-call cost.
+    // No auto-identifiers: heading ids are ours (Slugifier) so they match slugs used elsewhere.
+    private static readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .Build();
+
+    private static readonly HashSet<string> _allowedSchemes = new(StringComparer.Ordinal)
+    {
+        "http",
+        "https",
+        "mailto",
+    };
+
+    public string RenderBlock(string markdown)
+    {
+        var document = ParseAndSanitize(markdown);
+        AssignHeadingIds(document);
+
+        return Render(renderer => renderer.Render(document));
+    }
+
+    public string RenderInline(string markdown)
+    {
+        // Trimmed so indentation cannot turn a title into a code block.
+        var document = ParseAndSanitize(markdown.Trim());
+
+        return Render(renderer =>
+        {
+            var first = true;
+            foreach (var leaf in document.Descendants<LeafBlock>())
+            {
+                if (leaf.Inline is null)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    renderer.Write(' ');
+                }
+
+                // Only the inline children are written, so no block wrapper (<p>, <h1>, <li>) is emitted.
+                renderer.WriteChildren(leaf.Inline);
+                first = false;
+            }
+        });
+    }
+
+    public string ToPlainText(string markdown)
+    {
+        var document = ParseAndSanitize(markdown);
+        var builder = new StringBuilder();
+
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is not null)
+            {
+                AppendPlainText(leaf.Inline, builder);
+            }
+            else if (leaf is CodeBlock)
+            {
+                builder.Append(leaf.Lines.ToString());
+            }
+
+            // Separates blocks so "a\n\nb" does not become "ab".
+            builder.Append(' ');
+        }
+
+        return CollapseWhitespace(builder.ToString());
+    }
+
+    /// <summary>
+    /// True for relative URLs and for http, https and mailto. Decides on a decoded, whitespace-free
+    /// copy so that entity/percent encoding and embedded tabs cannot hide a scheme from us.
+    /// </summary>
+    internal static bool IsAllowedUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+
+        // Every decoding stage is checked: if any view of the URL has a bad scheme, it is dropped.
+        var current = url;
+        for (var i = 0; i < 4; i++)
+        {
+            if (!HasAllowedScheme(StripInvisible(current)))
+            {
+                return false;
+            }
+
+            var decoded = PercentDecode(HtmlDecode(current));
+            if (decoded == current)
+            {
+                return true;
+            }
+
+            current = decoded;
+        }
+
+        // Still changing after several rounds of decoding: nested encoding is an attack, not content.
+        return false;
+    }
+
+    private static MarkdownDocument ParseAndSanitize(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+
+        // Materialized first: the tree is modified while we go.
+        var autolinks = document.Descendants<AutolinkInline>().ToList();
+        foreach (var autolink in autolinks)
+        {
+            if (!autolink.IsEmail && !IsAllowedUrl(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
+            }
+        }
+
+        // Reference-style links are resolved into LinkInline.Url by the parser,
+        // so checking links also covers "[x]: javascript:..." definitions.
+        var links = document.Descendants<LinkInline>().ToList();
+        foreach (var link in links)
+        {
+            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+            if (IsAllowedUrl(url))
+            {
+                continue;
+            }
+
+            if (link.IsImage)
+            {
+                var alt = new StringBuilder();
+                AppendPlainText(link, alt);
+                link.ReplaceBy(new LiteralInline(CollapseWhitespace(alt.ToString())), copyChildren: false);
+            }
+            else
+            {
+                Unwrap(link);
+            }
+        }
+
+        return document;
+    }
+
+    private static void Unwrap(ContainerInline container)
+    {
+        var child = container.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            container.InsertBefore(child);
+            child = next;
+        }
+
+        container.Remove();
+    }
+
+    private static void AssignHeadingIds(MarkdownDocument document)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var text = new StringBuilder();
+            if (heading.Inline is not null)
+            {
+                AppendPlainText(heading.Inline, text);
+            }
+
+            var baseId = Slugifier.Slugify(text.ToString());
+            if (baseId.Length == 0)
+            {
+                // An empty id is invalid HTML; headings like "## ???" still need an anchor.
+                baseId = FallbackHeadingId;
+            }
+
+            var id = baseId;
+            for (var n = 2; !used.Add(id); n++)
+            {
+                id = string.Create(CultureInfo.InvariantCulture, $"{baseId}-{n}");
+            }
+
+            heading.GetAttributes().Id = id;
+        }
+    }
+
+    private static void AppendPlainText(ContainerInline container, StringBuilder builder)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case ContainerInline nested:
+                    AppendPlainText(nested, builder);
+                    break;
+            }
+        }
+    }
+
+    private static string Render(Action<HtmlRenderer> write)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+
+        // A renderer per call: HtmlRenderer holds mutable state and must not be shared across threads.
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        write(renderer);
+        writer.Flush();
+
+        return writer.ToString();
+    }
+
+    private static bool HasAllowedScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return true;
+        }
+
+        // A colon after the first path, query or fragment delimiter is not a scheme separator,
+        // e.g. "/sider/a:b" or "#x:y". Backslash counts because browsers treat it like "/".
+        var delimiter = url.AsSpan(0, colon).IndexOfAny("/?#\\");
+        if (delimiter >= 0)
+        {
+            return true;
+        }
+
+        return _allowedSchemes.Contains(url[..colon].ToLowerInvariant());
+    }
+
+    private static string StripInvisible(string value)
+    {
+        // Browsers ignore tabs/newlines inside URLs and trim leading controls, so "java\tscript:" runs.
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c)
+                || char.IsControl(c)
+                || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string HtmlDecode(string value)
+    {
+        // WebUtility only knows HTML 4 names; Markdig's table adds HTML5 ones such as "&colon;".
+        var decoded = WebUtility.HtmlDecode(value);
+        return NamedEntityRegex().Replace(decoded, match =>
+            EntityHelper.DecodeEntity(match.Groups[1].ValueSpan) ?? match.Value);
+    }
+
+    private static string PercentDecode(string value)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
+
+    private static string CollapseWhitespace(string value) =>
+        WhitespaceRegex().Replace(value, " ").Trim();
+
+    [GeneratedRegex(@"&([A-Za-z][A-Za-z0-9]*);")]
+    private static partial Regex NamedEntityRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+}

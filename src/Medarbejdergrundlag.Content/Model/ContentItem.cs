@@ -1,0 +1,44 @@
+namespace Medarbejdergrundlag.Content.Model;
+
+/// <summary>
+/// A piece of content with a stable identity. Its text lives in <see cref="ContentRevision"/>s:
+/// the public site reads only <see cref="PublishedRevision"/>, editors work on the newest one.
+/// </summary>
+public class ContentItem
+{
+    public int Id { get; set; }
+
+    public ContentKind Kind { get; set; }
+
+    /// <summary>
+    /// Immutable key, also the item's anchor on the charter page. Slugs and titles may change;
+    /// the key never does, so permalinks to <c>#key</c> keep working.
+    /// </summary>
+    public required string Key { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public bool IsArchived { get; set; }
+
+    public int? PublishedRevisionId { get; set; }
+
+    public ContentRevision? PublishedRevision { get; set; }
+
+    /// <summary>The newest revision: equal to the published one unless there is an unpublished draft.</summary>
+    public int? CurrentRevisionId { get; set; }
+
+    public ContentRevision? CurrentRevision { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped by every write; works on every provider.</summary>
+    public int Version { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = "";
+
+    public List<ContentRevision> Revisions { get; } = [];
+
+    public bool HasUnpublishedChanges => CurrentRevisionId != PublishedRevisionId;
+}

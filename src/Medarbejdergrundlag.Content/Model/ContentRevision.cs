@@ -1,0 +1,48 @@
+namespace Medarbejdergrundlag.Content.Model;
+
+/// <summary>
+/// An immutable snapshot of an item's text. Every save adds one; none is ever changed or deleted.
+/// The HTML is rendered from the Markdown when the revision is made, not per request.
+/// </summary>
+public class ContentRevision
+{
+    public int Id { get; set; }
+
+    public int ContentItemId { get; set; }
+
+    public ContentItem? ContentItem { get; set; }
+
+    /// <summary>1, 2, 3… within the item, for people to refer to.</summary>
+    public int Number { get; set; }
+
+    /// <summary>Short name: "Mod", "Social kapital", "Phønix".</summary>
+    public required string Title { get; set; }
+
+    public required string Slug { get; set; }
+
+    /// <summary>Inline Markdown: the bearing's headline ("Lyst til **udvikling**") or a short summary.</summary>
+    public string LeadMarkdown { get; set; } = "";
+
+    public string LeadHtml { get; set; } = "";
+
+    public string BodyMarkdown { get; set; } = "";
+
+    public string BodyHtml { get; set; } = "";
+
+    /// <summary>The "Det kan vi fordi…" points, one Markdown line each; empty for items without points.</summary>
+    public string PointsMarkdown { get; set; } = "";
+
+    public string PointsHtml { get; set; } = "";
+
+    /// <summary>Plain text of lead and body, for summaries, meta descriptions and search.</summary>
+    public string PlainText { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public string? ChangeNote { get; set; }
+
+    public IReadOnlyList<string> Points =>
+        PointsMarkdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,59 @@
+using Medarbejdergrundlag.Content.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medarbejdergrundlag.Content.Publishing;
+
+/// <summary>
+/// Holds the published site in memory. Published content is small and read on every page, so
+/// it is loaded once and replaced whenever something is published (<see cref="Invalidate"/>).
+/// </summary>
+public sealed class PublishedContentStore(IDbContextFactory<ContentDbContext> dbFactory)
+{
+    private Task<PublishedSite>? _current;
+    private readonly Lock _gate = new();
+
+    public Task<PublishedSite> GetAsync()
+    {
+        lock (_gate)
+        {
+            // A failed load (database briefly away) must not be cached.
+            if (_current is null || _current.IsFaulted || _current.IsCanceled)
+            {
+                _current = LoadAsync();
+            }
+
+            return _current;
+        }
+    }
+
+    /// <summary>Drops the snapshot; the next request reads the database again.</summary>
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _current = null;
+        }
+    }
+
+    private async Task<PublishedSite> LoadAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var items = await db.Items
+            .AsNoTracking()
+            .Where(i => !i.IsArchived && i.PublishedRevisionId != null)
+            .Select(i => new PublishedItem(
+                i.Id,
+                i.Kind,
+                i.Key,
+                i.SortOrder,
+                i.PublishedRevision!.Title,
+                i.PublishedRevision.Slug,
+                i.PublishedRevision.LeadHtml,
+                i.PublishedRevision.BodyHtml,
+                i.PublishedRevision.PointsHtml,
+                i.PublishedRevision.PlainText,
+                i.PublishedRevision.CreatedAt))
+            .ToListAsync();
+        return new PublishedSite(items);
+    }
+}

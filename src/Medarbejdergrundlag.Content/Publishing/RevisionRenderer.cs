@@ -1,0 +1,20 @@
+using Medarbejdergrundlag.Content.Markdown;
+using Medarbejdergrundlag.Content.Model;
+
+namespace Medarbejdergrundlag.Content.Publishing;
+
+/// <summary>Fills a revision's HTML and plain text from its Markdown, once, when it is made.</summary>
+public sealed class RevisionRenderer(IMarkdownRenderer markdown)
+{
+    public void Render(ContentRevision revision)
+    {
+        revision.LeadHtml = markdown.RenderInline(revision.LeadMarkdown);
+        revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown);
+        revision.PointsHtml = string.Concat(revision.Points.Select(p => $"<li>{markdown.RenderInline(p)}</li>"));
+        revision.PlainText = string.Join(
+            ' ',
+            new[] { markdown.ToPlainText(revision.LeadMarkdown), markdown.ToPlainText(revision.BodyMarkdown) }
+                .Concat(revision.Points.Select(markdown.ToPlainText))
+                .Where(s => s.Length > 0));
+    }
+}

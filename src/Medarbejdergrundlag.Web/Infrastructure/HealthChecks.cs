@@ -1,0 +1,49 @@
+using Medarbejdergrundlag.Content.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Medarbejdergrundlag.Web.Infrastructure;
+
+internal static class HealthChecks
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseMigratedCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        // Live: the process answers; nothing external is checked, so a database outage never restarts it.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
+            .AllowAnonymous();
+    }
+
+    private sealed class DatabaseMigratedCheck(IDbContextFactory<ContentDbContext> dbFactory) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                if (!await db.Database.CanConnectAsync(cancellationToken))
+                {
+                    return HealthCheckResult.Unhealthy("The database does not answer.");
+                }
+
+                var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+                return pending.Any()
+                    ? HealthCheckResult.Unhealthy("The database lacks migrations.")
+                    : HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("The database check failed.", ex);
+            }
+        }
+    }
+}

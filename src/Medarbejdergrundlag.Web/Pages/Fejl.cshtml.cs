@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Medarbejdergrundlag.Web.Pages;
+
+/// <summary>The Danish error page. It says what happened in plain words and never shows details.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class FejlModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int statusCode) => Describe(statusCode);
+
+    // Re-executed error pages keep the original request's method, so a failed POST lands here.
+    public void OnPost(int statusCode) => Describe(statusCode);
+
+    private void Describe(int statusCode)
+    {
+        var code = statusCode is >= 400 and <= 599 ? statusCode : 404;
+        Response.StatusCode = code;
+        (Heading, Explanation) = code switch
+        {
+            404 => ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet."),
+            403 => ("Du har ikke adgang", "Du er logget ind, men har ikke adgang til denne side."),
+            400 => ("Forespørgslen kunne ikke behandles", "Prøv at genindlæse siden og gøre det igen."),
+            _ => ("Der skete en fejl", "Noget gik galt hos os. Prøv igen om lidt. Sker det igen, så kontakt HR."),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Medarbejdergrundlag.Web.Pages.Konto;
+
+public sealed class LogIndModel(SignInOptions signIn) : PageModel
+{
+    public bool PersonasEnabled => signIn.PersonasEnabled;
+
+    public IReadOnlyList<Persona> Personas => Persona.All;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "logget-ud")]
+    public bool LoggedOut { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? persona)
+    {
+        // Never trust the form for this: the personas must not exist where they are switched off.
+        if (!signIn.PersonasEnabled)
+        {
+            return NotFound();
+        }
+
+        var chosen = Persona.Find(persona);
+        if (chosen is null)
+        {
+            ModelState.AddModelError(string.Empty, "Vælg en af brugerne på listen.");
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            chosen.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

@@ -1,0 +1,11 @@
+using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Medarbejdergrundlag.Web.Pages.Pejlemaerker;
+
+public sealed class IndexModel(PublishedContentStore content) : PageModel
+{
+    public PublishedSite Site { get; private set; } = default!;
+
+    public async Task OnGetAsync() => Site = await content.GetAsync();
+}

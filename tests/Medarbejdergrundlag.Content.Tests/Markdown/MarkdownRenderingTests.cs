@@ -1,0 +1,188 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Medarbejdergrundlag.Content.Markdown;
+
+namespace Medarbejdergrundlag.Content.Tests.Markdown;
+
+public sealed class MarkdownRenderingTests
+{
+    private readonly MarkdigRenderer _renderer = new();
+
+    [Theory]
+    [InlineData("[Se mere](https://example.dk/side?a=1)", "https://example.dk/side?a=1")]
+    [InlineData("[Se mere](http://example.dk)", "http://example.dk")]
+    [InlineData("[Se mere](HTTPS://example.dk)", "HTTPS://example.dk")]
+    [InlineData("[Se mere](mailto:hr@example.dk)", "mailto:hr@example.dk")]
+    [InlineData("[Se mere](/pejlemaerker/mod)", "/pejlemaerker/mod")]
+    [InlineData("[Se mere](#mod)", "#mod")]
+    [InlineData("[Se mere](mod/detaljer)", "mod/detaljer")]
+    [InlineData("[Se mere](/sider/a:b)", "/sider/a:b")]
+    [InlineData("[Se mere](//example.dk/side)", "//example.dk/side")]
+    [InlineData("[Se mere][ref]\n\n[ref]: https://example.dk/ref", "https://example.dk/ref")]
+    public void RenderBlock_KeepsAllowedLinkWithHref(string markdown, string expectedHref)
+    {
+        var document = Parse(_renderer.RenderBlock(markdown));
+
+        var link = Assert.Single(document.QuerySelectorAll("a"));
+        Assert.Equal(expectedHref, link.GetAttribute("href"));
+        Assert.Equal("Se mere", link.TextContent);
+    }
+
+    [Theory]
+    [InlineData("<https://example.dk>", "https://example.dk")]
+    [InlineData("<hr@example.dk>", "mailto:hr@example.dk")]
+    public void RenderBlock_KeepsAllowedAutolink(string markdown, string expectedHref)
+    {
+        var document = Parse(_renderer.RenderBlock(markdown));
+
+        var link = Assert.Single(document.QuerySelectorAll("a"));
+        Assert.Equal(expectedHref, link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void RenderBlock_KeepsImageWithHttpsSource()
+    {
+        var document = Parse(_renderer.RenderBlock("![Kollegaer i kantinen](https://example.dk/billede.jpg)"));
+
+        var image = Assert.Single(document.QuerySelectorAll("img"));
+        Assert.Equal("https://example.dk/billede.jpg", image.GetAttribute("src"));
+        Assert.Equal("Kollegaer i kantinen", image.GetAttribute("alt"));
+    }
+
+    [Fact]
+    public void RenderBlock_RendersCommonMarkBlocks()
+    {
+        var document = Parse(_renderer.RenderBlock("# Titel\n\nEn *tekst*.\n\n- a\n- b\n\n1. c"));
+
+        Assert.Equal("Titel", document.QuerySelector("h1")?.TextContent);
+        Assert.Equal("tekst", document.QuerySelector("p > em")?.TextContent);
+        Assert.Equal(2, document.QuerySelectorAll("ul > li").Length);
+        Assert.Single(document.QuerySelectorAll("ol > li"));
+    }
+
+    [Fact]
+    public void RenderBlock_RendersPipeTables()
+    {
+        var document = Parse(_renderer.RenderBlock("| Navn | Rolle |\n|---|---|\n| Anna | Leder |"));
+
+        Assert.Equal(["Navn", "Rolle"], document.QuerySelectorAll("table thead th").Select(e => e.TextContent));
+        Assert.Equal(["Anna", "Leder"], document.QuerySelectorAll("table tbody td").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public void RenderBlock_GivesHeadingSlugId()
+    {
+        var document = Parse(_renderer.RenderBlock("## Fællesskab"));
+
+        Assert.Equal("faellesskab", document.QuerySelector("h2")?.Id);
+    }
+
+    [Fact]
+    public void RenderBlock_HeadingIdUsesPlainTextOfFormattedHeading()
+    {
+        var document = Parse(_renderer.RenderBlock("## Lyst til **udvikling** og `kode`"));
+
+        Assert.Equal("lyst-til-udvikling-og-kode", document.QuerySelector("h2")?.Id);
+    }
+
+    [Fact]
+    public void RenderBlock_SuffixesDuplicateHeadingIds()
+    {
+        var document = Parse(_renderer.RenderBlock("## Fællesskab\n\n### Fællesskab\n\n## Fællesskab"));
+
+        Assert.Equal(
+            ["faellesskab", "faellesskab-2", "faellesskab-3"],
+            document.QuerySelectorAll("h2, h3").Select(e => e.Id));
+    }
+
+    [Fact]
+    public void RenderBlock_KeepsHeadingIdsUniqueWhenTextCollidesWithSuffix()
+    {
+        var document = Parse(_renderer.RenderBlock("## Mod\n\n## Mod\n\n## Mod 2"));
+
+        var ids = document.QuerySelectorAll("h2").Select(e => e.Id).ToList();
+        Assert.Equal(3, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["mod", "mod-2"], ids.Take(2));
+    }
+
+    [Fact]
+    public void RenderBlock_GivesHeadingWithoutSluggableTextNonEmptyId()
+    {
+        var document = Parse(_renderer.RenderBlock("## ???"));
+
+        Assert.False(string.IsNullOrEmpty(document.QuerySelector("h2")?.Id));
+    }
+
+    [Fact]
+    public void RenderBlock_IsDeterministic()
+    {
+        const string markdown = "# Phønix forløb\n\n## Fællesskab\n\n## Fællesskab\n\nSe [mere](/mod).";
+        var other = new MarkdigRenderer();
+
+        var first = _renderer.RenderBlock(markdown);
+        var second = _renderer.RenderBlock(markdown);
+        var third = other.RenderBlock(markdown);
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, third);
+        Assert.Contains("id=\"phoenix-forloeb\"", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderBlock_IsThreadSafe()
+    {
+        const string markdown = "## Fællesskab\n\n## Fællesskab\n\n[x](javascript:alert(1)) og [y](https://example.dk)";
+        var expected = _renderer.RenderBlock(markdown);
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = _renderer.RenderBlock(markdown));
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
+    public void RenderInline_RendersEmphasisWithoutParagraph()
+    {
+        Assert.Equal("Lyst til <strong>udvikling</strong>", _renderer.RenderInline("Lyst til **udvikling**"));
+    }
+
+    [Fact]
+    public void RenderInline_KeepsAllowedLink()
+    {
+        var html = _renderer.RenderInline("Læs [mere](/pejlemaerker/mod)");
+
+        Assert.Equal("Læs <a href=\"/pejlemaerker/mod\">mere</a>", html);
+    }
+
+    [Fact]
+    public void RenderInline_DoesNotEmitBlockElementsForBlockSyntax()
+    {
+        var document = Parse(_renderer.RenderInline("# Overskrift"));
+
+        Assert.Empty(document.QuerySelectorAll("p, h1, ul, li"));
+        Assert.Equal("Overskrift", document.Body!.TextContent);
+    }
+
+    [Fact]
+    public void RenderInline_EscapesRawHtml()
+    {
+        var html = _renderer.RenderInline("A <b>fed</b> & B");
+
+        Assert.Equal("A &lt;b&gt;fed&lt;/b&gt; &amp; B", html);
+    }
+
+    [Theory]
+    [InlineData("Lyst til **udvikling**", "Lyst til udvikling")]
+    [InlineData("Se [mere](https://example.dk) *her*", "Se mere her")]
+    [InlineData("# Titel\n\nFørste   linje\nanden linje\n\n- a\n- b", "Titel Første linje anden linje a b")]
+    [InlineData("Kode: `var x = 1;` og ![alt tekst](https://example.dk/a.png)", "Kode: var x = 1; og alt tekst")]
+    [InlineData("Brug &amp; og &copy;", "Brug & og ©")]
+    [InlineData("[x](javascript:alert(1))", "x")]
+    [InlineData("", "")]
+    public void ToPlainText_StripsMarkupAndCollapsesWhitespace(string markdown, string expected)
+    {
+        Assert.Equal(expected, _renderer.ToPlainText(markdown));
+    }
+
+    private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+}

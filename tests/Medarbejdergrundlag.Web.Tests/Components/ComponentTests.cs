@@ -1,0 +1,80 @@
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Web.Components;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+
+namespace Medarbejdergrundlag.Web.Tests.Components;
+
+public sealed class ComponentTests
+{
+    [Fact]
+    public async Task CopyLinkShowsTheLinkItselfAndKeepsTheButtonHiddenUntilScriptRevealsIt()
+    {
+        var document = await ComponentRendering.RenderAsync<CopyLink>(new()
+        {
+            [nameof(CopyLink.Url)] = "https://portal.example/medarbejdergrundlag#mod",
+            [nameof(CopyLink.Label)] = "Mod",
+        });
+
+        var link = document.QuerySelector("a.copy-link__url")!;
+        Assert.Equal("https://portal.example/medarbejdergrundlag#mod", link.GetAttribute("href"));
+        Assert.Equal("https://portal.example/medarbejdergrundlag#mod", link.Text());
+        var button = document.QuerySelector("button")!;
+        Assert.True(button.HasAttribute("hidden"));
+        Assert.Equal("button", button.GetAttribute("type"));
+        Assert.Equal("https://portal.example/medarbejdergrundlag#mod", button.GetAttribute("data-copy-link"));
+        Assert.Equal("Kopiér link til Mod", button.Text());
+        Assert.Equal("polite", document.QuerySelector("[role=status]")?.GetAttribute("aria-live"));
+    }
+
+    [Fact]
+    public async Task CopyLinkEncodesWhatItIsGiven()
+    {
+        var document = await ComponentRendering.RenderAsync<CopyLink>(new()
+        {
+            [nameof(CopyLink.Url)] = "https://portal.example/x\"><script>alert(1)</script>",
+            [nameof(CopyLink.Label)] = "<b>Mod</b>",
+        });
+
+        Assert.Empty(document.QuerySelectorAll("script, b"));
+        Assert.Contains("<b>Mod</b>", document.QuerySelector("button")!.Text());
+    }
+
+    [Fact]
+    public async Task BearingCardLinksToTheBearingAndShowsItsHeadline()
+    {
+        var bearing = new PublishedItem(
+            7, ContentKind.Bearing, "udvikling", 2, "Udvikling", "udvikling", "Lyst til <strong>udvikling</strong>", "", "", "", DateTime.UtcNow);
+
+        var document = await ComponentRendering.RenderAsync<BearingCard>(new()
+        {
+            [nameof(BearingCard.Bearing)] = bearing,
+            [nameof(BearingCard.Href)] = "/pejlemaerker/udvikling",
+        });
+
+        var heading = document.QuerySelector("h3")!;
+        Assert.Equal("Udvikling", heading.Text());
+        Assert.Equal("/pejlemaerker/udvikling", heading.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Equal("udvikling", document.QuerySelector(".card__lead strong")?.Text());
+        Assert.Equal(heading.Id, document.QuerySelector("article")?.GetAttribute("aria-labelledby"));
+    }
+
+    [Fact]
+    public async Task CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
+    {
+        var document = await ComponentRendering.RenderAsync<CharterShape>(new()
+        {
+            [nameof(CharterShape.Bearings)] = new[] { "Mod", "Udvikling", "Handlekraft", "Fællesskab" },
+            [nameof(CharterShape.Legs)] = new[] { "Social kapital", "Samskabelse" },
+        });
+
+        var svg = document.QuerySelector("svg")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        var texts = svg.QuerySelectorAll("text").Select(t => t.Text()).ToList();
+        Assert.Equal(["Mod", "Udvikling", "Handlekraft", "Fællesskab", "Sammen om udvikling", "Social kapital", "Samskabelse"], texts);
+        Assert.Equal(
+            "De fire pejlemærker, Mod, Udvikling, Handlekraft og Fællesskab, hviler på medarbejdergrundlagets to ben: Social kapital og Samskabelse.",
+            svg.QuerySelector("desc")!.Text());
+        Assert.Equal("shape-title shape-desc", svg.GetAttribute("aria-labelledby"));
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+
+namespace Medarbejdergrundlag.Web.Tests.Pages;
+
+public sealed class PublicPagesTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    public static TheoryData<string, string[]> Pages => new()
+    {
+        { "/", ["Mod", "Udvikling", "Handlekraft", "Fællesskab", "Social kapital", "Samskabelse", "Phønix", "Vores medarbejdergrundlag beskriver den arbejdsplads"] },
+        { "/medarbejdergrundlag", ["Kære medarbejder i Odense Kommune", "Det kan vi fordi", "Tillid, retfærdighed og et godt samarbejde", "Pejlemærkerne"] },
+        { "/pejlemaerker", ["Mod", "Udvikling", "Handlekraft", "Fællesskab", "Lyst til udvikling"] },
+        { "/pejlemaerker/mod", ["Mod til at slippe kreativitet og idéer løs", "Det kan vi fordi", "Vi lærer af de fejl"] },
+        { "/pejlemaerker/udvikling", ["Lyst til udvikling", "Vi har en rummelig arbejdsplads"] },
+        { "/pejlemaerker/handlekraft", ["Være handlekraftig og sætte i gang", "Ledelsen sætter tydelige rammer og retning"] },
+        { "/pejlemaerker/faellesskab", ["Skabe den nye virkelighed i fællesskab med andre", "Vi deler viden, succeser og erfaringer"] },
+        { "/phoenix", ["1. marts 2014", "minimum 2 dage", "3-årig periode", "alle ledere sikres 2 dage årligt", "Phønix DNA"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPublicPageShowsItsSeededTextToAnEmployee(string path, string[] expected)
+    {
+        var document = await portal.Employee.GetDocumentAsync(path);
+
+        Assert.Equal("da", document.DocumentElement.GetAttribute("lang"));
+        var main = document.QuerySelector("main") ?? throw new Xunit.Sdk.XunitException("no <main>");
+        var text = main.Text();
+        foreach (var phrase in expected)
+        {
+            Assert.Contains(phrase, text);
+        }
+
+        Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.NotNull(document.QuerySelector("a.skip-link[href='#indhold']"));
+        Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+    }
+
+    [Fact]
+    public async Task FrontPageLinksTheFourBearingsAsCards()
+    {
+        var document = await portal.Employee.GetDocumentAsync("/");
+
+        var cardLinks = document.QuerySelectorAll(".card--bearing a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/pejlemaerker/mod", "/pejlemaerker/udvikling", "/pejlemaerker/handlekraft", "/pejlemaerker/faellesskab"], cardLinks);
+    }
+
+    [Fact]
+    public async Task FrontPageShowsTheCharterShapeWithATextAlternative()
+    {
+        var document = await portal.Employee.GetDocumentAsync("/");
+
+        var svg = document.QuerySelector("svg[role=img]") ?? throw new Xunit.Sdk.XunitException("no svg");
+        var labelIds = (svg.GetAttribute("aria-labelledby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var label = string.Join(" ", labelIds.Select(id => document.GetElementById(id)?.Text()));
+        foreach (var name in new[] { "Mod", "Udvikling", "Handlekraft", "Fællesskab", "Social kapital", "Samskabelse" })
+        {
+            Assert.Contains(name, label);
+        }
+    }
+
+    [Fact]
+    public async Task CharterHasATableOfContentsWhoseLinksAllLandOnAnAnchor()
+    {
+        var document = await portal.Employee.GetDocumentAsync("/medarbejdergrundlag");
+
+        var targets = document.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.True(targets.Count >= 12, $"only {targets.Count} entries in the table of contents");
+        foreach (var target in targets)
+        {
+            Assert.StartsWith("#", target);
+            Assert.NotNull(document.GetElementById(target[1..]));
+        }
+
+        foreach (var key in new[] { "kaere-medarbejder", "social-kapital", "samskabelse", "mod", "udvikling", "handlekraft", "faellesskab" })
+        {
+            Assert.NotNull(document.GetElementById(key));
+        }
+    }
+
+    [Fact]
+    public async Task EverySectionAndBearingOffersItsPermalinkAsAVisibleLink()
+    {
+        var document = await portal.Employee.GetDocumentAsync("/medarbejdergrundlag");
+
+        var links = document.QuerySelectorAll(".copy-link a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("http://localhost/medarbejdergrundlag#mod", links);
+        Assert.Contains("http://localhost/medarbejdergrundlag#social-kapital", links);
+        Assert.Contains("http://localhost/medarbejdergrundlag#kaere-medarbejder", links);
+        Assert.Equal(links.Count, document.QuerySelectorAll(".copy-link button[hidden][data-copy-link]").Length);
+    }
+
+    [Fact]
+    public async Task BearingPagesLinkToTheirNeighbours()
+    {
+        var mod = await portal.Employee.GetDocumentAsync("/pejlemaerker/mod");
+        var udvikling = await portal.Employee.GetDocumentAsync("/pejlemaerker/udvikling");
+        var faellesskab = await portal.Employee.GetDocumentAsync("/pejlemaerker/faellesskab");
+
+        Assert.Null(mod.QuerySelector("a[rel=prev]"));
+        Assert.Equal("/pejlemaerker/udvikling", mod.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        Assert.Equal("/pejlemaerker/mod", udvikling.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.Equal("/pejlemaerker/handlekraft", udvikling.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        Assert.Null(faellesskab.QuerySelector("a[rel=next]"));
+    }
+
+    [Theory]
+    [InlineData("/findes-ikke")]
+    [InlineData("/pejlemaerker/ukendt")]
+    public async Task UnknownUrlsGetTheDanishNotFoundPageWithLinksOnward(string path)
+    {
+        var response = await portal.Employee.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var document = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Siden findes ikke", document.QuerySelector("h1")?.Text());
+        var onward = document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/", onward);
+        Assert.Contains("/medarbejdergrundlag", onward);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/medarbejdergrundlag")]
+    [InlineData("/pejlemaerker/mod")]
+    [InlineData("/phoenix")]
+    public async Task AnonymousReadersAreSentToSignIn(string path)
+    {
+        using var anonymous = portal.Factory.CreatePlainClient();
+
+        var response = await anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("http://localhost/konto/log-ind?ReturnUrl=", location);
+        Assert.Contains(Uri.EscapeDataString(path), location);
+    }
+
+    [Fact]
+    public async Task StylesheetsAndScriptsAreFingerprintedAndServedFromTheSameOrigin()
+    {
+        var document = await portal.Employee.GetDocumentAsync("/medarbejdergrundlag");
+
+        var assets = document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
+            .Concat(document.QuerySelectorAll("script").Select(s => s.GetAttribute("src")!))
+            .ToList();
+        Assert.Equal(3, assets.Count);
+        foreach (var asset in assets)
+        {
+            Assert.Matches(@"^/(css|js)/[a-z]+\.[a-z0-9]{6,}\.(css|js)$", asset);
+            using var anonymous = portal.Factory.CreatePlainClient();
+            var response = await anonymous.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}

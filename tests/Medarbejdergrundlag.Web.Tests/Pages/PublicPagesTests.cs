@@ -144,7 +144,7 @@ public sealed class PublicPagesTests(PortalFixture portal) : IClassFixture<Porta
         var assets = document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
             .Concat(document.QuerySelectorAll("script").Select(s => s.GetAttribute("src")!))
             .ToList();
-        Assert.Equal(3, assets.Count);
+        Assert.Equal(2, assets.Count);
         foreach (var asset in assets)
         {
             Assert.Matches(@"^/(css|js)/[a-z]+\.[a-z0-9]{6,}\.(css|js)$", asset);

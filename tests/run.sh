@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test project. This is the README's test command and what CI runs (.ci/run).
+# It installs what the tests need that a fresh machine lacks, then prints one summary line:
+#   Total: N passed, N failed
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required: https://dotnet.microsoft.com/download" >&2
+  exit 1
+fi
+
+results="$(mktemp -d "${TMPDIR:-/tmp}/mg-test-results.XXXXXX")"
+trap 'rm -rf "$results"' EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build Medarbejdergrundlag.sln --nologo -v quiet
+status=0
+projects=0
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  projects=$((projects + 1))
+  dotnet test "$project" --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+done
+
+# Sum the counters of every project's TRX file, so a project that ran nothing still shows.
+reports=$(find "$results" -name '*.trx' | wc -l)
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+if [ "$reports" -lt "$projects" ]; then
+  echo "Only $reports of $projects test projects reported results." >&2
+  status=1
+fi
+
+echo "Total: $passed passed, $failed failed"
+if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
+  status=1
+fi
+exit "$status"

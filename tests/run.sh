@@ -13,7 +13,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 results="$(mktemp -d "${TMPDIR:-/tmp}/mg-test-results.XXXXXX")"
-trap 'rm -rf "$results"' EXIT
+cleanup_steps=("rm -rf '$results'")
+cleanup() { for step in "${cleanup_steps[@]}"; do eval "$step" || true; done; }
+trap cleanup EXIT
+
+# Each tests/setup/*.sh installs or starts one thing the tests need (Chromium, a PostgreSQL
+# cluster, npm packages), skipping what is already there. They are sourced, so they can export
+# settings for the tests and add clean-up steps to cleanup_steps.
+for setup in tests/setup/*.sh; do
+  [ -e "$setup" ] || continue
+  # shellcheck source=/dev/null
+  source "$setup"
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

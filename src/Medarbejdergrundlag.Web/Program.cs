@@ -11,6 +11,7 @@ builder.Services.AddContentStore(builder.Configuration, builder.Environment.Cont
 builder.AddPortalAuthentication();
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.AuthorizeAreaFolder("Admin", "/", PortalRoles.EditorPolicy);
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToFolder("/Konto");
 });

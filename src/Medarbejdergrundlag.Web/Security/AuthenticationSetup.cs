@@ -45,7 +45,13 @@ internal static class AuthenticationSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/konto/log-ind";
                 options.LogoutPath = "/konto/log-ud";
-                options.AccessDeniedPath = "/fejl/403";
+                // A signed-in user without access gets a 403 and the Danish error page at the same URL,
+                // not a redirect that loses where they were.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
             });

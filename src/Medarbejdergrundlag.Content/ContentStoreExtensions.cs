@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Seed;
@@ -43,6 +44,7 @@ public static class ContentStoreExtensions
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<ContentSeeder>();
+        services.AddScoped<ContentEditor>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -9,6 +9,37 @@ public class ContentDbContext(DbContextOptions<ContentDbContext> options) : DbCo
 
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
+    /// <summary>
+    /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardHistory();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardHistory();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardHistory()
+    {
+        var rewritten = ChangeTracker.Entries()
+            .Where(e => e.Entity is ContentRevision or AuditEntry && e.State is EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.GetType().Name)
+            .FirstOrDefault();
+        if (rewritten is not null)
+        {
+            throw new InvalidOperationException($"A {rewritten} is history and cannot be changed or deleted.");
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDbContext).Assembly);
 

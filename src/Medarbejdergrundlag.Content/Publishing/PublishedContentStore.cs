@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Content.Publishing;
@@ -54,6 +55,10 @@ public sealed class PublishedContentStore(IDbContextFactory<ContentDbContext> db
                 i.PublishedRevision.PlainText,
                 i.PublishedRevision.CreatedAt))
             .ToListAsync();
-        return new PublishedSite(items);
+        var redirects = await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.Kind == ContentKind.Bearing)
+            .Select(r => new { r.Slug, r.ContentItemId })
+            .ToListAsync();
+        return new PublishedSite(items, redirects.Select(r => (r.Slug, r.ContentItemId)));
     }
 }

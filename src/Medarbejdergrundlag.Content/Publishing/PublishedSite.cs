@@ -35,13 +35,21 @@ public sealed record PublishedItem(
 /// </summary>
 public sealed class PublishedSite
 {
-    public PublishedSite(IEnumerable<PublishedItem> items)
+    private readonly IReadOnlyDictionary<string, string> _bearingRedirects;
+
+    public PublishedSite(IEnumerable<PublishedItem> items, IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null)
     {
         var ordered = items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToList();
         CharterSections = ordered.Where(i => i.Kind == ContentKind.CharterSection).ToList();
         Legs = ordered.Where(i => i.Kind == ContentKind.Leg).ToList();
         Bearings = ordered.Where(i => i.Kind == ContentKind.Bearing).ToList();
         Phoenix = ordered.FirstOrDefault(i => i.Kind == ContentKind.PhoenixPage);
+
+        // Old slugs resolve to wherever their item lives now; redirects to unpublished items are dropped.
+        var bearingsById = Bearings.ToDictionary(b => b.Id);
+        _bearingRedirects = (bearingRedirects ?? [])
+            .Where(r => bearingsById.ContainsKey(r.ItemId))
+            .ToDictionary(r => r.OldSlug, r => bearingsById[r.ItemId].Slug, StringComparer.OrdinalIgnoreCase);
     }
 
     public IReadOnlyList<PublishedItem> CharterSections { get; }
@@ -54,6 +62,9 @@ public sealed class PublishedSite
 
     /// <summary>The charter's purpose: the lead of its first section.</summary>
     public PublishedItem? Introduction => CharterSections.Count > 0 ? CharterSections[0] : null;
+
+    /// <summary>The current slug of the bearing that once had <paramref name="oldSlug"/>, or null.</summary>
+    public string? BearingRedirect(string oldSlug) => _bearingRedirects.GetValueOrDefault(oldSlug);
 
     public PublishedItem? FindBearing(string slug) =>
         Bearings.FirstOrDefault(b => string.Equals(b.Slug, slug, StringComparison.OrdinalIgnoreCase));

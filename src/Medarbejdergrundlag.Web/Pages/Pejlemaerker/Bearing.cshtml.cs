@@ -23,7 +23,10 @@ public sealed class BearingModel(PublishedContentStore content) : PageModel
         var bearing = site.FindBearing(slug);
         if (bearing is null)
         {
-            return NotFound();
+            // A renamed bearing keeps its old addresses: managers' links must never break.
+            return site.BearingRedirect(slug) is { } current
+                ? RedirectPermanent("/pejlemaerker/" + current)
+                : NotFound();
         }
 
         var bearings = site.Bearings;

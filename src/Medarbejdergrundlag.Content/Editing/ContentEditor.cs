@@ -1,0 +1,325 @@
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Content.Slugs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medarbejdergrundlag.Content.Editing;
+
+/// <summary>
+/// Every change an editor can make. Each one checks the item's version first (someone else may
+/// have changed it since the editor opened it), writes its audit entry in the same save, and
+/// never changes or deletes a revision: saving, restoring and publishing only add or repoint.
+/// </summary>
+public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer, PublishedContentStore published, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<ContentItem?> FindAsync(int id) =>
+        db.Items.Include(i => i.CurrentRevision).Include(i => i.PublishedRevision).SingleOrDefaultAsync(i => i.Id == id);
+
+    public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, string user)
+    {
+        var (clean, errors) = RevisionValidator.Validate(input with { Slug = RevisionValidator.HasOwnAddress(kind) ? input.Slug : null }, kind);
+        if (clean is null)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        if (await SlugTakenAsync(kind, clean.Slug!, itemId: null) is { } taken)
+        {
+            return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
+        }
+
+        var keys = await db.Items.Select(i => i.Key).ToListAsync();
+        var key = Slugifier.Slugify(clean.Title!);
+        for (var n = 2; keys.Contains(key); n++)
+        {
+            key = $"{Slugifier.Slugify(clean.Title!)}-{n}";
+        }
+
+        var lastOrder = await db.Items.Where(i => i.Kind == kind).MaxAsync(i => (int?)i.SortOrder) ?? 0;
+        var revision = NewRevision(clean, number: 1, user);
+        var item = new ContentItem
+        {
+            Kind = kind,
+            Key = key,
+            SortOrder = lastOrder + 1,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            UpdatedBy = user,
+            Version = 1,
+        };
+        item.Revisions.Add(revision);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Items.Add(item);
+        await db.SaveChangesAsync();
+
+        // The pointer needs the revision's id, hence a second save inside the same transaction.
+        item.CurrentRevisionId = revision.Id;
+        Audit(AuditAction.Created, item, clean.Title!, user, Describe(revision));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return EditResult.Done(item, revision);
+    }
+
+    public Task<EditResult> SaveDraftAsync(int id, int expectedVersion, RevisionInput input, string user) =>
+        AddRevisionAsync(id, expectedVersion, _ => input, AuditAction.Saved, user);
+
+    /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
+    public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, string user) =>
+        AddRevisionAsync(
+            id,
+            expectedVersion,
+            item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) is { } old
+                ? RevisionInput.From(old, $"Gendannet fra version {revisionNumber}")
+                : null,
+            AuditAction.Restored,
+            user);
+
+    public async Task<EditResult> PublishAsync(int id, int expectedVersion, string user)
+    {
+        var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
+        if (item is null)
+        {
+            return failure!;
+        }
+
+        if (!item.HasUnpublishedChanges)
+        {
+            return EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne version er allerede den nyeste.");
+        }
+
+        var draft = item.CurrentRevision!;
+        var oldSlug = item.PublishedRevision?.Slug;
+        if (RevisionValidator.HasOwnAddress(item.Kind))
+        {
+            if (await SlugTakenAsync(item.Kind, draft.Slug, item.Id) is { } taken)
+            {
+                return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
+            }
+
+            await KeepOldAddressAsync(item, oldSlug, draft.Slug);
+        }
+
+        item.PublishedRevisionId = draft.Id;
+        Touch(item, user);
+        Audit(AuditAction.Published, item, draft.Title, user,
+            oldSlug is not null && oldSlug != draft.Slug ? $"Version {draft.Number}. Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : $"Version {draft.Number}.");
+        return await SaveAsync(item, invalidates: true, draft);
+    }
+
+    /// <summary>Archiving hides an item from the public site; nothing is deleted, and it can be brought back.</summary>
+    public async Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, string user)
+    {
+        var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
+        if (item is null)
+        {
+            return failure!;
+        }
+
+        if (item.IsArchived == archived)
+        {
+            return EditResult.Invalid(archived ? "Indholdet er allerede arkiveret." : "Indholdet er ikke arkiveret.");
+        }
+
+        item.IsArchived = archived;
+        Touch(item, user);
+        Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, "");
+        return await SaveAsync(item, invalidates: true);
+    }
+
+    /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>
+    public async Task<EditResult> MoveAsync(int id, int offset, string user)
+    {
+        var item = await FindAsync(id);
+        if (item is null)
+        {
+            return EditResult.NotFound();
+        }
+
+        var siblings = await db.Items.Where(i => i.Kind == item.Kind && !i.IsArchived)
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync();
+        var index = siblings.FindIndex(i => i.Id == id);
+        var target = index + Math.Sign(offset);
+        if (index < 0 || target < 0 || target >= siblings.Count)
+        {
+            return EditResult.Invalid(offset < 0 ? "Det er allerede det første." : "Det er allerede det sidste.");
+        }
+
+        // Renumber the whole kind so equal or missing sort orders can never make a move a no-op.
+        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            if (siblings[i].SortOrder != i + 1)
+            {
+                siblings[i].SortOrder = i + 1;
+                siblings[i].Version++;
+            }
+        }
+
+        Touch(item, user, bumpVersion: false);
+        Audit(AuditAction.Reordered, item, item.CurrentRevision!.Title, user,
+            $"Flyttet {(offset < 0 ? "op" : "ned")} til plads {target + 1} af {siblings.Count}.");
+        return await SaveAsync(item, invalidates: true);
+    }
+
+    private async Task<EditResult> AddRevisionAsync(
+        int id, int expectedVersion, Func<ContentItem, RevisionInput?> inputFor, AuditAction action, string user)
+    {
+        var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
+        if (item is null)
+        {
+            return failure!;
+        }
+
+        var input = inputFor(item);
+        if (input is null)
+        {
+            return EditResult.NotFound();
+        }
+
+        // Only bearings choose their address; the others keep theirs whatever the form says.
+        if (!RevisionValidator.HasOwnAddress(item.Kind))
+        {
+            input = input with { Slug = item.CurrentRevision!.Slug };
+        }
+
+        var (clean, errors) = RevisionValidator.Validate(input, item.Kind);
+        if (clean is null)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        if (RevisionValidator.HasOwnAddress(item.Kind) && await SlugTakenAsync(item.Kind, clean.Slug!, item.Id) is { } taken)
+        {
+            return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
+        }
+
+        var revision = NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
+        item.Revisions.Add(revision);
+        item.CurrentRevision = revision;
+        Touch(item, user);
+        Audit(action, item, revision.Title, user, Describe(revision));
+        return await SaveAsync(item, invalidates: false, revision);
+    }
+
+    private async Task<(ContentItem? Item, EditResult? Failure)> LoadForWriteAsync(int id, int expectedVersion)
+    {
+        var item = await db.Items
+            .Include(i => i.CurrentRevision)
+            .Include(i => i.PublishedRevision)
+            .Include(i => i.Revisions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id);
+        if (item is null)
+        {
+            return (null, EditResult.NotFound());
+        }
+
+        return item.Version == expectedVersion ? (item, null) : (null, EditResult.Conflict(item));
+    }
+
+    /// <summary>
+    /// Saves, letting the version column catch a writer who got in between our read and this write.
+    /// </summary>
+    private async Task<EditResult> SaveAsync(ContentItem item, bool invalidates, ContentRevision? revision = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await FindAsync(item.Id);
+            return current is null ? EditResult.NotFound() : EditResult.Conflict(current);
+        }
+
+        if (invalidates)
+        {
+            published.Invalidate();
+        }
+
+        return EditResult.Done(item, revision);
+    }
+
+    /// <summary>
+    /// Returns why the slug cannot be used, or null. A slug is taken when another item of the same
+    /// kind has it now, in a draft, or had it once: an old link must never start showing something else.
+    /// </summary>
+    private async Task<string?> SlugTakenAsync(ContentKind kind, string slug, int? itemId)
+    {
+        var inUse = await db.Items.AnyAsync(i => i.Kind == kind && i.Id != itemId &&
+            ((i.CurrentRevision != null && i.CurrentRevision.Slug == slug) || (i.PublishedRevision != null && i.PublishedRevision.Slug == slug)));
+        if (inUse)
+        {
+            return $"Adressen »{slug}« bruges allerede af noget andet indhold. Vælg en anden.";
+        }
+
+        var formerly = await db.SlugRedirects.AnyAsync(r => r.Kind == kind && r.Slug == slug && r.ContentItemId != itemId);
+        return formerly
+            ? $"Adressen »{slug}« har tidligere ført til noget andet indhold, og gamle links dertil skal blive ved med at virke. Vælg en anden."
+            : null;
+    }
+
+    /// <summary>The old address answers with a redirect to the item; an address the item takes back is live again.</summary>
+    private async Task KeepOldAddressAsync(ContentItem item, string? oldSlug, string newSlug)
+    {
+        var returning = await db.SlugRedirects.SingleOrDefaultAsync(r => r.Kind == item.Kind && r.Slug == newSlug);
+        if (returning is not null)
+        {
+            db.SlugRedirects.Remove(returning);
+        }
+
+        if (oldSlug is not null && oldSlug != newSlug &&
+            !await db.SlugRedirects.AnyAsync(r => r.Kind == item.Kind && r.Slug == oldSlug))
+        {
+            db.SlugRedirects.Add(new SlugRedirect { Kind = item.Kind, Slug = oldSlug, ContentItemId = item.Id, CreatedAt = Now });
+        }
+    }
+
+    private ContentRevision NewRevision(RevisionInput clean, int number, string user)
+    {
+        var revision = new ContentRevision
+        {
+            Number = number,
+            Title = clean.Title!,
+            Slug = clean.Slug!,
+            LeadMarkdown = clean.Lead ?? "",
+            BodyMarkdown = clean.Body ?? "",
+            PointsMarkdown = clean.Points ?? "",
+            ChangeNote = clean.ChangeNote,
+            CreatedAt = Now,
+            CreatedBy = user,
+        };
+        renderer.Render(revision);
+        return revision;
+    }
+
+    private void Touch(ContentItem item, string user, bool bumpVersion = true)
+    {
+        if (bumpVersion)
+        {
+            item.Version++;
+        }
+
+        item.UpdatedAt = Now;
+        item.UpdatedBy = user;
+    }
+
+    private void Audit(AuditAction action, ContentItem item, string title, string user, string details) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = Now,
+            User = user,
+            Action = action,
+            ContentItemId = item.Id == 0 ? null : item.Id,
+            ItemTitle = title,
+            Details = details,
+        });
+
+    private static string Describe(ContentRevision revision) =>
+        revision.ChangeNote is null ? $"Version {revision.Number}." : $"Version {revision.Number}: {revision.ChangeNote}";
+}

@@ -1,0 +1,39 @@
+using Medarbejdergrundlag.Content.Model;
+
+namespace Medarbejdergrundlag.Content.Editing;
+
+public enum EditOutcome
+{
+    Done,
+
+    /// <summary>The input was refused; <see cref="EditResult.Errors"/> says why, field by field.</summary>
+    Invalid,
+
+    /// <summary>Someone else changed the item since the editor opened it. Nothing was written.</summary>
+    Conflict,
+
+    NotFound,
+}
+
+public sealed record EditResult(
+    EditOutcome Outcome,
+    IReadOnlyDictionary<string, string> Errors,
+    ContentItem? Item = null,
+    ContentRevision? Revision = null)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    public bool Succeeded => Outcome == EditOutcome.Done;
+
+    public static EditResult Done(ContentItem item, ContentRevision? revision = null) => new(EditOutcome.Done, NoErrors, item, revision);
+
+    public static EditResult Invalid(IReadOnlyDictionary<string, string> errors) => new(EditOutcome.Invalid, errors);
+
+    /// <summary>A refusal that belongs to no single field.</summary>
+    public static EditResult Invalid(string message) => new(EditOutcome.Invalid, new Dictionary<string, string> { [""] = message });
+
+    /// <summary>The item as it is now, so the editor can see what changed meanwhile.</summary>
+    public static EditResult Conflict(ContentItem current) => new(EditOutcome.Conflict, NoErrors, current, current.CurrentRevision);
+
+    public static EditResult NotFound() => new(EditOutcome.NotFound, NoErrors);
+}

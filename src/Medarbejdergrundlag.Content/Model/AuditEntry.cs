@@ -1,0 +1,36 @@
+namespace Medarbejdergrundlag.Content.Model;
+
+/// <summary>What an editor did. Stored as text so the log stays readable in the database.</summary>
+public enum AuditAction
+{
+    Created,
+    Saved,
+    Published,
+    Restored,
+    Archived,
+    Unarchived,
+    Reordered,
+}
+
+/// <summary>
+/// One line of the append-only audit log: who did what to which item, and when. Entries are only
+/// ever added; <see cref="Data.ContentDbContext"/> refuses to update or delete them.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    public required string User { get; set; }
+
+    public AuditAction Action { get; set; }
+
+    public int? ContentItemId { get; set; }
+
+    /// <summary>The item's title when the action happened, so the log reads well after renames.</summary>
+    public string ItemTitle { get; set; } = "";
+
+    /// <summary>Revision number, old and new slug, change note and the like.</summary>
+    public string Details { get; set; } = "";
+}

@@ -16,6 +16,20 @@ public sealed record PublishedItem(
     string PlainText,
     DateTime PublishedAt)
 {
+    /// <summary>A revision shown as if it were published: for editors' previews.</summary>
+    public static PublishedItem FromRevision(ContentItem item, ContentRevision revision) => new(
+        item.Id,
+        item.Kind,
+        item.Key,
+        item.SortOrder,
+        revision.Title,
+        revision.Slug,
+        revision.LeadHtml,
+        revision.BodyHtml,
+        revision.PointsHtml,
+        revision.PlainText,
+        revision.CreatedAt);
+
     /// <summary>A short plain-text summary for cards and meta descriptions.</summary>
     public string Summary(int maxLength = 160)
     {
@@ -36,10 +50,12 @@ public sealed record PublishedItem(
 public sealed class PublishedSite
 {
     private readonly IReadOnlyDictionary<string, string> _bearingRedirects;
+    private readonly IReadOnlyList<PublishedItem> _items;
 
     public PublishedSite(IEnumerable<PublishedItem> items, IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null)
     {
         var ordered = items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToList();
+        _items = ordered;
         CharterSections = ordered.Where(i => i.Kind == ContentKind.CharterSection).ToList();
         Legs = ordered.Where(i => i.Kind == ContentKind.Leg).ToList();
         Bearings = ordered.Where(i => i.Kind == ContentKind.Bearing).ToList();
@@ -62,6 +78,10 @@ public sealed class PublishedSite
 
     /// <summary>The charter's purpose: the lead of its first section.</summary>
     public PublishedItem? Introduction => CharterSections.Count > 0 ? CharterSections[0] : null;
+
+    /// <summary>This site with one item replaced (or added): what the site would be if it were published.</summary>
+    public PublishedSite With(PublishedItem replacement) =>
+        new(_items.Where(i => i.Id != replacement.Id).Append(replacement));
 
     /// <summary>The current slug of the bearing that once had <paramref name="oldSlug"/>, or null.</summary>
     public string? BearingRedirect(string oldSlug) => _bearingRedirects.GetValueOrDefault(oldSlug);

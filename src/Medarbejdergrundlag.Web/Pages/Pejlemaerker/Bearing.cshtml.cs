@@ -6,22 +6,12 @@ namespace Medarbejdergrundlag.Web.Pages.Pejlemaerker;
 
 public sealed class BearingModel(PublishedContentStore content) : PageModel
 {
-    public PublishedItem Bearing { get; private set; } = default!;
-
-    public PublishedItem? Previous { get; private set; }
-
-    public PublishedItem? Next { get; private set; }
-
-    /// <summary>1-based place among the bearings.</summary>
-    public int Position { get; private set; }
-
-    public int Count { get; private set; }
+    public BearingView View { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         var site = await content.GetAsync();
-        var bearing = site.FindBearing(slug);
-        if (bearing is null)
+        if (site.FindBearing(slug) is not { } bearing)
         {
             // A renamed bearing keeps its old addresses: managers' links must never break.
             return site.BearingRedirect(slug) is { } current
@@ -29,13 +19,7 @@ public sealed class BearingModel(PublishedContentStore content) : PageModel
                 : NotFound();
         }
 
-        var bearings = site.Bearings;
-        var index = bearings.ToList().IndexOf(bearing);
-        Bearing = bearing;
-        Position = index + 1;
-        Count = bearings.Count;
-        Previous = index > 0 ? bearings[index - 1] : null;
-        Next = index < bearings.Count - 1 ? bearings[index + 1] : null;
+        View = BearingView.For(site, bearing.Id)!;
         return Page();
     }
 }

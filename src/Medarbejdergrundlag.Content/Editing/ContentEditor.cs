@@ -197,6 +197,12 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
         }
 
+        // Saving what is already there adds nothing: no empty revisions, no noise in the log.
+        if (clean with { ChangeNote = null } == RevisionInput.From(item.CurrentRevision!) && action == AuditAction.Saved)
+        {
+            return EditResult.Done(item, item.CurrentRevision);
+        }
+
         var revision = NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
         item.Revisions.Add(revision);
         item.CurrentRevision = revision;

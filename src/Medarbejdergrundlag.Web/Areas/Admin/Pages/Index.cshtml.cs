@@ -1,19 +1,84 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 
-public sealed class IndexModel(ContentDbContext db) : PageModel
+public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : PageModel
 {
-    public sealed record Row(int Id, string Title, ContentKind Kind, bool HasUnpublishedChanges, string UpdatedBy, DateTime UpdatedAt);
+    public sealed record Row(
+        int Id, string Title, ContentKind Kind, int? PublishedRevisionId, bool HasUnpublishedChanges, string UpdatedBy, DateTime UpdatedAt, int Version);
 
-    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public sealed record Group(ContentKind Kind, IReadOnlyList<Row> Rows);
 
-    public async Task OnGetAsync() =>
-        Items = await db.Items.AsNoTracking()
-            .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
-            .Select(i => new Row(i.Id, i.CurrentRevision!.Title, i.Kind, i.CurrentRevisionId != i.PublishedRevisionId, i.UpdatedBy, i.UpdatedAt))
+    public IReadOnlyList<Group> Groups { get; private set; } = [];
+
+    public IReadOnlyList<Row> Archived { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostMoveUpAsync(int id) => MoveAsync(id, -1);
+
+    public Task<IActionResult> OnPostMoveDownAsync(int id) => MoveAsync(id, +1);
+
+    public async Task<IActionResult> OnPostUnarchiveAsync(int id, int version)
+    {
+        var result = await editor.SetArchivedAsync(id, archived: false, version, User.EditorName());
+        return await DoneAsync(result, "Indholdet er hentet tilbage fra arkivet.");
+    }
+
+    private async Task<IActionResult> MoveAsync(int id, int offset)
+    {
+        var result = await editor.MoveAsync(id, offset, User.EditorName());
+        return await DoneAsync(result, "Rækkefølgen er ændret og gælder nu også på den offentlige side.");
+    }
+
+    private async Task<IActionResult> DoneAsync(EditResult result, string success)
+    {
+        switch (result.Outcome)
+        {
+            case EditOutcome.Done:
+                Message = success;
+                return RedirectToPage();
+            case EditOutcome.NotFound:
+                return NotFound();
+            case EditOutcome.Conflict:
+                ModelState.AddModelError("", "En anden har ændret indholdet imens. Se listen igen, og prøv så igen.");
+                break;
+            default:
+                foreach (var error in result.Errors.Values)
+                {
+                    ModelState.AddModelError("", error);
+                }
+
+                break;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var rows = await db.Items.AsNoTracking()
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                Row = new Row(i.Id, i.CurrentRevision!.Title, i.Kind, i.PublishedRevisionId, i.CurrentRevisionId != i.PublishedRevisionId, i.UpdatedBy, i.UpdatedAt, i.Version),
+                i.IsArchived,
+            })
             .ToListAsync();
+        Groups = Enum.GetValues<ContentKind>()
+            .Select(kind => new Group(kind, rows.Where(r => !r.IsArchived && r.Row.Kind == kind).Select(r => r.Row).ToList()))
+            .Where(g => g.Rows.Count > 0 || ContentKinds.UrlWord(g.Kind) is not null)
+            .ToList();
+        Archived = rows.Where(r => r.IsArchived).Select(r => r.Row).ToList();
+    }
 }

@@ -1,0 +1,43 @@
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+
+namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
+
+/// <summary>The edit form's fields. Validation is the editing service's, so it is the same everywhere.</summary>
+public sealed class EditForm
+{
+    public string? Title { get; set; }
+
+    public string? Slug { get; set; }
+
+    public string? Lead { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Points { get; set; }
+
+    public string? ChangeNote { get; set; }
+
+    /// <summary>The item's version when the editor opened it: the concurrency check.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The revision the editor started from, to show what others changed since.</summary>
+    public int BaseRevisionNumber { get; set; }
+
+    public static EditForm From(ContentItem item)
+    {
+        var current = item.CurrentRevision!;
+        return new EditForm
+        {
+            Title = current.Title,
+            Slug = current.Slug,
+            Lead = current.LeadMarkdown,
+            Body = current.BodyMarkdown,
+            Points = current.PointsMarkdown,
+            Version = item.Version,
+            BaseRevisionNumber = current.Number,
+        };
+    }
+
+    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, Points, ChangeNote);
+}

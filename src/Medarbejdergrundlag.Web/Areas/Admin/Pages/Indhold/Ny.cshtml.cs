@@ -1,0 +1,56 @@
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
+
+public sealed class NyModel(ContentEditor editor) : PageModel
+{
+    [BindProperty]
+    public EditForm Form { get; set; } = new();
+
+    public ContentKind Kind { get; private set; }
+
+    public string KindWord { get; private set; } = "";
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public IActionResult OnGet(string kind) => Resolve(kind) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string kind)
+    {
+        if (!Resolve(kind))
+        {
+            return NotFound();
+        }
+
+        var result = await editor.CreateAsync(Kind, Form.ToInput(), User.EditorName());
+        if (result.Succeeded)
+        {
+            Message = "Kladden er oprettet. Den er ikke udgivet endnu.";
+            return RedirectToPage("Rediger", new { id = result.Item!.Id });
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Form)}.{field}", message);
+        }
+
+        return Page();
+    }
+
+    private bool Resolve(string kind)
+    {
+        if (!ContentKinds.Creatable.TryGetValue(kind, out var resolved))
+        {
+            return false;
+        }
+
+        Kind = resolved;
+        KindWord = kind;
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
+
+public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : PageModel
+{
+    [BindProperty]
+    public EditForm Form { get; set; } = new();
+
+    public ContentItem Item { get; private set; } = default!;
+
+    /// <summary>Set when someone else saved first: what they changed since this editor's starting point.</summary>
+    public IReadOnlyList<DiffLine>? ConflictChanges { get; private set; }
+
+    public ContentRevision? ConflictRevision { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await editor.FindAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Form = EditForm.From(item);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id) =>
+        await HandleAsync(id, await editor.SaveDraftAsync(id, Form.Version, Form.ToInput(), User.EditorName()),
+            "Kladden er gemt. Den er ikke udgivet endnu: medarbejderne ser stadig den udgivne version.");
+
+    /// <summary>Saves what is in the form and publishes it, so nothing typed is left behind.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id)
+    {
+        var saved = await editor.SaveDraftAsync(id, Form.Version, Form.ToInput(), User.EditorName());
+        if (!saved.Succeeded)
+        {
+            return await HandleAsync(id, saved, "");
+        }
+
+        return await HandleAsync(id, await editor.PublishAsync(id, saved.Item!.Version, User.EditorName()),
+            "Udgivet. Medarbejderne ser nu den nye version.");
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(int id) =>
+        await HandleAsync(id, await editor.SetArchivedAsync(id, archived: true, Form.Version, User.EditorName()),
+            "Indholdet er arkiveret og vises ikke længere for medarbejderne. Intet er slettet, og du kan hente det tilbage.");
+
+    public async Task<IActionResult> OnPostUnarchiveAsync(int id) =>
+        await HandleAsync(id, await editor.SetArchivedAsync(id, archived: false, Form.Version, User.EditorName()),
+            "Indholdet er hentet tilbage fra arkivet.");
+
+    private async Task<IActionResult> HandleAsync(int id, EditResult result, string success)
+    {
+        switch (result.Outcome)
+        {
+            case EditOutcome.Done:
+                Message = success;
+                return RedirectToPage(new { id });
+            case EditOutcome.NotFound:
+                return NotFound();
+            case EditOutcome.Conflict:
+                await ShowConflictAsync(result);
+                break;
+            default:
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Form)}.{field}", message);
+                }
+
+                break;
+        }
+
+        Item = (await editor.FindAsync(id))!;
+        return Page();
+    }
+
+    /// <summary>
+    /// The editor's text stays in the form; they see what the other editor changed and can save again,
+    /// knowingly, on top of the newest version.
+    /// </summary>
+    private async Task ShowConflictAsync(EditResult result)
+    {
+        var current = result.Revision!;
+        var start = await db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ContentItemId == result.Item!.Id && r.Number == Form.BaseRevisionNumber);
+        ConflictRevision = current;
+        ConflictChanges = start is null ? RevisionDiff.Compare(Form.ToInput(), RevisionInput.From(current)) : RevisionDiff.Compare(start, current);
+        ModelState.AddModelError("",
+            $"{current.CreatedBy} har gemt en ny version ({current.Number}), mens du skrev. Din tekst er ikke gemt, men står stadig i formularen. " +
+            "Se nedenfor, hvad der er ændret, flet det ind i din tekst, og gem igen.");
+
+        // The next save builds on the newest version, so the hidden fields must carry it, not the posted values.
+        ModelState.Remove($"{nameof(Form)}.{nameof(EditForm.Version)}");
+        ModelState.Remove($"{nameof(Form)}.{nameof(EditForm.BaseRevisionNumber)}");
+        Form.Version = result.Item!.Version;
+        Form.BaseRevisionNumber = current.Number;
+    }
+}

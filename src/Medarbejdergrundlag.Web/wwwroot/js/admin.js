@@ -1,0 +1,66 @@
+// Editors' helpers: Markdown toolbar, live preview and a warning before unsaved text is left.
+// Progressive enhancement: the forms work without this file.
+"use strict";
+
+(() => {
+  const body = document.querySelector("textarea[data-preview]");
+  const token = document.querySelector("input[name=__RequestVerificationToken]");
+
+  // Toolbar: wraps or prefixes the selection with Markdown.
+  const toolbar = document.querySelector(".markdown-toolbar");
+  if (toolbar && body) {
+    toolbar.hidden = false;
+    const actions = {
+      bold: (s) => ["**", s || "fed tekst", "**"],
+      italic: (s) => ["*", s || "kursiv tekst", "*"],
+      heading: (s) => ["\n## ", s || "Mellemrubrik", "\n"],
+      list: (s) => ["\n", (s || "punkt").split("\n").map((l) => "- " + l).join("\n"), "\n"],
+      link: (s) => ["[", s || "linktekst", "](https://)"],
+    };
+    toolbar.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-md]");
+      if (!button) return;
+      const { selectionStart: start, selectionEnd: end, value } = body;
+      const [before, text, after] = actions[button.dataset.md](value.slice(start, end));
+      body.setRangeText(before + text + after, start, end, "end");
+      body.focus();
+      body.dispatchEvent(new Event("input"));
+    });
+  }
+
+  // Live preview through the server's own renderer, so it matches the public site exactly.
+  if (body && token) {
+    const preview = document.querySelector(body.dataset.preview);
+    const section = preview.closest("section");
+    let timer;
+    const refresh = async () => {
+      const form = new FormData();
+      form.append("text", body.value);
+      const response = await fetch("/admin/markdown", {
+        method: "POST",
+        body: form,
+        headers: { RequestVerificationToken: token.value },
+        credentials: "same-origin",
+      });
+      if (response.ok) {
+        preview.innerHTML = await response.text();
+        section.hidden = false;
+      }
+    };
+    body.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 400);
+    });
+    refresh();
+  }
+
+  // Warn before leaving a form with unsaved text; submitting it is not leaving.
+  for (const form of document.querySelectorAll("form.edit-form")) {
+    let dirty = false;
+    form.addEventListener("input", () => { dirty = true; });
+    form.addEventListener("submit", () => { dirty = false; });
+    window.addEventListener("beforeunload", (event) => {
+      if (dirty) event.preventDefault();
+    });
+  }
+})();

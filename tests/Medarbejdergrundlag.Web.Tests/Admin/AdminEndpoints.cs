@@ -1,0 +1,39 @@
+using Medarbejdergrundlag.Content.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+
+namespace Medarbejdergrundlag.Web.Tests.Admin;
+
+/// <summary>Every page of the admin area, read from the app's own endpoints, with route values filled in.</summary>
+public static class AdminEndpoints
+{
+    public static IReadOnlyList<string> Paths(PortalFactory factory)
+    {
+        var sources = factory.Services.GetRequiredService<EndpointDataSource>();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var itemId = db.Items.AsNoTracking().Single(i => i.Key == "mod").Id;
+
+        var paths = sources.Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.AreaName == "Admin")
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => !p.EndsWith("/Index", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p
+                .Replace("{id:int}", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{kind}", "pejlemaerke", StringComparison.Ordinal))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        if (paths.Any(p => p.Contains('{', StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("An admin route has a parameter these tests cannot fill: " + string.Join(", ", paths));
+        }
+
+        return paths;
+    }
+}

@@ -6,6 +6,7 @@
 //   PORTAL_URL     the portal's base address, e.g. http://127.0.0.1:5123 (required; redirect URIs hang off it)
 //   CLIENT_ID      default "medarbejdergrundlag"
 //   CLIENT_SECRET  required
+//   PORT           default 0 (a free port); set it to try the portal against this provider by hand
 //
 // Users (password "test1234" for both):
 //   hanne  Hanne Hansen, in the group "hr-redaktoerer" (the HR editors)
@@ -33,7 +34,7 @@ const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }
 const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: crypto.randomUUID(), use: 'sig', alg: 'RS256' };
 
 const server = http.createServer();
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => server.listen(Number(process.env.PORT || 0), '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {

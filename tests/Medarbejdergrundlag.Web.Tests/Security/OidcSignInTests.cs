@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,11 +69,26 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
 
-        var value = session.Split(';')[0].Split('=', 2)[1];
-        var ticket = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(value);
-        Assert.NotNull(ticket);
+        var ticket = SessionTicket(session);
         Assert.Equal(TimeSpan.FromMinutes(30), ticket.Properties.ExpiresUtc - ticket.Properties.IssuedUtc);
+    }
+
+    [Fact]
+    public async Task ClaimsAreMappedAndOnlyConfiguredGroupsBecomeRoles()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/");
+        var idToken = _issuer.Mint(authorize.Nonce, subject: "mette", groups: ["ledere", "medarbejdere", "HR-REDAKTOERER"]);
+
+        var callback = await CallbackAsync(client, authorize, idToken);
+
+        var ticket = SessionTicket(Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=", StringComparison.Ordinal)));
+        var user = ticket.Principal;
+        Assert.Equal("mette", user.FindFirst(ClaimTypes.NameIdentifier)?.Value);
+        Assert.Equal("Mette Madsen", user.Identity?.Name);
+        Assert.Equal("mette@odense.example", user.FindFirst(ClaimTypes.Email)?.Value);
+        Assert.Equal(["Leader"], user.FindAll(ClaimTypes.Role).Select(c => c.Value));
+        Assert.Equal(idToken, ticket.Properties.GetTokenValue("id_token"));
     }
 
     [Fact]
@@ -300,6 +317,15 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains($"form-action 'self' {_issuer.Issuer};", csp);
+    }
+
+    private AuthenticationTicket SessionTicket(string setCookie)
+    {
+        var value = setCookie.Split(';')[0].Split('=', 2)[1];
+        var ticket = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(value);
+        Assert.NotNull(ticket);
+        return ticket;
     }
 
     private async Task<Authorize> ChallengeAsync(HttpClient client, string path) =>

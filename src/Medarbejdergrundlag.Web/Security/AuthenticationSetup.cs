@@ -1,5 +1,9 @@
+using Medarbejdergrundlag.Web.Security.Oidc;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Medarbejdergrundlag.Web.Security;
 
@@ -10,11 +14,16 @@ public sealed class SignInOptions
 
     /// <summary>The OpenID Connect authority, when one is configured.</summary>
     public string? Authority { get; init; }
+
+    /// <summary>True when employees sign in through the OpenID Connect provider.</summary>
+    public bool OidcEnabled => Authority is not null;
 }
 
 internal static class AuthenticationSetup
 {
     public const string CookieName = "mg.session";
+    public const string OidcScheme = "OpenIdConnect";
+    public const string OidcSection = "Authentication:Oidc";
 
     public static void AddPortalAuthentication(this WebApplicationBuilder builder)
     {
@@ -25,7 +34,7 @@ internal static class AuthenticationSetup
             throw new InvalidOperationException(
                 "Authentication:Oidc:Authority is not set. In Production the portal signs users in only through " +
                 "the municipality's OpenID Connect provider, so it will not start without one. Set " +
-                "Authentication__Oidc__Authority (and ClientId/ClientSecret) in the environment; see docs/operations.md.");
+                "Authentication__Oidc__Authority (and ClientId/ClientSecret) in the environment; see docs/sign-in.md.");
         }
 
         // Personas exist only for development: never in Production, and gone once a real provider is configured.
@@ -35,26 +44,39 @@ internal static class AuthenticationSetup
             Authority = hasAuthority ? authority : null,
         });
 
-        builder.Services
-            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
+        var authentication = builder.Services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            // With a provider, a page that needs a signed-in user sends the browser straight there.
+            options.DefaultChallengeScheme = hasAuthority ? OidcScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+            options.DefaultForbidScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        });
+        authentication.AddCookie(options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            // Over HTTPS the session cookie is __Host-mg.session: Secure, Path=/, no Domain.
+            options.CookieManager = new HostPrefixCookieManager();
+            options.LoginPath = "/konto/log-ind";
+            options.LogoutPath = "/konto/log-ud";
+            // A signed-in user without access gets a 403 and the Danish error page at the same URL,
+            // not a redirect that loses where they were.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
-                options.Cookie.Name = CookieName;
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.LoginPath = "/konto/log-ind";
-                options.LogoutPath = "/konto/log-ud";
-                // A signed-in user without access gets a 403 and the Danish error page at the same URL,
-                // not a redirect that loses where they were.
-                options.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
-            });
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.ExpireTimeSpan = builder.Configuration.GetValue("Authentication:Session:Lifetime", TimeSpan.FromHours(8));
+            options.SlidingExpiration = true;
+        });
+
+        if (hasAuthority)
+        {
+            AddOidc(builder, authentication);
+        }
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -68,5 +90,94 @@ internal static class AuthenticationSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+    }
+
+    private static void AddOidc(WebApplicationBuilder builder, AuthenticationBuilder authentication)
+    {
+        var section = builder.Configuration.GetSection(OidcSection);
+        var requireHttps = section.GetValue("RequireHttpsMetadata", true);
+        if (!requireHttps && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Authentication:Oidc:RequireHttpsMetadata=false is allowed in Development only: elsewhere the provider's " +
+                "metadata and keys must come over HTTPS.");
+        }
+
+        var authority = section["Authority"]!;
+        if (requireHttps && !authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Authentication:Oidc:Authority '{authority}' is not an HTTPS address. Use the provider's HTTPS issuer address " +
+                "(in Development, RequireHttpsMetadata=false allows a local test provider over HTTP).");
+        }
+
+        if (string.IsNullOrWhiteSpace(section["ClientId"]))
+        {
+            throw new InvalidOperationException(
+                "Authentication:Oidc:ClientId is not set. Register the portal with the identity provider and set " +
+                "Authentication__Oidc__ClientId and Authentication__Oidc__ClientSecret in the environment; see docs/sign-in.md.");
+        }
+
+        // An unknown signing key asks for fresh keys; wait for them rather than validate against the old set.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+
+        authentication.AddOAuth<OidcOptions, OidcHandler>(OidcScheme, "Odense Kommunes login", options =>
+        {
+            options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            options.Authority = authority;
+            options.MetadataAddress = NullIfEmpty(section["MetadataAddress"]);
+            options.ClientId = section["ClientId"]!;
+            options.ClientSecret = section["ClientSecret"] ?? "";
+            options.RequireHttpsMetadata = requireHttps;
+            if (NullIfEmpty(section["CallbackPath"]) is { } callback)
+            {
+                options.CallbackPath = callback;
+            }
+
+            if (NullIfEmpty(section["SignedOutCallbackPath"]) is { } signedOut)
+            {
+                options.SignedOutCallbackPath = signedOut;
+            }
+
+            if (NullIfEmpty(section["SignedOutRedirectUri"]) is { } signedOutRedirect)
+            {
+                options.SignedOutRedirectUri = signedOutRedirect;
+            }
+
+            var scope = Values(section, "Scope");
+            if (scope.Length > 0)
+            {
+                options.Scope.Clear();
+                foreach (var value in scope.Append("openid").Distinct(StringComparer.Ordinal))
+                {
+                    options.Scope.Add(value);
+                }
+            }
+
+            options.RoleClaim = NullIfEmpty(section["RoleClaim"]) ?? options.RoleClaim;
+            options.EditorValues.UnionWith(Values(section, "EditorValues"));
+            options.LeaderValues.UnionWith(Values(section, "LeaderValues"));
+            options.Events.OnRemoteFailure = context =>
+            {
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<OidcHandler>();
+                OidcFailure.Redirect(context.HttpContext, logger, (OidcOptions)context.Options, context.Failure,
+                    "the provider's answer was refused");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OidcOptions>, OidcPostConfigure>());
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    // Accepts both a JSON array and one space- or comma-separated string (handy in an environment variable).
+    private static string[] Values(IConfigurationSection section, string key)
+    {
+        var child = section.GetSection(key);
+        var values = child.GetChildren().Select(c => c.Value).Append(child.Value);
+        return values
+            .SelectMany(v => (v ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
     }
 }

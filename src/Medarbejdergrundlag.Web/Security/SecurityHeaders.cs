@@ -7,13 +7,24 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <summary>
+    /// The policy with the identity provider added to form-action: the sign-in and sign-out forms
+    /// answer with a redirect to the provider, and browsers hold the whole redirect chain to form-action.
+    /// </summary>
+    public static string PolicyFor(string? authority) =>
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {uri.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = PolicyFor(app.ApplicationServices.GetRequiredService<SignInOptions>().Authority);
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -23,4 +34,5 @@ internal static class SecurityHeaders
             });
             return next(context);
         });
+    }
 }

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Security;
@@ -18,27 +15,44 @@ public sealed class EnvironmentTests
         Assert.Contains("Authentication:Oidc:Authority", error.Message);
     }
 
+    [Theory]
+    [InlineData("Production", "http://login.example.test", "true", "portal", "is not an HTTPS address")]
+    [InlineData("Production", "https://login.example.test", "false", "portal", "RequireHttpsMetadata=false is allowed in Development only")]
+    [InlineData("Staging", "https://login.example.test", "false", "portal", "RequireHttpsMetadata=false is allowed in Development only")]
+    [InlineData("Production", "https://login.example.test", "true", "", "Authentication:Oidc:ClientId is not set")]
+    public void AnUnsafeOrIncompleteProviderSettingRefusesToStartAndSaysWhy(
+        string environment, string authority, string requireHttps, string clientId, string message)
+    {
+        using var factory = new PortalFactory(environment)
+            .With("Authentication:Oidc:Authority", authority)
+            .With("Authentication:Oidc:RequireHttpsMetadata", requireHttps)
+            .With("Authentication:Oidc:ClientId", clientId);
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public async Task ProductionHasNoPersonaSignIn()
     {
-        using var factory = new PortalFactory("Production").With("Authentication:Oidc:Authority", "https://login.example.test");
+        using var factory = new PortalFactory("Production").With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal");
         using var client = factory.CreatePlainClient("https://portal.example.test");
 
         var page = await client.GetDocumentAsync("/konto/log-ind");
         Assert.Empty(page.QuerySelectorAll("button[name=persona]"));
 
-        // The page has no form to take a token from, so a valid one is minted: the refusal under test is
-        // the handler's own, not antiforgery's.
-        var tokens = factory.Services.GetRequiredService<IAntiforgery>().GetTokens(new DefaultHttpContext { RequestServices = factory.Services });
+        // A valid antiforgery token (from the municipal login form), so the refusal under test is the
+        // handler's own, not antiforgery's.
+        var token = await PortalFactory.AntiforgeryTokenAsync(client, "/konto/log-ind");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/log-ind")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["persona"] = "hr-redaktoer",
-                ["__RequestVerificationToken"] = tokens.RequestToken!,
+                ["__RequestVerificationToken"] = token,
             }),
         };
-        request.Headers.Add("Cookie", $"mg.af={tokens.CookieToken}");
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
@@ -47,7 +61,7 @@ public sealed class EnvironmentTests
     [Fact]
     public async Task AConfiguredAuthorityRemovesThePersonasInDevelopmentToo()
     {
-        using var factory = new PortalFactory().With("Authentication:Oidc:Authority", "https://login.example.test");
+        using var factory = new PortalFactory().With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal");
         using var client = factory.CreatePlainClient();
 
         var page = await client.GetDocumentAsync("/konto/log-ind");
@@ -58,7 +72,7 @@ public sealed class EnvironmentTests
     [Fact]
     public async Task HstsIsSentOutsideDevelopmentOnly()
     {
-        using var production = new PortalFactory("Production").With("Authentication:Oidc:Authority", "https://login.example.test");
+        using var production = new PortalFactory("Production").With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal");
         using var development = new PortalFactory();
         using var productionClient = production.CreatePlainClient("https://portal.example.test");
         using var developmentClient = development.CreatePlainClient("https://portal.example.test");

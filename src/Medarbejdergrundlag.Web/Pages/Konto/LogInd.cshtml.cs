@@ -10,6 +10,8 @@ public sealed class LogIndModel(SignInOptions signIn) : PageModel
 {
     public bool PersonasEnabled => signIn.PersonasEnabled;
 
+    public bool OidcEnabled => signIn.OidcEnabled;
+
     public IReadOnlyList<Persona> Personas => Persona.All;
 
     [BindProperty(SupportsGet = true)]
@@ -40,6 +42,17 @@ public sealed class LogIndModel(SignInOptions signIn) : PageModel
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             chosen.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
+    }
+
+    /// <summary>Sends the browser to the municipality's provider; it comes back to the page first asked for.</summary>
+    public IActionResult OnPostKommune()
+    {
+        if (!signIn.OidcEnabled)
+        {
+            return NotFound();
+        }
+
+        return Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(ReturnUrl) }, AuthenticationSetup.OidcScheme);
     }
 }

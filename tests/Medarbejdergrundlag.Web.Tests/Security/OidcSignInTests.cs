@@ -1,0 +1,376 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+
+namespace Medarbejdergrundlag.Web.Tests.Security;
+
+/// <summary>
+/// The relying party against a provider whose tokens the tests mint with their own keys: the happy
+/// path once, then every refusal the issue names. A refusal must end on the Danish error page with
+/// no session, leave the reason in the log, and show the reader nothing of it.
+/// </summary>
+public sealed class OidcSignInTests : IAsyncLifetime
+{
+    private TokenIssuer _issuer = default!;
+    private OidcPortalFactory _portal = default!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await TokenIssuer.StartAsync();
+        _portal = new OidcPortalFactory(_issuer.Issuer);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _portal.Dispose();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AValidIdTokenSignsInAndReturnsToThePageFirstAskedFor()
+    {
+        using var client = _portal.CreatePlainClient("https://localhost");
+
+        var authorize = await ChallengeAsync(client, "/admin");
+        Assert.Equal("code", authorize.Query["response_type"]);
+        Assert.Equal("S256", authorize.Query["code_challenge_method"]);
+        Assert.Equal(TokenIssuer.ClientId, authorize.Query["client_id"]);
+        Assert.Equal("https://localhost/signin-oidc", authorize.Query["redirect_uri"]);
+        Assert.Contains("openid", authorize.Query["scope"].ToString().Split(' '));
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
+        Assert.Equal(1, _issuer.VerifiedPkceExchanges);
+        var admin = await client.GetDocumentAsync("/admin");
+        Assert.Equal("Hanne Hansen", admin.QuerySelector(".site-header__user")?.Text());
+    }
+
+    [Fact]
+    public async Task TheSessionCookieHasTheHostPrefixUnderHttpsAndTheConfiguredLifetime()
+    {
+        _portal.With("Authentication:Session:Lifetime", "00:30:00");
+        using var client = _portal.CreatePlainClient("https://localhost");
+        var authorize = await ChallengeAsync(client, "/");
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+
+        var session = Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-mg.session", StringComparison.Ordinal));
+        Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
+
+        var ticket = SessionTicket(session);
+        Assert.Equal(TimeSpan.FromMinutes(30), ticket.Properties.ExpiresUtc - ticket.Properties.IssuedUtc);
+    }
+
+    [Fact]
+    public async Task ClaimsAreMappedAndOnlyConfiguredGroupsBecomeRoles()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/");
+        var idToken = _issuer.Mint(authorize.Nonce, subject: "mette", groups: ["ledere", "medarbejdere", "HR-REDAKTOERER"]);
+
+        var callback = await CallbackAsync(client, authorize, idToken);
+
+        var ticket = SessionTicket(Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=", StringComparison.Ordinal)));
+        var user = ticket.Principal;
+        Assert.Equal("mette", user.FindFirst(ClaimTypes.NameIdentifier)?.Value);
+        Assert.Equal("Mette Madsen", user.Identity?.Name);
+        Assert.Equal("mette@odense.example", user.FindFirst(ClaimTypes.Email)?.Value);
+        Assert.Equal(["Leader"], user.FindAll(ClaimTypes.Role).Select(c => c.Value));
+        Assert.Equal(idToken, ticket.Properties.GetTokenValue("id_token"));
+    }
+
+    [Fact]
+    public async Task AnEmployeeOutsideTheHrGroupIsSignedInButCannotOpenAdmin()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, subject: "mette"));
+
+        Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/medarbejdergrundlag")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATamperedStateIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+        var state = authorize.State;
+        var tampered = state[..20] + (state[20] == 'A' ? 'B' : 'A') + state[21..];
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce), state: tampered);
+
+        await AssertRefusedAsync(client, callback, "The oauth state was missing or invalid");
+    }
+
+    [Fact]
+    public async Task AStateFromAnotherBrowserIsRefused()
+    {
+        using var victim = _portal.CreatePlainClient();
+        using var attacker = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(attacker, "/admin");
+
+        // The victim's browser lacks the attacker's correlation cookie.
+        var callback = await CallbackAsync(victim, authorize, _issuer.Mint(authorize.Nonce));
+
+        await AssertRefusedAsync(victim, callback, "Correlation failed");
+    }
+
+    [Fact]
+    public async Task AWrongNonceIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+        var otherNonce = DateTime.UtcNow.Ticks + "." + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(otherNonce));
+
+        await AssertRefusedAsync(client, callback, "OpenIdConnectProtocolInvalidNonceException");
+    }
+
+    [Fact]
+    public async Task ATokenSignedByAnUnknownKeyIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+        var unknown = TokenIssuer.NewKey();
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce,
+            change: d => d.SigningCredentials = new(unknown, "RS256")));
+
+        await AssertRefusedAsync(client, callback, "SecurityTokenSignatureKeyNotFoundException");
+        Assert.Contains("reading the provider's keys again", _portal.Logs.All);
+    }
+
+    [Fact]
+    public async Task RotatedProviderKeysAreFetchedAgainAndAccepted()
+    {
+        using (var first = _portal.CreatePlainClient())
+        {
+            var warmUp = await ChallengeAsync(first, "/");
+            Assert.Equal(HttpStatusCode.Redirect, (await CallbackAsync(first, warmUp, _issuer.Mint(warmUp.Nonce))).StatusCode);
+        }
+
+        _issuer.RotateKeys();
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+
+        Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
+        Assert.Contains("reading the provider's keys again", _portal.Logs.All);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheWrongAudienceIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, change: d => d.Audience = "another-application"));
+
+        await AssertRefusedAsync(client, callback, "SecurityTokenInvalidAudienceException");
+    }
+
+    [Fact]
+    public async Task AnotherIssuerIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, change: d => d.Issuer = "https://login.example.test"));
+
+        await AssertRefusedAsync(client, callback, "SecurityTokenInvalidIssuerException");
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+        var past = DateTime.UtcNow.AddHours(-2);
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, change: d =>
+        {
+            d.IssuedAt = past;
+            d.NotBefore = past;
+            d.Expires = past.AddHours(1);
+        }));
+
+        await AssertRefusedAsync(client, callback, "SecurityTokenExpiredException");
+    }
+
+    [Fact]
+    public async Task ALoginRefusedByTheProviderShowsTheDanishErrorPage()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+
+        var callback = await client.GetAsync(
+            $"/signin-oidc?error=access_denied&error_description=End-User+aborted+interaction&state={Uri.EscapeDataString(authorize.State)}");
+
+        await AssertRefusedAsync(client, callback, "End-User aborted interaction");
+    }
+
+    [Fact]
+    public async Task AProviderThatIsDownShowsTheDanishErrorPage()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var portal = new OidcPortalFactory($"http://127.0.0.1:{closedPort}");
+        using var client = portal.CreatePlainClient();
+
+        var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/log-ind/fejl?ref=", response.Headers.Location!.OriginalString);
+        var html = await (await client.GetAsync(response.Headers.Location)).Content.ReadAsStringAsync();
+        Assert.Contains("Log ind lykkedes ikke", html);
+        Assert.DoesNotContain(closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), html);
+        Assert.Contains($"127.0.0.1:{closedPort}/.well-known/openid-configuration", portal.Logs.All);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("/pejlemaerker/mod", "/pejlemaerker/mod")]
+    public async Task OnlyALocalReturnUrlIsHonoured(string returnUrl, string expected)
+    {
+        using var client = _portal.CreatePlainClient();
+        var antiforgery = await PortalFactory.AntiforgeryTokenAsync(client, "/konto/log-ind");
+        var challenge = await client.PostAsync("/konto/log-ind?handler=Kommune", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = antiforgery,
+        }));
+        var authorize = Authorize.From(_issuer, challenge);
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal(expected, callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignOutEndsThePortalSessionAndSendsTheIdTokenToTheProvidersEndSession()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/");
+        var idToken = _issuer.Mint(authorize.Nonce);
+        await CallbackAsync(client, authorize, idToken);
+        var antiforgery = await PortalFactory.AntiforgeryTokenAsync(client, "/konto/log-ud");
+
+        var signOut = await client.PostAsync("/konto/log-ud", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var location = signOut.Headers.Location!;
+        Assert.StartsWith(_issuer.Issuer + "/logout?", location.ToString());
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal(idToken, query["id_token_hint"]);
+        Assert.Equal("http://localhost/signout-callback-oidc", query["post_logout_redirect_uri"]);
+        Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=;", StringComparison.Ordinal));
+        Assert.StartsWith(_issuer.Issuer + "/authorize", (await client.GetAsync("/")).Headers.Location!.ToString());
+
+        var back = await client.GetAsync($"/signout-callback-oidc?state={Uri.EscapeDataString(query["state"]!)}");
+        Assert.Equal("/konto/log-ind?logget-ud=true", back.Headers.Location!.OriginalString);
+        Assert.Contains("Du er nu logget ud", await client.GetStringAsync(back.Headers.Location));
+    }
+
+    [Fact]
+    public async Task TheSignInPageOffersTheMunicipalLoginAndNoPersonas()
+    {
+        using var client = _portal.CreatePlainClient();
+
+        var page = await client.GetDocumentAsync("/konto/log-ind");
+
+        Assert.Empty(page.QuerySelectorAll("button[name=persona]"));
+        Assert.Equal("Log ind med kommunens login", page.QuerySelector("form button[type=submit]")?.Text());
+    }
+
+    [Fact]
+    public async Task TheContentSecurityPolicyLetsFormsRedirectToTheProviderOnly()
+    {
+        using var client = _portal.CreatePlainClient();
+
+        var response = await client.GetAsync("/konto/log-ind");
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {_issuer.Issuer};", csp);
+    }
+
+    private AuthenticationTicket SessionTicket(string setCookie)
+    {
+        var value = setCookie.Split(';')[0].Split('=', 2)[1];
+        var ticket = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(value);
+        Assert.NotNull(ticket);
+        return ticket;
+    }
+
+    private async Task<Authorize> ChallengeAsync(HttpClient client, string path) =>
+        Authorize.From(_issuer, await client.GetAsync(path));
+
+    private async Task<HttpResponseMessage> CallbackAsync(HttpClient client, Authorize authorize, string idToken, string? state = null)
+    {
+        var code = _issuer.IssueCode(idToken, authorize.Query["code_challenge"]!);
+        return await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(state ?? authorize.State)}");
+    }
+
+    private async Task AssertRefusedAsync(HttpClient client, HttpResponseMessage callback, string logged)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        var location = callback.Headers.Location!.OriginalString;
+        Assert.StartsWith("/konto/log-ind/fejl?ref=", location);
+        Assert.DoesNotContain(callback.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.Contains("mg.session=", StringComparison.Ordinal) && !c.Contains("mg.session=;", StringComparison.Ordinal));
+
+        var page = await client.GetAsync(location);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Log ind lykkedes ikke", html);
+        Assert.Contains(location["/konto/log-ind/fejl?ref=".Length..], html);
+        foreach (var detail in new[] { logged, "Exception", "IDX", "nonce", "state" })
+        {
+            Assert.DoesNotContain(detail, html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains(logged, _portal.Logs.All);
+        var again = await client.GetAsync("/admin");
+        Assert.StartsWith(_issuer.Issuer + "/authorize", again.Headers.Location!.ToString());
+    }
+
+    private sealed record Authorize(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Query)
+    {
+        public string State => Query["state"]!;
+
+        public string Nonce => Query["nonce"]!;
+
+        public static Authorize From(TokenIssuer issuer, HttpResponseMessage challenge)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+            var location = challenge.Headers.Location!;
+            Assert.StartsWith(issuer.Issuer + "/authorize?", location.ToString());
+            return new Authorize(QueryHelpers.ParseQuery(location.Query));
+        }
+    }
+}

@@ -16,6 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     ];
 
     private IPlaywright? _playwright;
+    private PageCatalog? _catalog;
 
     public PortalServer Server { get; } = new();
 
@@ -66,6 +67,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator($"button[name=persona][value={persona}]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/konto/log-ind", StringComparison.Ordinal));
         await page.CloseAsync();
+    }
+
+    /// <summary>Every page of the portal, discovered once per run (see <see cref="PageCatalog"/>).</summary>
+    public async Task<PageCatalog> CatalogAsync()
+    {
+        if (_catalog is null)
+        {
+            await using var editor = await NewContextAsync(persona: "hr-redaktoer");
+            _catalog = await PageCatalog.DiscoverAsync(Server, editor.APIRequest);
+        }
+
+        return _catalog;
     }
 
     public async Task DisposeAsync()

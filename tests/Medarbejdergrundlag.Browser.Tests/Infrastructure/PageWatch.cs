@@ -16,7 +16,11 @@ public sealed class PageWatch
         _origin = new Uri(baseUrl).GetLeftPart(UriPartial.Authority);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // Chromium logs an error status of the document itself; that one is expected on error pages.
+            var expectedDocumentError = ExpectedDocumentStatus >= 400
+                && message.Text.StartsWith($"Failed to load resource: the server responded with a status of {ExpectedDocumentStatus} ", StringComparison.Ordinal)
+                && message.Location.StartsWith(page.Url, StringComparison.Ordinal);
+            if (message.Type == "error" && !expectedDocumentError)
             {
                 Add($"console error: {message.Text}");
             }

@@ -20,6 +20,7 @@ builder.Services.AddSingleton<LinkBuilder>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+builder.Services.Configure<AccessibilityOptions>(builder.Configuration.GetSection(AccessibilityOptions.Section));
 
 var app = builder.Build();
 

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+
+namespace Medarbejdergrundlag.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// One portal and one Chromium for the whole test run. Each test opens its own browser context
+/// (own cookies, own viewport), which is cheap; starting the browser and the app is not.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    // Debian's Chromium, never a downloaded build; these switches keep it from calling home.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+    private PageCatalog? _catalog;
+
+    public PortalServer Server { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Server.Start();
+        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Chromium is not at {executable}. tests/setup/10-chromium.sh installs it (apt-get install chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh context at the given width; signed in as the persona unless it is null.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, string? persona = "medarbejder", bool clipboard = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 800 : 900 },
+            Locale = "da-DK",
+            Permissions = clipboard ? ["clipboard-read", "clipboard-write"] : [],
+        });
+        context.SetDefaultTimeout(15_000);
+        if (persona is not null)
+        {
+            await SignInAsync(context, persona);
+        }
+
+        return context;
+    }
+
+    /// <summary>Signs in through the real persona form, as a person would.</summary>
+    public static async Task SignInAsync(IBrowserContext context, string persona)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await page.Locator($"button[name=persona][value={persona}]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/konto/log-ind", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    /// <summary>Every page of the portal, discovered once per run (see <see cref="PageCatalog"/>).</summary>
+    public async Task<PageCatalog> CatalogAsync()
+    {
+        if (_catalog is null)
+        {
+            await using var editor = await NewContextAsync(persona: "hr-redaktoer");
+            _catalog = await PageCatalog.DiscoverAsync(Server, editor.APIRequest);
+        }
+
+        return _catalog;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Medarbejdergrundlag.Browser.Tests.Infrastructure;
+
+/// <summary>One address to visit, the page route it belongs to, and what it should answer.</summary>
+public sealed record PortalPage(string Path, string Route, bool Anonymous, int ExpectedStatus = 200)
+{
+    public override string ToString() => Path;
+}
+
+/// <summary>
+/// Every page of the portal, taken from the app's own endpoints, so that a new Razor page is
+/// tested without anyone adding it to a list. Routes with parameters are filled with the
+/// addresses the app itself links to (found by following links from the other pages), plus the
+/// few values nothing links to (the error pages).
+/// </summary>
+public sealed partial class PageCatalog
+{
+    private const int MaxPerRoute = 8;
+    private const int MaxCrawl = 150;
+
+    // Pages nothing links to, by route: the error page is reached by re-execution, not by links.
+    private static readonly Dictionary<string, string[]> KnownValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fejl/{statusCode:int}"] = ["/fejl/403", "/fejl/404", "/fejl/500"],
+    };
+
+    private PageCatalog(IReadOnlyList<PortalPage> pages, IReadOnlyList<string> routes, IReadOnlyList<string> unfilled)
+    {
+        Pages = pages;
+        Routes = routes;
+        UnfilledRoutes = unfilled;
+    }
+
+    public IReadOnlyList<PortalPage> Pages { get; }
+
+    /// <summary>Every page route the app has, e.g. "pejlemaerker/{slug}".</summary>
+    public IReadOnlyList<string> Routes { get; }
+
+    /// <summary>Routes with parameters for which no address was found: a test fails on these.</summary>
+    public IReadOnlyList<string> UnfilledRoutes { get; }
+
+    public IEnumerable<PortalPage> AnonymousPages => Pages.Where(p => p.Anonymous);
+
+    public static async Task<PageCatalog> DiscoverAsync(PortalServer server, IAPIRequestContext signedInAsEditor)
+    {
+        var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && AnswersGet(e))
+            // A page may have two routes ("admin" and "admin/Index"); one address per page file is enough.
+            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.RelativePath)
+            .Select(g => g.OrderBy(e => e.RoutePattern.RawText?.Length ?? 0).First())
+            .ToList();
+
+        var routes = endpoints.Select(e => Normalize(e.RoutePattern.RawText)).ToList();
+        var pages = new List<PortalPage>();
+        var withParameters = new List<(RouteEndpoint Endpoint, string Route, TemplateMatcher Matcher)>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = Normalize(endpoint.RoutePattern.RawText);
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (endpoint.RoutePattern.Parameters.Count == 0)
+            {
+                pages.Add(new PortalPage("/" + route, route, anonymous));
+            }
+            else if (KnownValues.TryGetValue(route, out var paths))
+            {
+                pages.AddRange(paths.Select(p => new PortalPage(p, route, anonymous, int.Parse(p[(p.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture))));
+            }
+            else
+            {
+                withParameters.Add((endpoint, route, new TemplateMatcher(TemplateParser.Parse(route), new RouteValueDictionary())));
+            }
+        }
+
+        // Follow the links of every page to find addresses for the routes with parameters.
+        var found = withParameters.ToDictionary(w => w.Route, _ => new List<string>());
+        var queue = new Queue<string>(pages.Select(p => p.Path));
+        var seen = new HashSet<string>(queue, StringComparer.OrdinalIgnoreCase);
+        var fetched = 0;
+        while (queue.Count > 0 && fetched < MaxCrawl)
+        {
+            var path = queue.Dequeue();
+            fetched++;
+            var response = await signedInAsEditor.GetAsync(server.Url(path));
+            if (!response.Ok || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var link in LocalLinks(await response.TextAsync()))
+            {
+                if (!seen.Add(link))
+                {
+                    continue;
+                }
+
+                var match = withParameters.FirstOrDefault(w => w.Matcher.TryMatch(new PathString(link), new RouteValueDictionary()));
+                if (match.Route is not null && found[match.Route].Count < MaxPerRoute)
+                {
+                    found[match.Route].Add(link);
+                    queue.Enqueue(link);
+                }
+            }
+        }
+
+        foreach (var (endpoint, route, _) in withParameters)
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            pages.AddRange(found[route].Select(p => new PortalPage(p, route, anonymous)));
+        }
+
+        // Any unknown address shows the Danish 404 page, to signed-in readers (strangers are sent to sign in first).
+        pages.Add(new PortalPage("/findes-ikke-" + Guid.NewGuid().ToString("N")[..8], "(ukendt adresse)", Anonymous: false, ExpectedStatus: 404));
+
+        var unfilled = withParameters.Where(w => found[w.Route].Count == 0).Select(w => w.Route).ToList();
+        return new PageCatalog(pages, routes, unfilled);
+    }
+
+    private static bool AnswersGet(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods
+        || methods.HttpMethods.Count == 0
+        || methods.HttpMethods.Contains("GET", StringComparer.OrdinalIgnoreCase);
+
+    private static string Normalize(string? raw) => (raw ?? "").Trim('/');
+
+    /// <summary>Same-origin paths of the page's links, without query and fragment.</summary>
+    private static IEnumerable<string> LocalLinks(string html) =>
+        HrefPattern().Matches(html)
+            .Select(m => m.Groups[1].Value)
+            .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
+            .Select(href => href.Split('#', '?')[0])
+            .Where(path => path.Length > 0)
+            .Distinct();
+
+    [GeneratedRegex("<a\\s[^>]*href=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex HrefPattern();
+}

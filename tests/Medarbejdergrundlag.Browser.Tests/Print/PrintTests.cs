@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Medarbejdergrundlag.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Medarbejdergrundlag.Browser.Tests.Print;
+
+/// <summary>The charter printed to PDF by Chromium: the whole text, and none of the portal around it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task PrintedCharterHasAllItsTextAndNoNavigation()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/medarbejdergrundlag");
+
+        // What the portal wraps around the text, read on screen: none of it belongs on paper.
+        var chrome = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll(".skip-link, .site-header a, .site-header button, .site-header__user, .toc h2, .copy-link__label, .copy-link button, .site-footer p")]
+                .map(e => e.textContent.replace(/\s+/g, " ").trim()).filter(t => t.length > 0)
+            """);
+
+        var pdfPath = Artifacts.PathFor("medarbejdergrundlag.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdfPath, Format = "A4", Margin = new() { Top = "2cm", Bottom = "2cm", Left = "2cm", Right = "2cm" } });
+        output.WriteLine($"PDF: {pdfPath}");
+
+        // The text a reader sees on screen, less the table of contents and the copy-link controls,
+        // which are tools for the screen. Read on screen, so that print rules hiding too much fail here.
+        await page.EvaluateAsync("() => document.querySelectorAll('main .toc, main .copy-link').forEach(e => e.remove())");
+        var printedMain = Normalize(await page.Locator("main").InnerTextAsync());
+        var pdfText = Normalize(await PdfToTextAsync(pdfPath));
+
+        // Every word of the page's main text, in order.
+        var expectedWords = Words(printedMain);
+        var pdfWords = Words(pdfText);
+        Assert.True(expectedWords.Count > 900, $"the charter's main text has only {expectedWords.Count} words");
+        var at = 0;
+        for (var i = 0; i < expectedWords.Count; i++)
+        {
+            while (at < pdfWords.Count && pdfWords[at] != expectedWords[i])
+            {
+                at++;
+            }
+
+            Assert.True(at < pdfWords.Count, $"The PDF lacks \"{string.Join(' ', expectedWords.Skip(Math.Max(0, i - 5)).Take(12))}\" (word {i} of {expectedWords.Count}).");
+            at++;
+        }
+
+        // Nothing else: the PDF has no more words than the main text.
+        Assert.Equal(expectedWords.Count, pdfWords.Count);
+
+        var chromeChecked = chrome.Select(Normalize).Where(t => !printedMain.Contains(t, StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Contains("Spring til indhold", chromeChecked);
+        Assert.Contains("Log ud", chromeChecked);
+        Assert.Contains("Indhold", chromeChecked);
+        Assert.Contains("Tilgængelighedserklæring", chromeChecked);
+        foreach (var text in chromeChecked)
+        {
+            Assert.DoesNotContain(text, pdfText);
+        }
+    }
+
+    private static async Task<string> PdfToTextAsync(string pdfPath)
+    {
+        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", pdfPath, "-"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("pdftotext is missing; tests/setup/11-poppler.sh installs it (apt-get install poppler-utils).", e);
+        }
+
+        using (process)
+        {
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
+            return text;
+        }
+    }
+
+    /// <summary>Ligatures and typographic forms folded (NFKC), whitespace collapsed.</summary>
+    private static string Normalize(string text) =>
+        Whitespace().Replace(text.Normalize(NormalizationForm.FormKC).Replace("\u00AD", "", StringComparison.Ordinal), " ").Trim();
+
+    private static List<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value).ToList();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+}

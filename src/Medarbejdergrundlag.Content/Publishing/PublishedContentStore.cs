@@ -52,7 +52,10 @@ public sealed class PublishedContentStore(IDbContextFactory<ContentDbContext> db
                 i.PublishedRevision.BodyHtml,
                 i.PublishedRevision.PointsHtml,
                 i.PublishedRevision.PlainText,
-                i.PublishedRevision.CreatedAt))
+                i.PublishedRevision.CreatedAt)
+            {
+                DialogQuestionsHtml = i.PublishedRevision.DialogQuestionsHtml,
+            })
             .ToListAsync();
         return new PublishedSite(items);
     }

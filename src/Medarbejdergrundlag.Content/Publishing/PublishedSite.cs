@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Search;
 
 namespace Medarbejdergrundlag.Content.Publishing;
 
@@ -16,6 +17,9 @@ public sealed record PublishedItem(
     string PlainText,
     DateTime PublishedAt)
 {
+    /// <summary>The managers' dialog questions as &lt;li&gt; elements; empty for items without.</summary>
+    public string DialogQuestionsHtml { get; init; } = "";
+
     /// <summary>A short plain-text summary for cards and meta descriptions.</summary>
     public string Summary(int maxLength = 160)
     {
@@ -42,7 +46,13 @@ public sealed class PublishedSite
         Legs = ordered.Where(i => i.Kind == ContentKind.Leg).ToList();
         Bearings = ordered.Where(i => i.Kind == ContentKind.Bearing).ToList();
         Phoenix = ordered.FirstOrDefault(i => i.Kind == ContentKind.PhoenixPage);
+
+        // Built with the snapshot and dropped with it: a publish can never leave a stale index.
+        Search = SearchIndex.Build(SiteSearchDocuments.From(this));
     }
+
+    /// <summary>Everything above, searchable.</summary>
+    public SearchIndex Search { get; }
 
     public IReadOnlyList<PublishedItem> CharterSections { get; }
 

@@ -103,6 +103,29 @@ public static class DanishText
 
     public static bool IsStopWord(string folded) => StopWords.Contains(folded);
 
+    /// <summary>
+    /// Finds the next word (a run of letters and digits) at or after <paramref name="position"/>,
+    /// and moves past it. Allocates nothing, for the index build's inner loop.
+    /// </summary>
+    public static bool NextWord(string text, ref int position, out int start, out int length)
+    {
+        var i = position;
+        while (i < text.Length && !IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        length = i - start;
+        position = i;
+        return length > 0;
+    }
+
     /// <summary>Every word of <paramref name="text"/> (runs of letters and digits) with its term.</summary>
     public static List<Token> Tokenize(string text) => Tokenize(text, Term);
 
@@ -110,22 +133,10 @@ public static class DanishText
     public static List<Token> Tokenize(string text, WordToTerm term)
     {
         var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
+        var position = 0;
+        while (NextWord(text, ref position, out var start, out var length))
         {
-            if (!IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && IsWordChar(text[i]))
-            {
-                i++;
-            }
-
-            tokens.Add(new Token(start, i - start, term(text.AsSpan(start, i - start))));
+            tokens.Add(new Token(start, length, term(text.AsSpan(start, length))));
         }
 
         return tokens;

@@ -59,50 +59,83 @@ public sealed class SearchIndex
     {
         var docs = documents.ToArray();
         var titleLengths = new int[docs.Length];
-        var building = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, (int Title, int Body)>(StringComparer.Ordinal);
+
+        // Words and terms get numbers, so counting a word is an array increment rather than
+        // another hash lookup: building is what a publish waits for.
         var termOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = termOf.GetAlternateLookup<ReadOnlySpan<char>>();
-        string Term(ReadOnlySpan<char> word)
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var wordLookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        var postings = new List<List<Posting>>();
+        int TermId(ReadOnlySpan<char> word)
         {
-            if (!lookup.TryGetValue(word, out var term))
+            if (wordLookup.TryGetValue(word, out var id))
             {
-                term = DanishText.Term(word);
-                lookup[word] = term;
+                return id;
             }
 
-            return term;
+            var term = DanishText.Term(word);
+            if (!termIds.TryGetValue(term, out id))
+            {
+                id = terms.Count;
+                termIds[term] = id;
+                terms.Add(term);
+                postings.Add([]);
+            }
+
+            wordLookup[word] = id;
+            termOf[word.ToString()] = term;
+            return id;
+        }
+
+        var titleCounts = new int[1024];
+        var bodyCounts = new int[1024];
+        var touched = new List<int>();
+        int Count(string text, bool inTitle)
+        {
+            var words = 0;
+            var position = 0;
+            while (DanishText.NextWord(text, ref position, out var start, out var length))
+            {
+                var id = TermId(text.AsSpan(start, length));
+                if (id >= titleCounts.Length)
+                {
+                    Array.Resize(ref titleCounts, terms.Count * 2);
+                    Array.Resize(ref bodyCounts, terms.Count * 2);
+                }
+
+                if (titleCounts[id] == 0 && bodyCounts[id] == 0)
+                {
+                    touched.Add(id);
+                }
+
+                (inTitle ? titleCounts : bodyCounts)[id]++;
+                words++;
+            }
+
+            return words;
         }
 
         for (var d = 0; d < docs.Length; d++)
         {
-            counts.Clear();
-            var title = DanishText.Tokenize(docs[d].Title, Term);
-            titleLengths[d] = Math.Max(1, title.Count);
-            foreach (var token in title)
+            touched.Clear();
+            titleLengths[d] = Math.Max(1, Count(docs[d].Title, inTitle: true));
+            Count(docs[d].Text, inTitle: false);
+            foreach (var id in touched)
             {
-                var c = counts.GetValueOrDefault(token.Term);
-                counts[token.Term] = (c.Title + 1, c.Body);
-            }
-
-            foreach (var token in DanishText.Tokenize(docs[d].Text, Term))
-            {
-                var c = counts.GetValueOrDefault(token.Term);
-                counts[token.Term] = (c.Title, c.Body + 1);
-            }
-
-            foreach (var (term, c) in counts)
-            {
-                if (!building.TryGetValue(term, out var list))
-                {
-                    building[term] = list = [];
-                }
-
-                list.Add(new Posting(d, c.Title, c.Body));
+                postings[id].Add(new Posting(d, titleCounts[id], bodyCounts[id]));
+                titleCounts[id] = bodyCounts[id] = 0;
             }
         }
 
-        return new SearchIndex(docs, titleLengths, building.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), termOf);
+        var index = new Dictionary<string, Posting[]>(terms.Count, StringComparer.Ordinal);
+        for (var id = 0; id < terms.Count; id++)
+        {
+            index[terms[id]] = [.. postings[id]];
+        }
+
+        return new SearchIndex(docs, titleLengths, index, termOf);
     }
 
     public SearchResults Search(string? query, int limit = DefaultLimit) => Search(SearchQuery.Parse(query), limit);
@@ -225,26 +258,63 @@ public sealed class SearchIndex
         return false;
     }
 
-    private SearchHit ToHit(SearchDocument document, IReadOnlyList<string> queryTerms) => new(
-        document.Title,
-        document.Url,
-        document.Section,
-        Highlight(document.Title, DanishText.Tokenize(document.Title, TermOf), 0, document.Title.Length, queryTerms),
-        Snippet(document.Text, queryTerms));
+    private SearchHit ToHit(SearchDocument document, IReadOnlyList<string> queryTerms)
+    {
+        var firstLetters = queryTerms.Select(q => q[0]).ToHashSet();
+        var title = Words(document.Title, queryTerms, firstLetters);
+        return new SearchHit(
+            document.Title,
+            document.Url,
+            document.Section,
+            Highlight(document.Title, title, 0, document.Title.Length),
+            Snippet(document.Text, Words(document.Text, queryTerms, firstLetters)));
+    }
 
-    private string TermOf(ReadOnlySpan<char> word) => _termOf.TryGetValue(word, out var term) ? term : DanishText.Term(word);
+    /// <summary>
+    /// The words of a text with their places; <see cref="Token.Term"/> is the matched term, or
+    /// empty for a word the query does not find. A word whose first letter no query term starts
+    /// with is not even looked up: this runs over the full text of every hit shown.
+    /// </summary>
+    private List<Token> Words(string text, IReadOnlyList<string> queryTerms, HashSet<char> firstLetters)
+    {
+        var words = new List<Token>();
+        var position = 0;
+        while (DanishText.NextWord(text, ref position, out var start, out var length))
+        {
+            var first = FoldedFirstLetter(text[start]);
+            var term = "";
+            if (first == '\0' || firstLetters.Contains(first))
+            {
+                var span = text.AsSpan(start, length);
+                var candidate = _termOf.TryGetValue(span, out var known) ? known : DanishText.Term(span);
+                term = Matches(candidate, queryTerms) ? candidate : "";
+            }
+
+            words.Add(new Token(start, length, term));
+        }
+
+        return words;
+    }
+
+    /// <summary>The first letter a word folds to, or \0 where only full folding can tell.</summary>
+    private static char FoldedFirstLetter(char c) => char.ToLowerInvariant(c) switch
+    {
+        'æ' or 'ä' or 'å' => 'a',
+        'ø' or 'ö' => 'o',
+        var lower and < '\u0080' => lower,
+        _ => '\0',
+    };
 
     /// <summary>
     /// About <see cref="SnippetLength"/> characters of the text around the densest run of matches,
     /// cut at whole words, encoded, with the matches marked.
     /// </summary>
-    private string Snippet(string text, IReadOnlyList<string> queryTerms)
+    private static string Snippet(string text, List<Token> words)
     {
-        var tokens = DanishText.Tokenize(text, TermOf);
         var matches = new List<int>();
-        for (var i = 0; i < tokens.Count && matches.Count < MaxSnippetMatches; i++)
+        for (var i = 0; i < words.Count && matches.Count < MaxSnippetMatches; i++)
         {
-            if (Matches(tokens[i].Term, queryTerms))
+            if (words[i].Term.Length > 0)
             {
                 matches.Add(i);
             }
@@ -256,13 +326,13 @@ public sealed class SearchIndex
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in matches)
         {
-            var windowStart = Math.Max(0, tokens[m].Start - SnippetLeadIn);
+            var windowStart = Math.Max(0, words[m].Start - SnippetLeadIn);
             seen.Clear();
             foreach (var o in matches)
             {
-                if (tokens[o].Start >= windowStart && tokens[o].Start + tokens[o].Length <= windowStart + SnippetLength)
+                if (words[o].Start >= windowStart && words[o].Start + words[o].Length <= windowStart + SnippetLength)
                 {
-                    seen.Add(tokens[o].Term);
+                    seen.Add(words[o].Term);
                 }
             }
 
@@ -276,36 +346,37 @@ public sealed class SearchIndex
         // Whole words only: start at a word, end after one.
         if (from > 0)
         {
-            from = tokens.FirstOrDefault(t => t.Start >= from, new Token(text.Length, 0, "")).Start;
+            from = words.FirstOrDefault(t => t.Start >= from, new Token(text.Length, 0, "")).Start;
         }
 
         var to = Math.Min(text.Length, from + SnippetLength);
         if (to < text.Length)
         {
-            var last = tokens.LastOrDefault(t => t.Start >= from && t.Start + t.Length <= to);
+            var last = words.LastOrDefault(t => t.Start >= from && t.Start + t.Length <= to);
             to = last.Length > 0 ? last.Start + last.Length : to;
         }
 
-        var html = Highlight(text, tokens, from, to, queryTerms);
+        var html = Highlight(text, words, from, to);
         return (from > 0 ? "… " : "") + html + (to < text.Length ? " …" : "");
     }
 
-    private static string Highlight(string text, List<Token> tokens, int from, int to, IReadOnlyList<string> queryTerms)
+    /// <summary>Encodes text[from..to] and wraps the matched words (non-empty term) in &lt;mark&gt;.</summary>
+    private static string Highlight(string text, List<Token> words, int from, int to)
     {
         var builder = new StringBuilder();
         var at = from;
-        foreach (var token in tokens)
+        foreach (var word in words)
         {
-            if (token.Start < from || token.Start + token.Length > to || !Matches(token.Term, queryTerms))
+            if (word.Term.Length == 0 || word.Start < from || word.Start + word.Length > to)
             {
                 continue;
             }
 
-            builder.Append(Encoder.Encode(text[at..token.Start]))
+            builder.Append(Encoder.Encode(text[at..word.Start]))
                 .Append("<mark>")
-                .Append(Encoder.Encode(text.Substring(token.Start, token.Length)))
+                .Append(Encoder.Encode(text.Substring(word.Start, word.Length)))
                 .Append("</mark>");
-            at = token.Start + token.Length;
+            at = word.Start + word.Length;
         }
 
         return builder.Append(Encoder.Encode(text[at..to])).ToString();

@@ -34,6 +34,14 @@ public class ContentRevision
 
     public string PointsHtml { get; set; } = "";
 
+    /// <summary>
+    /// Questions a manager can use with a new colleague, one Markdown line each; bearings only.
+    /// The seed holds suggestions; HR edits them.
+    /// </summary>
+    public string DialogQuestionsMarkdown { get; set; } = "";
+
+    public string DialogQuestionsHtml { get; set; } = "";
+
     /// <summary>Plain text of lead and body, for summaries, meta descriptions and search.</summary>
     public string PlainText { get; set; } = "";
 
@@ -45,4 +53,7 @@ public class ContentRevision
 
     public IReadOnlyList<string> Points =>
         PointsMarkdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IReadOnlyList<string> DialogQuestions =>
+        DialogQuestionsMarkdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -53,7 +53,10 @@ public sealed class PublishedContentStore(IDbContextFactory<ContentDbContext> db
                 i.PublishedRevision.BodyHtml,
                 i.PublishedRevision.PointsHtml,
                 i.PublishedRevision.PlainText,
-                i.PublishedRevision.CreatedAt))
+                i.PublishedRevision.CreatedAt)
+            {
+                DialogQuestionsHtml = i.PublishedRevision.DialogQuestionsHtml,
+            })
             .ToListAsync();
         var redirects = await db.SlugRedirects.AsNoTracking()
             .Where(r => r.Kind == ContentKind.Bearing)

@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Search;
 
 namespace Medarbejdergrundlag.Content.Publishing;
 
@@ -28,7 +29,13 @@ public sealed record PublishedItem(
         revision.BodyHtml,
         revision.PointsHtml,
         revision.PlainText,
-        revision.CreatedAt);
+        revision.CreatedAt)
+    {
+        DialogQuestionsHtml = revision.DialogQuestionsHtml,
+    };
+
+    /// <summary>The managers' dialog questions as &lt;li&gt; elements; empty for items without.</summary>
+    public string DialogQuestionsHtml { get; init; } = "";
 
     /// <summary>A short plain-text summary for cards and meta descriptions.</summary>
     public string Summary(int maxLength = 160)
@@ -51,6 +58,7 @@ public sealed class PublishedSite
 {
     private readonly IReadOnlyDictionary<string, string> _bearingRedirects;
     private readonly IReadOnlyList<PublishedItem> _items;
+    private readonly Lazy<SearchIndex> _search;
 
     public PublishedSite(IEnumerable<PublishedItem> items, IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null)
     {
@@ -66,7 +74,14 @@ public sealed class PublishedSite
         _bearingRedirects = (bearingRedirects ?? [])
             .Where(r => bearingsById.ContainsKey(r.ItemId))
             .ToDictionary(r => r.OldSlug, r => bearingsById[r.ItemId].Slug, StringComparer.OrdinalIgnoreCase);
+
+        // Belongs to the snapshot and is dropped with it: a publish can never leave a stale index.
+        // Built on first use, so a preview's throwaway copy of the site never pays for one.
+        _search = new Lazy<SearchIndex>(() => SearchIndex.Build(SiteSearchDocuments.From(this)));
     }
+
+    /// <summary>Everything above, searchable.</summary>
+    public SearchIndex Search => _search.Value;
 
     public IReadOnlyList<PublishedItem> CharterSections { get; }
 

@@ -11,6 +11,7 @@ public sealed class RevisionRenderer(IMarkdownRenderer markdown)
         revision.LeadHtml = markdown.RenderInline(revision.LeadMarkdown);
         revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown);
         revision.PointsHtml = string.Concat(revision.Points.Select(p => $"<li>{markdown.RenderInline(p)}</li>"));
+        revision.DialogQuestionsHtml = string.Concat(revision.DialogQuestions.Select(q => $"<li>{markdown.RenderInline(q)}</li>"));
         revision.PlainText = string.Join(
             ' ',
             new[] { markdown.ToPlainText(revision.LeadMarkdown), markdown.ToPlainText(revision.BodyMarkdown) }

@@ -37,6 +37,7 @@ public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer
                 LeadMarkdown = doc.Lead,
                 BodyMarkdown = doc.Body,
                 PointsMarkdown = string.Join('\n', doc.Points),
+                DialogQuestionsMarkdown = string.Join('\n', doc.Questions),
                 CreatedAt = now,
                 CreatedBy = SeedAuthor,
                 ChangeNote = "Indlæst fra medarbejdergrundlagets og Phønix' oprindelige tekst",

@@ -19,6 +19,9 @@ public sealed record SeedDocument(
 {
     private const string ResourcePrefix = "Seed.";
 
+    /// <summary>Suggested dialog questions for managers (<c>question:</c> lines); bearings only.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+
     public static IReadOnlyList<SeedDocument> LoadAll()
     {
         var assembly = typeof(SeedDocument).Assembly;
@@ -45,6 +48,7 @@ public sealed record SeedDocument(
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var points = new List<string>();
+        var questions = new List<string>();
         foreach (var line in lines[1..end])
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
@@ -58,6 +62,10 @@ public sealed record SeedDocument(
             if (field == "point")
             {
                 points.Add(value);
+            }
+            else if (field == "question")
+            {
+                questions.Add(value);
             }
             else
             {
@@ -77,7 +85,10 @@ public sealed record SeedDocument(
             Required("slug"),
             fields.GetValueOrDefault("lead", ""),
             points,
-            string.Join('\n', lines[(end + 1)..]).Trim());
+            string.Join('\n', lines[(end + 1)..]).Trim())
+        {
+            Questions = questions,
+        };
     }
 
     private static string Read(Assembly assembly, string name)

@@ -17,5 +17,9 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
         builder.Ignore(r => r.Points);
+        // Added to a table that has rows (migration 20261122120000), so the columns need a default.
+        builder.Property(r => r.DialogQuestionsMarkdown).HasDefaultValue("");
+        builder.Property(r => r.DialogQuestionsHtml).HasDefaultValue("");
+        builder.Ignore(r => r.DialogQuestions);
     }
 }

@@ -2,6 +2,12 @@
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
+  // The onboarding sheet's print button; without script, the browser's own print still works.
+  for (const button of document.querySelectorAll("[data-print]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+
   if (!navigator.clipboard || !window.isSecureContext) {
     return; // The link stays visible for people to copy by hand.
   }
@@ -15,6 +21,25 @@ document.addEventListener("DOMContentLoaded", () => {
         status.textContent = "Linket er kopieret.";
       } catch {
         status.textContent = "Linket kunne ikke kopieres. Markér det, og kopiér det selv.";
+      }
+    });
+  }
+
+  // Copies a longer text (the welcome email) from the read-only field it stays visible in.
+  for (const button of document.querySelectorAll("[data-copy-from]")) {
+    const source = document.getElementById(button.dataset.copyFrom);
+    const status = button.parentElement.querySelector("[role=status]");
+    if (!source) {
+      continue;
+    }
+
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(source.value);
+        status.textContent = "Teksten er kopieret.";
+      } catch {
+        status.textContent = "Teksten kunne ikke kopieres. Markér den, og kopiér den selv.";
       }
     });
   }

@@ -1,0 +1,39 @@
+namespace Medarbejdergrundlag.Content.Search;
+
+public enum SearchQueryStatus
+{
+    /// <summary>Words to look for.</summary>
+    Ok,
+
+    /// <summary>No query, or only white space.</summary>
+    Empty,
+
+    /// <summary>Longer than <see cref="SearchQuery.MaxLength"/> characters.</summary>
+    TooLong,
+
+    /// <summary>Only punctuation or symbols: nothing that could be a word.</summary>
+    NoWords,
+}
+
+/// <summary>A query as typed, checked before anything is looked up.</summary>
+public sealed record SearchQuery(string Text, SearchQueryStatus Status, IReadOnlyList<string> Terms)
+{
+    public const int MaxLength = 200;
+
+    public static SearchQuery Parse(string? raw)
+    {
+        var text = (raw ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return new SearchQuery("", SearchQueryStatus.Empty, []);
+        }
+
+        if (text.Length > MaxLength)
+        {
+            return new SearchQuery(text, SearchQueryStatus.TooLong, []);
+        }
+
+        var terms = DanishText.QueryTerms(text);
+        return new SearchQuery(text, terms.Count == 0 ? SearchQueryStatus.NoWords : SearchQueryStatus.Ok, terms);
+    }
+}

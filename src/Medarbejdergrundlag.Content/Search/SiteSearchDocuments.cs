@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Medarbejdergrundlag.Content.Publishing;
+
+namespace Medarbejdergrundlag.Content.Search;
+
+/// <summary>
+/// What the published site offers to search, each with the URL and anchor it is read at.
+/// A new kind of content (the Phønix courses) is one more method here, added to <see cref="From"/>.
+/// </summary>
+public static partial class SiteSearchDocuments
+{
+    public static IEnumerable<SearchDocument> From(PublishedSite site) =>
+        Charter(site).Concat(Bearings(site)).Concat(Phoenix(site));
+
+    private static IEnumerable<SearchDocument> Charter(PublishedSite site) =>
+        site.CharterSections.Select(s => new SearchDocument(s.Title, "/medarbejdergrundlag#" + s.Key, "Medarbejdergrundlaget", Collapse(s.PlainText)))
+            .Concat(site.Legs.Select(l => new SearchDocument(l.Title, "/medarbejdergrundlag#" + l.Key, "Medarbejdergrundlagets ben", Collapse(l.PlainText))));
+
+    private static IEnumerable<SearchDocument> Bearings(PublishedSite site) =>
+        site.Bearings.Select(b => new SearchDocument(b.Title, "/pejlemaerker/" + b.Slug, "Pejlemærke", Collapse(b.PlainText)));
+
+    /// <summary>
+    /// The Phønix page is long, so each of its h2 sections is a document of its own that links
+    /// to the heading's id; the lead and any text before the first heading link to the page.
+    /// </summary>
+    private static IEnumerable<SearchDocument> Phoenix(PublishedSite site)
+    {
+        if (site.Phoenix is not { } phoenix)
+        {
+            yield break;
+        }
+
+        var body = phoenix.BodyHtml;
+        var headings = H2().Matches(body);
+        var intro = headings.Count > 0 ? body[..headings[0].Index] : body;
+        yield return new SearchDocument(phoenix.Title, "/phoenix", "Phønix", Collapse(TextOf(phoenix.LeadHtml) + " " + TextOf(intro)));
+
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var start = headings[i].Index + headings[i].Length;
+            var end = i + 1 < headings.Count ? headings[i + 1].Index : body.Length;
+            yield return new SearchDocument(
+                Collapse(TextOf(headings[i].Groups["title"].Value)),
+                "/phoenix#" + WebUtility.HtmlDecode(headings[i].Groups["id"].Value),
+                phoenix.Title,
+                Collapse(TextOf(body[start..end])));
+        }
+    }
+
+    /// <summary>Plain text of HTML that our own Markdown renderer made: tags become spaces, entities are decoded.</summary>
+    private static string TextOf(string html) => WebUtility.HtmlDecode(Tag().Replace(html, " "));
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex("<h2 id=\"(?<id>[^\"]+)\"[^>]*>(?<title>.*?)</h2>", RegexOptions.Singleline)]
+    private static partial Regex H2();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

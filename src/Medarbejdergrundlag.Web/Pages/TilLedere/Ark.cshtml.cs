@@ -1,0 +1,28 @@
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Medarbejdergrundlag.Web.Pages.TilLedere;
+
+/// <summary>The one-page onboarding sheet: each bearing with a QR code of its absolute permalink.</summary>
+public sealed class ArkModel(PublishedContentStore content, LinkBuilder links, QrCodes qrCodes) : PageModel
+{
+    public PublishedSite Site { get; private set; } = default!;
+
+    public IReadOnlyList<SheetBearing> Bearings { get; private set; } = [];
+
+    public string CharterUrl { get; private set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        Site = await content.GetAsync();
+        CharterUrl = links.Absolute(Request, "/medarbejdergrundlag");
+        Bearings = Site.Bearings.Select(b =>
+        {
+            var url = links.Absolute(Request, Onboarding.BearingPath(b));
+            return new SheetBearing(b, url, qrCodes.PngDataUri(url));
+        }).ToList();
+    }
+
+    public sealed record SheetBearing(PublishedItem Bearing, string Url, string QrCodeDataUri);
+}

@@ -3,7 +3,6 @@ using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Seed;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,30 +11,25 @@ namespace Medarbejdergrundlag.Content;
 public static class ContentStoreExtensions
 {
     /// <summary>
-    /// Registers the content store. <c>Database:Provider</c> picks the provider (Sqlite by default);
-    /// SQLite keeps its file in <c>Database:DataFolder</c> unless <c>ConnectionStrings:Content</c> is given.
+    /// Registers the content store. <c>Database:Provider</c> picks the provider: <c>Sqlite</c> (the
+    /// default) or <c>Postgres</c>. SQLite keeps its file in <c>Database:DataFolder</c> unless
+    /// <c>ConnectionStrings:Content</c> is given; PostgreSQL needs <c>ConnectionStrings:Content</c>
+    /// (from the environment: <c>ConnectionStrings__Content</c>).
     /// </summary>
     public static IServiceCollection AddContentStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var provider = configuration["Database:Provider"] is { Length: > 0 } configured ? configured : ContentDatabase.Sqlite;
         var connectionString = configuration.GetConnectionString("Content");
-
-        void Configure(DbContextOptionsBuilder options)
+        if (string.IsNullOrWhiteSpace(connectionString))
         {
-            switch (provider.ToLowerInvariant())
-            {
-                case "sqlite":
-                    options.UseSqlite(connectionString ?? SqliteConnectionString(configuration, contentRoot));
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"Database:Provider '{provider}' is not supported. Use 'Sqlite'.");
-            }
-
-            // Migrations are hand-written and have no model snapshot, so EF always reports pending
-            // model changes; SchemaDriftTests guard the real thing instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            connectionString = ContentDatabase.IsSqlite(provider)
+                ? SqliteConnectionString(configuration, contentRoot)
+                : throw new InvalidOperationException(
+                    $"Database:Provider is '{provider}' but ConnectionStrings:Content is not set. Set ConnectionStrings__Content " +
+                    "in the environment, e.g. Host=db;Database=medarbejdergrundlag;Username=...;Password=...; see docs/operations.md.");
         }
+
+        void Configure(DbContextOptionsBuilder options) => options.UseContentDatabase(provider, connectionString);
 
         services.AddDbContextFactory<ContentDbContext>(Configure);
         services.AddDbContext<ContentDbContext>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);

@@ -9,6 +9,10 @@ public class ContentDbContext(DbContextOptions<ContentDbContext> options) : DbCo
 
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ContentVersionStamp> ContentVersion => Set<ContentVersionStamp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDbContext).Assembly);
 

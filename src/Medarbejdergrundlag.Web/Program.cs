@@ -2,12 +2,17 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
+using Medarbejdergrundlag.Content.DataProtection;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPortalLogging();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
+// One key ring in the database for every instance and restart, so sign-ins survive both.
+builder.Services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToContentStore();
 builder.AddPortalAuthentication();
 builder.Services.AddRazorPages(options =>
 {
@@ -33,8 +38,10 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+app.UseDatabaseOutagePage();
 app.UseRouting();
 app.UseAuthentication();
+app.UseUserIdLogScope();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();

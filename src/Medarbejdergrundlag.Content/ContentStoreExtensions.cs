@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Publishing;
@@ -5,6 +6,7 @@ using Medarbejdergrundlag.Content.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Medarbejdergrundlag.Content;
 
@@ -44,12 +46,33 @@ public static class ContentStoreExtensions
     /// <summary>Creates or migrates the database, then seeds what is missing. Run once at start-up.</summary>
     public static async Task InitializeContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Instances started together on an empty database race to create and seed it; the loser
+        // fails on a duplicate, tries again and finds the work done.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await InitializeOnceAsync(services, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbException or DbUpdateException)
+            {
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentStoreExtensions).FullName!)
+                    .LogWarning("Preparing the content database failed (attempt {Attempt}), trying again: {Error}", attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task InitializeOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         var seeded = await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
         if (seeded > 0)
         {
+            await ContentVersion.BumpAsync(db, cancellationToken);
             services.GetRequiredService<PublishedContentStore>().Invalidate();
         }
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Medarbejdergrundlag.Content.Backup;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Publishing;
@@ -39,8 +40,16 @@ public static class ContentStoreExtensions
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<ContentSeeder>();
+        services.AddScoped<ContentBackup>();
         services.AddSingleton(TimeProvider.System);
         return services;
+    }
+
+    /// <summary>Creates or migrates the database without seeding it (for restoring a backup into it).</summary>
+    public static async Task MigrateContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>Creates or migrates the database, then seeds what is missing. Run once at start-up.</summary>

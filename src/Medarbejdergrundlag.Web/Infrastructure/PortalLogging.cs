@@ -21,7 +21,7 @@ internal static class PortalLogging
             {
                 options.IncludeScopes = true;
                 options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 options.JsonWriterOptions = new JsonWriterOptions { Indented = false };
             });
         }

@@ -7,7 +7,8 @@ using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup ...` runs a backup command instead of the server; its words are not configuration.
+var builder = WebApplication.CreateBuilder(BackupCommand.Matches(args) ? [] : args);
 
 builder.AddPortalLogging();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
@@ -27,6 +28,11 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 
 var app = builder.Build();
+
+if (BackupCommand.Matches(args))
+{
+    return await BackupCommand.RunAsync(app.Services, args);
+}
 
 await app.Services.InitializeContentStoreAsync();
 
@@ -49,6 +55,7 @@ app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,42 +1,39 @@
+using System.Data.Common;
+using Medarbejdergrundlag.Content.Backup;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Seed;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Medarbejdergrundlag.Content;
 
 public static class ContentStoreExtensions
 {
     /// <summary>
-    /// Registers the content store. <c>Database:Provider</c> picks the provider (Sqlite by default);
-    /// SQLite keeps its file in <c>Database:DataFolder</c> unless <c>ConnectionStrings:Content</c> is given.
+    /// Registers the content store. <c>Database:Provider</c> picks the provider: <c>Sqlite</c> (the
+    /// default) or <c>Postgres</c>. SQLite keeps its file in <c>Database:DataFolder</c> unless
+    /// <c>ConnectionStrings:Content</c> is given; PostgreSQL needs <c>ConnectionStrings:Content</c>
+    /// (from the environment: <c>ConnectionStrings__Content</c>).
     /// </summary>
     public static IServiceCollection AddContentStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var provider = configuration["Database:Provider"] is { Length: > 0 } configured ? configured : ContentDatabase.Sqlite;
         var connectionString = configuration.GetConnectionString("Content");
-
-        void Configure(DbContextOptionsBuilder options)
+        if (string.IsNullOrWhiteSpace(connectionString))
         {
-            switch (provider.ToLowerInvariant())
-            {
-                case "sqlite":
-                    options.UseSqlite(connectionString ?? SqliteConnectionString(configuration, contentRoot));
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"Database:Provider '{provider}' is not supported. Use 'Sqlite'.");
-            }
-
-            // Migrations are hand-written and have no model snapshot, so EF always reports pending
-            // model changes; SchemaDriftTests guard the real thing instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            connectionString = ContentDatabase.IsSqlite(provider)
+                ? SqliteConnectionString(configuration, contentRoot)
+                : throw new InvalidOperationException(
+                    $"Database:Provider is '{provider}' but ConnectionStrings:Content is not set. Set ConnectionStrings__Content " +
+                    "in the environment, e.g. Host=db;Database=medarbejdergrundlag;Username=...;Password=...; see docs/operations.md.");
         }
+
+        void Configure(DbContextOptionsBuilder options) => options.UseContentDatabase(provider, connectionString);
 
         services.AddDbContextFactory<ContentDbContext>(Configure);
         services.AddDbContext<ContentDbContext>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
@@ -45,12 +42,40 @@ public static class ContentStoreExtensions
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentEditor>();
+        services.AddScoped<ContentBackup>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
 
+    /// <summary>Creates or migrates the database without seeding it (for restoring a backup into it).</summary>
+    public static async Task MigrateContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
     /// <summary>Creates or migrates the database, then seeds what is missing. Run once at start-up.</summary>
     public static async Task InitializeContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        // Instances started together on an empty database race to create and seed it; the loser
+        // fails on a duplicate, tries again and finds the work done.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await InitializeOnceAsync(services, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbException or DbUpdateException)
+            {
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentStoreExtensions).FullName!)
+                    .LogWarning("Preparing the content database failed (attempt {Attempt}), trying again: {Error}", attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task InitializeOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
@@ -58,6 +83,7 @@ public static class ContentStoreExtensions
         var seeded = await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
         if (seeded > 0)
         {
+            await ContentVersion.BumpAsync(db, cancellationToken);
             services.GetRequiredService<PublishedContentStore>().Invalidate();
         }
     }

@@ -2,12 +2,19 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
+using Microsoft.AspNetCore.Routing;
+using Medarbejdergrundlag.Content.DataProtection;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup ...` runs a backup command instead of the server; its words are not configuration.
+var builder = WebApplication.CreateBuilder(BackupCommand.Matches(args) ? [] : args);
 
+builder.AddPortalLogging();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
+// One key ring in the database for every instance and restart, so sign-ins survive both.
+builder.Services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToContentStore();
 builder.AddPortalAuthentication();
 builder.Services.AddRazorPages(options =>
 {
@@ -15,6 +22,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/TilLedere", PortalRoles.LeaderPolicy);
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToFolder("/Konto");
+
+    // The live preview is an endpoint for admin.js, not a page: it answers POST only.
+    options.Conventions.AddAreaPageApplicationModelConvention("Admin", "/Markdown",
+        page => page.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Post])));
 });
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddSingleton<LinkBuilder>();
@@ -26,6 +37,11 @@ builder.Services.Configure<AccessibilityOptions>(builder.Configuration.GetSectio
 
 var app = builder.Build();
 
+if (BackupCommand.Matches(args))
+{
+    return await BackupCommand.RunAsync(app.Services, args);
+}
+
 await app.Services.InitializeContentStoreAsync();
 
 if (!app.Environment.IsDevelopment())
@@ -36,8 +52,10 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+app.UseDatabaseOutagePage();
 app.UseRouting();
 app.UseAuthentication();
+app.UseUserIdLogScope();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -45,6 +63,7 @@ app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

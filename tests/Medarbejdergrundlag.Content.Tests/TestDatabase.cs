@@ -1,43 +1,62 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Medarbejdergrundlag.Content.Tests;
 
 /// <summary>
-/// A real SQLite database in memory, kept alive by one open connection, wired up through the
-/// same AddContentStore registration the web app uses.
+/// A real database wired up through the same AddContentStore registration the web app uses:
+/// SQLite in memory (kept alive by one open connection), or a fresh database on the test
+/// PostgreSQL server, dropped afterwards.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly SqliteConnection? _sqliteConnection;
 
-    private TestDatabase(SqliteConnection connection, ServiceProvider services)
+    private TestDatabase(string provider, string connectionString, SqliteConnection? sqliteConnection, ServiceProvider services)
     {
-        _connection = connection;
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteConnection = sqliteConnection;
         Services = services;
     }
 
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool initialize = true)
+    public static async Task<TestDatabase> CreateAsync(string provider = ContentDatabase.Sqlite, bool initialize = true)
     {
-        var name = "mg-" + Guid.NewGuid().ToString("N");
-        var connectionString = $"Data Source={name};Mode=Memory;Cache=Shared;Foreign Keys=True";
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
+        SqliteConnection? keepAlive = null;
+        string connectionString;
+        if (ContentDatabase.IsSqlite(provider))
+        {
+            connectionString = $"Data Source=mg-{Guid.NewGuid():N};Mode=Memory;Cache=Shared;Foreign Keys=True";
+            keepAlive = new SqliteConnection(connectionString);
+            await keepAlive.OpenAsync();
+        }
+        else
+        {
+            connectionString = TestPostgres.NewDatabase();
+        }
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Content"] = connectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = provider,
+                ["ConnectionStrings:Content"] = connectionString,
+            })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddContentStore(configuration, AppContext.BaseDirectory)
             .BuildServiceProvider();
-        var database = new TestDatabase(connection, services);
+        var database = new TestDatabase(provider, connectionString, keepAlive, services);
         if (initialize)
         {
             await services.InitializeContentStoreAsync();
@@ -49,16 +68,24 @@ public sealed class TestDatabase : IAsyncDisposable
     public ContentDbContext NewContext() =>
         Services.GetRequiredService<IDbContextFactory<ContentDbContext>>().CreateDbContext();
 
-    /// <summary>A context for a separate database, for comparing schemas.</summary>
-    public static ContentDbContext StandaloneContext(SqliteConnection connection) =>
-        new(new DbContextOptionsBuilder<ContentDbContext>()
-            .UseSqlite(connection)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options);
+    /// <summary>A context of its own on a given connection string, for comparing schemas.</summary>
+    public static ContentDbContext StandaloneContext(string provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ContentDbContext>();
+        options.UseContentDatabase(provider, connectionString);
+        return new ContentDbContext(options.Options);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await _connection.DisposeAsync();
+        if (_sqliteConnection is not null)
+        {
+            await _sqliteConnection.DisposeAsync();
+        }
+        else
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
     }
 }

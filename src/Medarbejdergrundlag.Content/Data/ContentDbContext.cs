@@ -9,6 +9,10 @@ public class ContentDbContext(DbContextOptions<ContentDbContext> options) : DbCo
 
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ContentVersionStamp> ContentVersion => Set<ContentVersionStamp>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();

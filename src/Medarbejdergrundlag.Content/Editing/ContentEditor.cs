@@ -234,7 +234,16 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     {
         try
         {
+            // The version stamp moves in the same transaction as what was published, so other
+            // instances reload exactly when there is something new to show.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            if (invalidates)
+            {
+                await ContentVersion.BumpAsync(db);
+            }
+
+            await transaction.CommitAsync();
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -9,9 +9,12 @@ internal static class HealthChecks
 {
     private const string ReadyTag = "ready";
 
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(3);
+
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseMigratedCheck>("database", tags: [ReadyTag]);
+        // The timeout keeps /health/ready answering (503) within seconds when the database hangs.
+        services.AddHealthChecks().AddCheck<DatabaseMigratedCheck>("database", tags: [ReadyTag], timeout: ReadyTimeout);
         return services;
     }
 

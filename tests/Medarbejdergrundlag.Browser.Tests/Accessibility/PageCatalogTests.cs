@@ -43,6 +43,6 @@ public sealed class PageCatalogTests(BrowserFixture fixture)
         var catalog = await fixture.CatalogAsync();
 
         var anonymousRoutes = catalog.AnonymousPages.Select(p => p.Route).Distinct().Order().ToList();
-        Assert.Equal(["fejl/{statusCode:int}", "konto/log-ind", "konto/log-ud", "tilgaengelighed"], anonymousRoutes);
+        Assert.Equal(["fejl/{statusCode:int}", "konto/log-ind", "konto/log-ind/fejl", "konto/log-ud", "tilgaengelighed"], anonymousRoutes);
     }
 }

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -10,9 +11,11 @@ public sealed class DialogQuestionsMigrationTests
     [Fact]
     public async Task ADatabaseWithContentFromBeforeTheQuestionsUpgradesAndKeepsItsRows()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        await using var db = TestDatabase.StandaloneContext(connection);
+        // A named in-memory database lives as long as one connection to it is open.
+        var connectionString = $"Data Source=mg-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+        await using var keeper = new SqliteConnection(connectionString);
+        await keeper.OpenAsync();
+        await using var db = TestDatabase.StandaloneContext(ContentDatabase.Sqlite, connectionString);
         await db.GetService<IMigrator>().MigrateAsync("20261122100000_InitialContent");
         await db.Database.ExecuteSqlRawAsync(
             """

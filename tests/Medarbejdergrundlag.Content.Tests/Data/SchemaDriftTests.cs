@@ -1,42 +1,67 @@
+using System.Data.Common;
+using System.Globalization;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Medarbejdergrundlag.Content.Tests.Data;
 
 /// <summary>
-/// The migrations are written by hand, so nothing else keeps them in step with the model. The
-/// schema the migrations build must equal the schema the model implies (EnsureCreated).
+/// The migrations are written by hand, so nothing else keeps them in step with the model. On
+/// every provider, the schema the migrations build must equal the schema the model implies
+/// (EnsureCreated): columns, types, nullability, defaults, keys, foreign keys and indexes.
 /// </summary>
 public sealed class SchemaDriftTests
 {
-    [Fact]
-    public async Task MigrationsBuildTheSchemaTheModelDescribesOnSqlite()
+    [Theory, Providers]
+    public async Task MigrationsBuildTheSchemaTheModelDescribes(string provider)
     {
-        var migrated = await SchemaOfAsync(db => db.Database.MigrateAsync());
-        var modelled = await SchemaOfAsync(db => db.Database.EnsureCreatedAsync());
+        var migrated = await SchemaOfAsync(provider, db => db.Database.MigrateAsync());
+        var modelled = await SchemaOfAsync(provider, db => db.Database.EnsureCreatedAsync());
 
         Assert.NotEmpty(modelled);
         Assert.Equal(modelled, migrated);
     }
 
-    [Fact]
-    public async Task TheDriftCheckSeesAColumnThatOnlyOneSideHas()
+    [Theory, Providers]
+    public async Task TheDriftCheckSeesAColumnThatOnlyOneSideHas(string provider)
     {
-        var modelled = await SchemaOfAsync(db => db.Database.EnsureCreatedAsync());
-        var altered = await SchemaOfAsync(async db =>
+        var modelled = await SchemaOfAsync(provider, db => db.Database.EnsureCreatedAsync());
+        var altered = await SchemaOfAsync(provider, async db =>
         {
             await db.Database.EnsureCreatedAsync();
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"ContentItems\" ADD COLUMN \"Extra\" TEXT NULL");
         });
 
         Assert.NotEqual(modelled, altered);
+        Assert.Contains(altered, line => line.Contains("Extra", StringComparison.Ordinal));
     }
 
-    private static async Task<List<string>> SchemaOfAsync(Func<Microsoft.EntityFrameworkCore.DbContext, Task> build)
+    [Fact]
+    public async Task TheDriftCheckSeesATypeThatDiffersOnPostgres()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
+        var modelled = await SchemaOfAsync(ContentDatabase.Postgres, db => db.Database.EnsureCreatedAsync());
+        var altered = await SchemaOfAsync(ContentDatabase.Postgres, async db =>
+        {
+            await db.Database.EnsureCreatedAsync();
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"ContentRevisions\" ALTER COLUMN \"CreatedAt\" TYPE timestamp without time zone");
+        });
+
+        Assert.Equal(modelled.Count, altered.Count);
+        Assert.NotEqual(modelled, altered);
+    }
+
+    private static Task<List<string>> SchemaOfAsync(string provider, Func<DbContext, Task> build) =>
+        ContentDatabase.IsSqlite(provider) ? SqliteSchemaOfAsync(build) : PostgresSchemaOfAsync(build);
+
+    private static async Task<List<string>> SqliteSchemaOfAsync(Func<DbContext, Task> build)
+    {
+        var connectionString = $"Data Source=drift-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        await using (var db = TestDatabase.StandaloneContext(connection))
+        await using (var db = TestDatabase.StandaloneContext(ContentDatabase.Sqlite, connectionString))
         {
             await build(db);
         }
@@ -71,7 +96,73 @@ public sealed class SchemaDriftTests
         return schema;
     }
 
-    private static async Task<List<string[]>> QueryAsync(SqliteConnection connection, string sql)
+    private static async Task<List<string>> PostgresSchemaOfAsync(Func<DbContext, Task> build)
+    {
+        var connectionString = TestPostgres.NewDatabase();
+        try
+        {
+            await using (var db = TestDatabase.StandaloneContext(ContentDatabase.Postgres, connectionString))
+            {
+                await build(db);
+            }
+
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var schema = new List<string>();
+            const string NotHistory = "table_name <> '__EFMigrationsHistory'";
+
+            // Columns: type, length, precision, nullability, default, identity.
+            foreach (var c in await QueryAsync(connection, $"""
+                SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, is_nullable,
+                       column_default, is_identity, identity_generation
+                FROM information_schema.columns WHERE table_schema = 'public' AND {NotHistory}
+                """))
+            {
+                schema.Add($"{c[0]}.column {string.Join(" ", c.Skip(1))}");
+            }
+
+            // Primary keys, unique and foreign-key constraints with their columns, in order.
+            foreach (var k in await QueryAsync(connection, $"""
+                SELECT tc.table_name, tc.constraint_name, tc.constraint_type,
+                       string_agg(kcu.column_name, ',' ORDER BY kcu.ordinal_position)
+                FROM information_schema.table_constraints tc
+                JOIN information_schema.key_column_usage kcu
+                  ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
+                WHERE tc.table_schema = 'public' AND tc.{NotHistory}
+                GROUP BY tc.table_name, tc.constraint_name, tc.constraint_type
+                """))
+            {
+                schema.Add($"{k[0]}.constraint {string.Join(" ", k.Skip(1))}");
+            }
+
+            // Where each foreign key points and what happens on delete and update.
+            foreach (var f in await QueryAsync(connection, """
+                SELECT rc.constraint_name, ccu.table_name, ccu.column_name, rc.update_rule, rc.delete_rule
+                FROM information_schema.referential_constraints rc
+                JOIN information_schema.constraint_column_usage ccu
+                  ON ccu.constraint_name = rc.constraint_name AND ccu.constraint_schema = rc.constraint_schema
+                WHERE rc.constraint_schema = 'public'
+                """))
+            {
+                schema.Add($"fk {string.Join(" ", f)}");
+            }
+
+            // Indexes, by their full definition (unique, columns, method).
+            foreach (var i in await QueryAsync(connection, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'"))
+            {
+                schema.Add($"{i[0]}.index {i[1]} {i[2]}");
+            }
+
+            schema.Sort(StringComparer.Ordinal);
+            return schema;
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    private static async Task<List<string[]>> QueryAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -82,7 +173,7 @@ public sealed class SchemaDriftTests
             var row = new string[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+                row[i] = reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
             }
 
             rows.Add(row);

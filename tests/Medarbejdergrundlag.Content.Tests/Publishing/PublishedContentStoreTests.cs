@@ -1,5 +1,6 @@
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,10 +8,10 @@ namespace Medarbejdergrundlag.Content.Tests.Publishing;
 
 public sealed class PublishedContentStoreTests
 {
-    [Fact]
-    public async Task TheSiteShowsThePublishedRevisionNotANewerDraft()
+    [Theory, Providers]
+    public async Task TheSiteShowsThePublishedRevisionNotANewerDraft(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddRevisionAsync(database, "mod", "Mod – kladde", publish: false);
         var store = database.Services.GetRequiredService<PublishedContentStore>();
         store.Invalidate();
@@ -22,10 +23,10 @@ public sealed class PublishedContentStoreTests
         Assert.True((await db.Items.SingleAsync(i => i.Key == "mod")).HasUnpublishedChanges);
     }
 
-    [Fact]
-    public async Task APublishIsSeenOnceTheSnapshotIsInvalidated()
+    [Theory, Providers]
+    public async Task APublishIsSeenOnceTheSnapshotIsInvalidated(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var store = database.Services.GetRequiredService<PublishedContentStore>();
         Assert.Equal("Mod", (await store.GetAsync()).FindBearing("mod")!.Title);
 
@@ -35,10 +36,10 @@ public sealed class PublishedContentStoreTests
         Assert.Equal("Mod og modet", (await store.GetAsync()).FindBearing("mod")!.Title);
     }
 
-    [Fact]
-    public async Task ArchivedItemsAreNotPublished()
+    [Theory, Providers]
+    public async Task ArchivedItemsAreNotPublished(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
             (await db.Items.SingleAsync(i => i.Key == "handlekraft")).IsArchived = true;
@@ -53,10 +54,10 @@ public sealed class PublishedContentStoreTests
         Assert.Equal(["Mod", "Udvikling", "Fællesskab"], site.Bearings.Select(b => b.Title));
     }
 
-    [Fact]
-    public async Task TheSiteIsInReadingOrder()
+    [Theory, Providers]
+    public async Task TheSiteIsInReadingOrder(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
 
         var site = await database.Services.GetRequiredService<PublishedContentStore>().GetAsync();
 

@@ -1,6 +1,7 @@
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Seed;
+using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,10 +9,10 @@ namespace Medarbejdergrundlag.Content.Tests.Seed;
 
 public sealed class SeedingTests
 {
-    [Fact]
-    public async Task AnEmptyDatabaseGetsTheCharterTheBearingsTheLegsAndPhoenixAllPublished()
+    [Theory, Providers]
+    public async Task AnEmptyDatabaseGetsTheCharterTheBearingsTheLegsAndPhoenixAllPublished(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
         var items = await db.Items.Include(i => i.PublishedRevision).OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ToListAsync();
@@ -29,10 +30,10 @@ public sealed class SeedingTests
         });
     }
 
-    [Fact]
-    public async Task SeedingRendersMarkdownOnceAndStoresTheHtml()
+    [Theory, Providers]
+    public async Task SeedingRendersMarkdownOnceAndStoresTheHtml(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
         var udvikling = await db.Revisions.SingleAsync(r => r.Slug == "udvikling");
@@ -45,10 +46,10 @@ public sealed class SeedingTests
         Assert.Contains("Lyst til udvikling", udvikling.PlainText);
     }
 
-    [Fact]
-    public async Task SeedingAgainAddsNothing()
+    [Theory, Providers]
+    public async Task SeedingAgainAddsNothing(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         int items, revisions;
         await using (var db = database.NewContext())
         {
@@ -65,10 +66,10 @@ public sealed class SeedingTests
         Assert.Equal(revisions, await after.Revisions.CountAsync());
     }
 
-    [Fact]
-    public async Task SeedingNeverOverwritesOrRevivesWhatAnEditorChanged()
+    [Theory, Providers]
+    public async Task SeedingNeverOverwritesOrRevivesWhatAnEditorChanged(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
             var mod = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == "mod");
@@ -97,10 +98,10 @@ public sealed class SeedingTests
         Assert.Equal(1, await after.Items.CountAsync(i => i.Key == "phoenix"));
     }
 
-    [Fact]
-    public async Task OnlyMissingItemsAreSeeded()
+    [Theory, Providers]
+    public async Task OnlyMissingItemsAreSeeded(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(initialize: false);
+        await using var database = await TestDatabase.CreateAsync(provider, initialize: false);
         await using (var db = database.NewContext())
         {
             await db.Database.MigrateAsync();

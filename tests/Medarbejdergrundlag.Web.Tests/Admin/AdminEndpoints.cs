@@ -10,30 +10,39 @@ namespace Medarbejdergrundlag.Web.Tests.Admin;
 /// <summary>Every page of the admin area, read from the app's own endpoints, with route values filled in.</summary>
 public static class AdminEndpoints
 {
-    public static IReadOnlyList<string> Paths(PortalFactory factory)
+    /// <summary>The admin paths that answer GET; the others (the live preview) take POST only.</summary>
+    public static IReadOnlyList<string> Pages(PortalFactory factory) =>
+        Endpoints(factory).Where(e => e.AnswersGet).Select(e => e.Path).ToList();
+
+    public static IReadOnlyList<string> Paths(PortalFactory factory) => Endpoints(factory).Select(e => e.Path).ToList();
+
+    private static IReadOnlyList<(string Path, bool AnswersGet)> Endpoints(PortalFactory factory)
     {
         var sources = factory.Services.GetRequiredService<EndpointDataSource>();
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var itemId = db.Items.AsNoTracking().Single(i => i.Key == "mod").Id;
 
-        var paths = sources.Endpoints
+        var endpoints = sources.Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.AreaName == "Admin")
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(p => !p.EndsWith("/Index", StringComparison.OrdinalIgnoreCase))
-            .Select(p => p
+            .Select(e => (
+                Path: "/" + e.RoutePattern.RawText!.TrimStart('/'),
+                AnswersGet: e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { HttpMethods.Count: > 0 } methods
+                    || methods.HttpMethods.Contains("GET")))
+            .Where(e => !e.Path.EndsWith("/Index", StringComparison.OrdinalIgnoreCase))
+            .Select(e => (Path: e.Path
                 .Replace("{id:int}", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{kind}", "pejlemaerke", StringComparison.Ordinal))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.Ordinal)
+                .Replace("{kind}", "pejlemaerke", StringComparison.Ordinal), e.AnswersGet))
+            .DistinctBy(e => e.Path, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ToList();
 
-        if (paths.Any(p => p.Contains('{', StringComparison.Ordinal)))
+        if (endpoints.Any(e => e.Path.Contains('{', StringComparison.Ordinal)))
         {
-            throw new InvalidOperationException("An admin route has a parameter these tests cannot fill: " + string.Join(", ", paths));
+            throw new InvalidOperationException("An admin route has a parameter these tests cannot fill: " + string.Join(", ", endpoints.Select(e => e.Path)));
         }
 
-        return paths;
+        return endpoints;
     }
 }

@@ -1,28 +1,51 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Medarbejdergrundlag.Content.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in its own temporary data folder, so every factory starts
-/// from an empty database and goes through the same migrate-and-seed start-up as production.
+/// The real app on a real database (SQLite file or PostgreSQL, see <see cref="PortalDatabase"/>),
+/// so every factory goes through the same migrate-and-seed start-up as production. A factory made
+/// with a database of its own removes it when disposed; one given a shared database leaves it.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool _ownsDatabase;
+    private ILoggerProvider? _logSink;
 
-    public PortalFactory(string environment = "Development")
+    public PortalFactory(string environment = "Development", string provider = ContentDatabase.Sqlite)
+        : this(PortalDatabase.Create(provider), environment, ownsDatabase: true)
+    {
+    }
+
+    /// <summary>Another instance on an existing database, as after a restart or behind a load balancer.</summary>
+    public PortalFactory(PortalDatabase database, string environment = "Development")
+        : this(database, environment, ownsDatabase: false)
+    {
+    }
+
+    private PortalFactory(PortalDatabase database, string environment, bool ownsDatabase)
     {
         Environment = environment;
-        DataFolder = Path.Combine(Path.GetTempPath(), "mg-tests", Guid.NewGuid().ToString("N"));
-        _settings["Database:DataFolder"] = DataFolder;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        foreach (var (key, value) in database.Settings)
+        {
+            _settings[key] = value;
+        }
     }
 
     public string Environment { get; }
 
-    public string DataFolder { get; }
+    public PortalDatabase Database { get; }
+
+    public string DataFolder => Database.DataFolder ?? throw new InvalidOperationException("Only SQLite has a data folder.");
 
     public string DatabasePath => Path.Combine(DataFolder, "medarbejdergrundlag.db");
 
@@ -33,6 +56,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Sends the app's logs to <paramref name="sink"/> as well; call before the first client is made.</summary>
+    public PortalFactory WithLogs(ILoggerProvider sink)
+    {
+        _logSink = sink;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -40,10 +70,19 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (_logSink is { } sink)
+        {
+            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(sink)));
+        }
     }
 
     public HttpClient CreatePlainClient(string baseAddress = "http://localhost") =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
+
+    /// <summary>A client that keeps no cookies of its own, for carrying one cookie between instances.</summary>
+    public HttpClient CreateCookielessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>A client signed in through the real persona form, antiforgery token and all.</summary>
     public async Task<HttpClient> SignedInClientAsync(string persona = "medarbejder")
@@ -73,17 +112,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless; never fail a test over clean-up.
-            }
+            Database.Dispose();
         }
     }
 }

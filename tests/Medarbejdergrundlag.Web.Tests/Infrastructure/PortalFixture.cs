@@ -1,9 +1,18 @@
+using Medarbejdergrundlag.Content.Data;
+
 namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
 
-/// <summary>One seeded portal shared by the read-only tests of a class.</summary>
-public sealed class PortalFixture : IAsyncLifetime
+/// <summary>One seeded portal on SQLite, shared by the read-only tests of a class.</summary>
+public class PortalFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new();
+    public PortalFixture()
+        : this(ContentDatabase.Sqlite)
+    {
+    }
+
+    protected PortalFixture(string provider) => Factory = new PortalFactory(provider: provider);
+
+    public PortalFactory Factory { get; }
 
     public HttpClient Employee { get; private set; } = default!;
 
@@ -15,3 +24,6 @@ public sealed class PortalFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The same, on PostgreSQL.</summary>
+public sealed class PostgresPortalFixture() : PortalFixture(ContentDatabase.Postgres);

@@ -1,17 +1,20 @@
 using System.Net;
+using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Tests.Pages;
 
 public sealed class HealthTests
 {
     [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task HealthEndpointsAnswerAnonymously(string path)
+    [InlineData("/health/live", "Sqlite")]
+    [InlineData("/health/ready", "Sqlite")]
+    [InlineData("/health/live", "Postgres")]
+    [InlineData("/health/ready", "Postgres")]
+    public async Task HealthEndpointsAnswerAnonymously(string path, string provider)
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory(provider: provider);
         using var client = factory.CreatePlainClient();
 
         var response = await client.GetAsync(path);
@@ -20,19 +23,16 @@ public sealed class HealthTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task ReadinessFailsWhenTheDatabaseIsNotMigratedWhileLivenessStaysUp()
+    [Theory, Providers]
+    public async Task ReadinessFailsWhenTheDatabaseIsNotMigratedWhileLivenessStaysUp(string provider)
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory(provider: provider);
         using var client = factory.CreatePlainClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        await using (var db = factory.Database.NewContext())
         {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM \"__EFMigrationsHistory\"";
-            await command.ExecuteNonQueryAsync();
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\"");
         }
 
         var ready = await client.GetAsync("/health/ready");

@@ -3,7 +3,12 @@ using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Pages;
 
-public sealed class PublicPagesTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public sealed class PublicPagesOnSqlite(PortalFixture portal) : PublicPagesTests(portal), IClassFixture<PortalFixture>;
+
+public sealed class PublicPagesOnPostgres(PostgresPortalFixture portal) : PublicPagesTests(portal), IClassFixture<PostgresPortalFixture>;
+
+/// <summary>Every public page, on each database provider.</summary>
+public abstract class PublicPagesTests(PortalFixture portal)
 {
     public static TheoryData<string, string[]> Pages => new()
     {
@@ -18,7 +23,7 @@ public sealed class PublicPagesTests(PortalFixture portal) : IClassFixture<Porta
     };
 
     [Theory]
-    [MemberData(nameof(Pages))]
+    [MemberData(nameof(Pages), MemberType = typeof(PublicPagesTests))]
     public async Task EveryPublicPageShowsItsSeededTextToAnEmployee(string path, string[] expected)
     {
         var document = await portal.Employee.GetDocumentAsync(path);

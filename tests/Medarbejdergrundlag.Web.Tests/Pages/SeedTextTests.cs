@@ -7,7 +7,7 @@ namespace Medarbejdergrundlag.Web.Tests.Pages;
 /// The charter and the Phønix page are the municipality's own words. Every line of the source
 /// texts (kept in Fixtures/ exactly as received) must reach the reader, word for word.
 /// </summary>
-public sealed partial class SeedTextTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public abstract partial class SeedTextTests(PortalFixture portal)
 {
     [Fact]
     public async Task CharterPageShowsEveryLineOfTheCharterWordForWord()
@@ -52,3 +52,7 @@ public sealed partial class SeedTextTests(PortalFixture portal) : IClassFixture<
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
+
+public sealed class SeedTextOnSqlite(PortalFixture portal) : SeedTextTests(portal), IClassFixture<PortalFixture>;
+
+public sealed class SeedTextOnPostgres(PostgresPortalFixture portal) : SeedTextTests(portal), IClassFixture<PostgresPortalFixture>;

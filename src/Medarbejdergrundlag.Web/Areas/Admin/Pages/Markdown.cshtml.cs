@@ -11,8 +11,6 @@ namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 /// </summary>
 public sealed class MarkdownModel(IMarkdownRenderer markdown) : PageModel
 {
-    public IActionResult OnGet() => NotFound();
-
     public IActionResult OnPost([FromForm] string? text)
     {
         if (text is { Length: > RevisionValidator.BodyMax })

@@ -1,0 +1,224 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medarbejdergrundlag.Content.Backup;
+
+/// <summary>
+/// All content as one JSON file: every item with every revision, the old addresses and the audit
+/// log, identified by the item's key and
+/// the revision's number rather than by database ids, so a file made on one provider imports into
+/// the other. Importing a file into an empty database and exporting again gives the same file.
+/// </summary>
+public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
+{
+    public const string Format = "medarbejdergrundlag-backup";
+
+    public const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Danish letters as themselves: the file is read by people too. It is never served as HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<BackupFile> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var items = await db.Items.AsNoTracking().Include(i => i.Revisions)
+            .OrderBy(i => i.Key)
+            .ToListAsync(cancellationToken);
+        var keys = items.ToDictionary(i => i.Id, i => i.Key);
+        var redirects = await db.SlugRedirects.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Slug).ToListAsync(cancellationToken);
+        var audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return new BackupFile(
+            Format,
+            FormatVersion,
+            clock.GetUtcNow().UtcDateTime,
+            items.Select(i =>
+            {
+                int? NumberOf(int? revisionId) => i.Revisions.SingleOrDefault(r => r.Id == revisionId)?.Number;
+                return new BackupItem(
+                    i.Kind, i.Key, i.SortOrder, i.IsArchived, NumberOf(i.PublishedRevisionId), NumberOf(i.CurrentRevisionId),
+                    i.Version, i.CreatedAt, i.UpdatedAt, i.UpdatedBy,
+                    i.Revisions.OrderBy(r => r.Number).Select(r => new BackupRevision(
+                        r.Number, r.Title, r.Slug, r.LeadMarkdown, r.LeadHtml, r.BodyMarkdown, r.BodyHtml,
+                        r.PointsMarkdown, r.PointsHtml, r.PlainText, r.CreatedAt, r.CreatedBy, r.ChangeNote,
+                        r.DialogQuestionsMarkdown, r.DialogQuestionsHtml)).ToList());
+            }).ToList(),
+            redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
+            audit.Select(a => new BackupAuditEntry(
+                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details)).ToList());
+    }
+
+    public async Task ExportAsync(Stream output, CancellationToken cancellationToken = default) =>
+        await JsonSerializer.SerializeAsync(output, await ReadAsync(cancellationToken), Json, cancellationToken);
+
+    /// <summary>
+    /// Restores a file. Into a database that already has content only when <paramref name="force"/>
+    /// is set, and then the existing content is replaced. All or nothing: one transaction.
+    /// </summary>
+    public async Task<int> ImportAsync(Stream input, bool force, CancellationToken cancellationToken = default)
+    {
+        BackupFile? file;
+        try
+        {
+            file = await JsonSerializer.DeserializeAsync<BackupFile>(input, Json, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new ContentBackupException("Filen er ikke en sikkerhedskopi af medarbejdergrundlaget (ugyldig JSON).", ex);
+        }
+
+        if (file is null || file.Format != Format || file.Items is null)
+        {
+            throw new ContentBackupException("Filen er ikke en sikkerhedskopi af medarbejdergrundlaget.");
+        }
+
+        if (file.FormatVersion != FormatVersion)
+        {
+            throw new ContentBackupException($"Sikkerhedskopien har formatversion {file.FormatVersion}; denne version kan kun indlæse {FormatVersion}.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Items.AnyAsync(cancellationToken))
+        {
+            if (!force)
+            {
+                throw new ContentBackupException("Databasen har allerede indhold. Indlæsning erstatter alt indhold og sker kun, når det udtrykkeligt ønskes (--force).");
+            }
+
+            // A forced restore returns the whole store to the file's state, its history included.
+            await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
+            await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
+            await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null), cancellationToken);
+            await db.Revisions.ExecuteDeleteAsync(cancellationToken);
+            await db.Items.ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var items = file.Items.Select(b =>
+        {
+            var item = new ContentItem
+            {
+                Kind = b.Kind,
+                Key = b.Key,
+                SortOrder = b.SortOrder,
+                IsArchived = b.IsArchived,
+                Version = b.Version,
+                CreatedAt = b.CreatedAt,
+                UpdatedAt = b.UpdatedAt,
+                UpdatedBy = b.UpdatedBy,
+            };
+            item.Revisions.AddRange(b.Revisions.Select(r => new ContentRevision
+            {
+                Number = r.Number,
+                Title = r.Title,
+                Slug = r.Slug,
+                LeadMarkdown = r.LeadMarkdown,
+                LeadHtml = r.LeadHtml,
+                BodyMarkdown = r.BodyMarkdown,
+                BodyHtml = r.BodyHtml,
+                PointsMarkdown = r.PointsMarkdown,
+                PointsHtml = r.PointsHtml,
+                PlainText = r.PlainText,
+                CreatedAt = r.CreatedAt,
+                CreatedBy = r.CreatedBy,
+                ChangeNote = r.ChangeNote,
+                DialogQuestionsMarkdown = r.DialogQuestionsMarkdown ?? "",
+                DialogQuestionsHtml = r.DialogQuestionsHtml ?? "",
+            }));
+            return (item, b);
+        }).ToList();
+        db.Items.AddRange(items.Select(x => x.item));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The pointers need the revisions' new ids.
+        foreach (var (item, b) in items)
+        {
+            item.PublishedRevisionId = RevisionId(item, b.PublishedRevision);
+            item.CurrentRevisionId = RevisionId(item, b.CurrentRevision);
+        }
+
+        var ids = items.ToDictionary(x => x.item.Key, x => x.item.Id);
+        int ItemId(string key) => ids.TryGetValue(key, out var id)
+            ? id
+            : throw new ContentBackupException($"Sikkerhedskopien henviser til »{key}«, som ikke er i filen.");
+        db.SlugRedirects.AddRange((file.Redirects ?? []).Select(r => new SlugRedirect
+        {
+            Kind = r.Kind,
+            Slug = r.Slug,
+            ContentItemId = ItemId(r.ItemKey),
+            CreatedAt = r.CreatedAt,
+        }));
+        db.AuditEntries.AddRange((file.Audit ?? []).Select(a => new AuditEntry
+        {
+            At = a.At,
+            User = a.User,
+            Action = a.Action,
+            ContentItemId = a.ItemKey is null ? null : ItemId(a.ItemKey),
+            ItemTitle = a.ItemTitle,
+            Details = a.Details,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await ContentVersion.BumpAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return items.Count;
+    }
+
+    private static int? RevisionId(ContentItem item, int? number) =>
+        number is null
+            ? null
+            : item.Revisions.SingleOrDefault(r => r.Number == number)?.Id
+              ?? throw new ContentBackupException($"'{item.Key}' peger på revision {number}, som ikke er i filen.");
+}
+
+public sealed record BackupFile(
+    string Format,
+    int FormatVersion,
+    DateTime ExportedAt,
+    List<BackupItem> Items,
+    List<BackupRedirect>? Redirects,
+    List<BackupAuditEntry>? Audit);
+
+/// <summary>An old address of an item, by the item's key.</summary>
+public sealed record BackupRedirect(ContentKind Kind, string Slug, string ItemKey, DateTime CreatedAt);
+
+/// <summary>An audit log line; the item by its key, since ids differ between databases.</summary>
+public sealed record BackupAuditEntry(DateTime At, string User, AuditAction Action, string? ItemKey, string ItemTitle, string Details);
+
+public sealed record BackupItem(
+    ContentKind Kind,
+    string Key,
+    int SortOrder,
+    bool IsArchived,
+    int? PublishedRevision,
+    int? CurrentRevision,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    string UpdatedBy,
+    List<BackupRevision> Revisions);
+
+public sealed record BackupRevision(
+    int Number,
+    string Title,
+    string Slug,
+    string LeadMarkdown,
+    string LeadHtml,
+    string BodyMarkdown,
+    string BodyHtml,
+    string PointsMarkdown,
+    string PointsHtml,
+    string PlainText,
+    DateTime CreatedAt,
+    string CreatedBy,
+    string? ChangeNote,
+    string? DialogQuestionsMarkdown,
+    string? DialogQuestionsHtml);
+
+/// <summary>A backup that cannot be imported; the message is Danish and says why.</summary>
+public sealed class ContentBackupException(string message, Exception? inner = null) : Exception(message, inner);

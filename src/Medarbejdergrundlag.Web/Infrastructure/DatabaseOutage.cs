@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Medarbejdergrundlag.Content.Publishing;
+
+namespace Medarbejdergrundlag.Web.Infrastructure;
+
+/// <summary>
+/// When the database is away and a page has nothing to show, the reader gets the Danish
+/// "midlertidigt utilgængelig" page with a 503, never an exception page. Pages that have their
+/// content in memory keep serving it (see PublishedContentStore), so most readers see no outage.
+/// </summary>
+internal static class DatabaseOutage
+{
+    public const string RetryAfterSeconds = "10";
+
+    /// <summary>Place after UseStatusCodePagesWithReExecute, which then renders /fejl/503.</summary>
+    public static IApplicationBuilder UseDatabaseOutagePage(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseOutage).FullName!);
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (IsOutage(ex) && !context.Response.HasStarted)
+            {
+                logger.LogWarning("The database is unavailable; answered {Path} with 503: {Error}",
+                    context.Request.Path.Value, Innermost(ex).Message);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
+        });
+    }
+
+    /// <summary>True for a database that cannot be reached now, as opposed to a bug.</summary>
+    public static bool IsOutage(Exception exception)
+    {
+        for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is ContentUnavailableException or TimeoutException or DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+}

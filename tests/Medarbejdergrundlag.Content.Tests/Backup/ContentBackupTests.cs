@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Medarbejdergrundlag.Content.Backup;
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medarbejdergrundlag.Content.Tests.Backup;
+
+public sealed class ContentBackupTests
+{
+    [Theory, Providers]
+    public async Task ImportingAnExportIntoAnEmptyDatabaseReproducesItExactly(string provider)
+    {
+        await using var source = await TestDatabase.CreateAsync(provider);
+        await MakeHistoryAsync(source);
+        var exported = await ExportAsync(source);
+
+        await using var target = await EmptyDatabaseAsync(provider);
+        Assert.Equal(11, await ImportAsync(target, exported, force: false));
+
+        var original = Items(exported);
+        var restored = Items(await ExportAsync(target));
+        Assert.Contains("Mod – kladde", original);
+        Assert.Contains("\"isArchived\": true", original);
+        Assert.Contains("\"slug\": \"lyst-til-udvikling\"", original);
+        Assert.Contains("\"itemKey\": \"udvikling\"", original);
+        Assert.Contains("\"action\": \"Published\"", original);
+        Assert.Equal(original, restored);
+        await using var db = target.NewContext();
+        var mod = await db.Items.Include(i => i.PublishedRevision).Include(i => i.CurrentRevision).SingleAsync(i => i.Key == "mod");
+        Assert.Equal("Mod", mod.PublishedRevision!.Title);
+        Assert.Equal("Mod – kladde", mod.CurrentRevision!.Title);
+    }
+
+    [Theory, Providers]
+    public async Task AnImportIntoADatabaseWithContentIsRefusedAndChangesNothing(string provider)
+    {
+        await using var source = await TestDatabase.CreateAsync(provider);
+        await MakeHistoryAsync(source);
+        var exported = await ExportAsync(source);
+        await using var target = await TestDatabase.CreateAsync(provider);
+        var before = Items(await ExportAsync(target));
+
+        var error = await Assert.ThrowsAsync<ContentBackupException>(() => ImportAsync(target, exported, force: false));
+
+        Assert.Contains("allerede indhold", error.Message);
+        Assert.Equal(before, Items(await ExportAsync(target)));
+    }
+
+    [Theory, Providers]
+    public async Task AForcedImportReplacesWhatWasThere(string provider)
+    {
+        await using var source = await TestDatabase.CreateAsync(provider);
+        await MakeHistoryAsync(source);
+        var exported = await ExportAsync(source);
+        await using var target = await TestDatabase.CreateAsync(provider);
+
+        await ImportAsync(target, exported, force: true);
+
+        Assert.Equal(Items(exported), Items(await ExportAsync(target)));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotABackupIsRefusedInDanish()
+    {
+        await using var target = await EmptyDatabaseAsync("Sqlite");
+
+        var error = await Assert.ThrowsAsync<ContentBackupException>(() => ImportAsync(target, "{\"format\":\"noget andet\"}"u8.ToArray(), force: false));
+
+        Assert.Contains("ikke en sikkerhedskopi", error.Message);
+        await using var db = target.NewContext();
+        Assert.False(await db.Items.AnyAsync());
+    }
+
+    private static async Task<TestDatabase> EmptyDatabaseAsync(string provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, initialize: false);
+        await database.Services.MigrateContentStoreAsync();
+        return database;
+    }
+
+    /// <summary>
+    /// A draft beside a published revision, an archived item, a renamed bearing (an old address)
+    /// and the audit entries the editor wrote: more than the seed alone.
+    /// </summary>
+    private static async Task MakeHistoryAsync(TestDatabase database)
+    {
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            var udvikling = (await editor.FindAsync(await IdOfAsync(database, "udvikling")))!;
+            var saved = await editor.SaveDraftAsync(udvikling.Id, udvikling.Version,
+                RevisionInput.From(udvikling.CurrentRevision!) with { Slug = "lyst-til-udvikling", ChangeNote = "Ny adresse" }, "Hanne");
+            Assert.True(saved.Succeeded);
+            Assert.True((await editor.PublishAsync(udvikling.Id, saved.Item!.Version, "Hanne")).Succeeded);
+        }
+
+        await using var db = database.NewContext();
+        var mod = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == "mod");
+        var draft = new ContentRevision
+        {
+            Number = 2,
+            Title = "Mod – kladde",
+            Slug = "mod",
+            BodyMarkdown = "Ny *tekst*",
+            BodyHtml = "<p>Ny <em>tekst</em></p>",
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "persona:hr-redaktoer",
+            ChangeNote = "Første udkast",
+        };
+        mod.Revisions.Add(draft);
+        await db.SaveChangesAsync();
+        mod.CurrentRevisionId = draft.Id;
+        (await db.Items.SingleAsync(i => i.Key == "phoenix")).IsArchived = true;
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<int> IdOfAsync(TestDatabase database, string key)
+    {
+        await using var db = database.NewContext();
+        return await db.Items.Where(i => i.Key == key).Select(i => i.Id).SingleAsync();
+    }
+
+    private static async Task<byte[]> ExportAsync(TestDatabase database)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        using var stream = new MemoryStream();
+        await scope.ServiceProvider.GetRequiredService<ContentBackup>().ExportAsync(stream);
+        return stream.ToArray();
+    }
+
+    private static async Task<int> ImportAsync(TestDatabase database, byte[] file, bool force)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        using var stream = new MemoryStream(file);
+        return await scope.ServiceProvider.GetRequiredService<ContentBackup>().ImportAsync(stream, force);
+    }
+
+    /// <summary>The file's content (items, old addresses, audit log), without the moment it was made.</summary>
+    private static string Items(byte[] file)
+    {
+        using var document = JsonDocument.Parse(file);
+        var everything = document.RootElement.EnumerateObject()
+            .Where(p => p.Name != "exportedAt")
+            .ToDictionary(p => p.Name, p => p.Value);
+        Assert.True(everything.ContainsKey("items") && everything.ContainsKey("redirects") && everything.ContainsKey("audit"));
+        return JsonSerializer.Serialize(everything, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Medarbejdergrundlag.Content.Tests.Publishing;
+
+/// <summary>
+/// Another instance is modelled by a second <see cref="PublishedContentStore"/> over the same
+/// database, with its own clock: it learns of a publish only through the version stamp.
+/// </summary>
+public sealed class ContentVersionTests
+{
+    [Theory, Providers]
+    public async Task APublishElsewhereShowsOnceTheCheckIntervalHasPassed(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new ManualClock();
+        var other = OtherInstance(database, clock);
+        Assert.Equal("Mod", (await other.GetAsync()).FindBearing("mod")!.Title);
+
+        await PublishAsync(database, "mod", "Mod til forandring", bump: true);
+
+        Assert.Equal("Mod", (await other.GetAsync()).FindBearing("mod")!.Title);
+        clock.Advance(PublishedContentStore.CheckInterval);
+        Assert.Equal("Mod til forandring", (await other.GetAsync()).FindBearing("mod")!.Title);
+    }
+
+    [Theory, Providers]
+    public async Task WithoutABumpOtherInstancesKeepTheirSnapshot(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new ManualClock();
+        var other = OtherInstance(database, clock);
+        Assert.Equal("Mod", (await other.GetAsync()).FindBearing("mod")!.Title);
+
+        await PublishAsync(database, "mod", "Mod til forandring", bump: false);
+        clock.Advance(PublishedContentStore.CheckInterval * 5);
+
+        Assert.Equal("Mod", (await other.GetAsync()).FindBearing("mod")!.Title);
+    }
+
+    [Theory, Providers]
+    public async Task ABumpIsPartOfThePublishTransactionAndRollsBackWithIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var before = await ContentVersion.ReadAsync(db);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await ContentVersion.BumpAsync(db);
+            await ContentVersion.BumpAsync(db);
+            Assert.Equal(before + 2, await ContentVersion.ReadAsync(db));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(before, await ContentVersion.ReadAsync(db));
+        await ContentVersion.BumpAsync(db);
+        Assert.Equal(before + 1, await ContentVersion.ReadAsync(db));
+    }
+
+    [Fact]
+    public async Task AStoreThatNeverReachedTheDatabaseSaysSoQuickly()
+    {
+        // A port nothing listens on: the database is "away" from the start.
+        var services = new ServiceCollection()
+            .AddDbContextFactory<ContentDbContext>(o => o.UseContentDatabase(ContentDatabase.Postgres, "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z"))
+            .BuildServiceProvider();
+        var store = new PublishedContentStore(
+            services.GetRequiredService<IDbContextFactory<ContentDbContext>>(), TimeProvider.System, NullLogger<PublishedContentStore>.Instance);
+
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<ContentUnavailableException>(store.GetAsync);
+        await Assert.ThrowsAsync<ContentUnavailableException>(store.GetAsync);
+
+        Assert.True(watch.Elapsed < PublishedContentStore.DatabaseTimeout * 2, $"took {watch.Elapsed}");
+    }
+
+    private static PublishedContentStore OtherInstance(TestDatabase database, TimeProvider clock) =>
+        new(database.Services.GetRequiredService<IDbContextFactory<ContentDbContext>>(), clock, NullLogger<PublishedContentStore>.Instance);
+
+    /// <summary>What the admin's publish does: new revision, pointer moved, stamp bumped, one transaction.</summary>
+    private static async Task PublishAsync(TestDatabase database, string key, string title, bool bump)
+    {
+        await using var db = database.NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var item = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == key);
+        var revision = new ContentRevision
+        {
+            Number = item.Revisions.Count + 1,
+            Title = title,
+            Slug = key,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "test",
+        };
+        item.Revisions.Add(revision);
+        await db.SaveChangesAsync();
+        item.CurrentRevisionId = item.PublishedRevisionId = revision.Id;
+        await db.SaveChangesAsync();
+        if (bump)
+        {
+            await ContentVersion.BumpAsync(db);
+        }
+
+        await transaction.CommitAsync();
+    }
+}

@@ -44,18 +44,27 @@ public static class ContentStoreExtensions
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<ContentSeeder>();
+        services.AddScoped<ExampleCourseSeeder>();
         services.AddScoped<ContentEditor>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
 
-    /// <summary>Creates or migrates the database, then seeds what is missing. Run once at start-up.</summary>
-    public static async Task InitializeContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates or migrates the database, then seeds what is missing. Run once at start-up.
+    /// <paramref name="exampleCourses"/>: also add the example courses (development only).
+    /// </summary>
+    public static async Task InitializeContentStoreAsync(this IServiceProvider services, bool exampleCourses = false, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         var seeded = await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
+        if (exampleCourses)
+        {
+            seeded += await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
+        }
+
         if (seeded > 0)
         {
             services.GetRequiredService<PublishedContentStore>().Invalidate();

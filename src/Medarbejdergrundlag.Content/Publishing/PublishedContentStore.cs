@@ -39,26 +39,23 @@ public sealed class PublishedContentStore(IDbContextFactory<ContentDbContext> db
     private async Task<PublishedSite> LoadAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var items = await db.Items
+        var published = await db.Items
             .AsNoTracking()
             .Where(i => !i.IsArchived && i.PublishedRevisionId != null)
-            .Select(i => new PublishedItem(
-                i.Id,
-                i.Kind,
-                i.Key,
-                i.SortOrder,
-                i.PublishedRevision!.Title,
-                i.PublishedRevision.Slug,
-                i.PublishedRevision.LeadHtml,
-                i.PublishedRevision.BodyHtml,
-                i.PublishedRevision.PointsHtml,
-                i.PublishedRevision.PlainText,
-                i.PublishedRevision.CreatedAt))
+            .Select(i => new { Item = i, Revision = i.PublishedRevision! })
             .ToListAsync();
+        var dates = (await db.CourseDates.AsNoTracking()
+                .Where(d => !d.IsRemoved && !d.ContentItem!.IsArchived && d.ContentItem.PublishedRevisionId != null)
+                .ToListAsync())
+            .ToLookup(d => d.ContentItemId);
+        var items = published.Select(p => PublishedItem.FromRevision(p.Item, p.Revision, dates[p.Item.Id]));
         var redirects = await db.SlugRedirects.AsNoTracking()
-            .Where(r => r.Kind == ContentKind.Bearing)
-            .Select(r => new { r.Slug, r.ContentItemId })
+            .Where(r => r.Kind == ContentKind.Bearing || r.Kind == ContentKind.Course)
+            .Select(r => new { r.Kind, r.Slug, r.ContentItemId })
             .ToListAsync();
-        return new PublishedSite(items, redirects.Select(r => (r.Slug, r.ContentItemId)));
+        return new PublishedSite(
+            items,
+            redirects.Where(r => r.Kind == ContentKind.Bearing).Select(r => (r.Slug, r.ContentItemId)),
+            redirects.Where(r => r.Kind == ContentKind.Course).Select(r => (r.Slug, r.ContentItemId)));
     }
 }

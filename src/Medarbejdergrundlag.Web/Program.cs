@@ -17,13 +17,16 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddSingleton<LinkBuilder>();
+builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 
 var app = builder.Build();
 
-await app.Services.InitializeContentStoreAsync();
+// Example courses make the catalogue reviewable in development; Production starts with none.
+await app.Services.InitializeContentStoreAsync(
+    exampleCourses: app.Environment.IsDevelopment() && app.Configuration.GetValue("Phoenix:ExampleCourses", true));
 
 if (!app.Environment.IsDevelopment())
 {

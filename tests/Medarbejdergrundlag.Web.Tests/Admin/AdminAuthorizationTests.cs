@@ -18,6 +18,8 @@ public sealed class AdminAuthorizationTests(PortalFixture portal) : IClassFixtur
         Assert.Contains(paths, p => p.EndsWith("/historik", StringComparison.Ordinal));
         Assert.Contains(paths, p => p.EndsWith("/forhaandsvisning", StringComparison.Ordinal));
         Assert.Contains("/admin/log", paths);
+        Assert.Contains("/admin/forloeb/import", paths);
+        Assert.Contains(paths, p => p.Contains("/hold/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -17,13 +17,19 @@ public static class AdminEndpoints
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var itemId = db.Items.AsNoTracking().Single(i => i.Key == "mod").Id;
 
+        // Course-only pages (dates) need a course and one of its dates: the development example courses provide them.
+        var courseId = db.Items.AsNoTracking().Where(i => i.Kind == Medarbejdergrundlag.Content.Model.ContentKind.Course).OrderBy(i => i.Id).Select(i => i.Id).FirstOrDefault();
+        var dateId = db.CourseDates.AsNoTracking().Where(d => d.ContentItemId == courseId).OrderBy(d => d.Id).Select(d => d.Id).FirstOrDefault();
+        string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         var paths = sources.Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.AreaName == "Admin")
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => !p.EndsWith("/Index", StringComparison.OrdinalIgnoreCase))
             .Select(p => p
-                .Replace("{id:int}", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{id:int}", Id(p.Contains("/hold", StringComparison.Ordinal) ? courseId : itemId), StringComparison.Ordinal)
+                .Replace("{holdId:int}", Id(dateId), StringComparison.Ordinal)
                 .Replace("{kind}", "pejlemaerke", StringComparison.Ordinal))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)

@@ -17,9 +17,8 @@ public static class AdminEndpoints
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var itemId = db.Items.AsNoTracking().Single(i => i.Key == "mod").Id;
 
-        // Course-only pages (dates) need a course and one of its dates: the development example courses provide them.
-        var courseId = db.Items.AsNoTracking().Where(i => i.Kind == Medarbejdergrundlag.Content.Model.ContentKind.Course).OrderBy(i => i.Id).Select(i => i.Id).FirstOrDefault();
-        var dateId = db.CourseDates.AsNoTracking().Where(d => d.ContentItemId == courseId).OrderBy(d => d.Id).Select(d => d.Id).FirstOrDefault();
+        // Course-only pages (dates) need a course and one of its dates.
+        var (courseId, dateId) = CourseWithDate(scope.ServiceProvider);
         string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var paths = sources.Endpoints
@@ -41,5 +40,21 @@ public static class AdminEndpoints
         }
 
         return paths;
+    }
+
+    private static (int CourseId, int DateId) CourseWithDate(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<ContentDbContext>();
+        var existing = db.CourseDates.AsNoTracking().OrderBy(d => d.Id).FirstOrDefault();
+        if (existing is not null)
+        {
+            return (existing.ContentItemId, existing.Id);
+        }
+
+        var editor = services.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
+        var course = editor.CreateAsync(Medarbejdergrundlag.Content.Model.ContentKind.Course,
+            new("Forløb til adgangstest", null, "", "", null, null, "Alle", "Tværgående", "1", "", "phoenix@odense.dk"), "Test").GetAwaiter().GetResult();
+        var date = editor.AddDateAsync(course.Item!.Id, new("24-03-2027 09:00", "16:00", "Phønix", "", "", ""), "Test").GetAwaiter().GetResult();
+        return (course.Item.Id, date.Date!.Id);
     }
 }

@@ -162,7 +162,7 @@ public sealed class ExampleCourseTests
     [Fact]
     public async Task DevelopmentHasExampleCoursesEachMarkedEksempel()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().With("Phoenix:ExampleCourses", "true");
         var employee = await factory.SignedInClientAsync();
 
         var titles = (await employee.GetDocumentAsync("/phoenix/forloeb")).QuerySelectorAll(".course-card h2").Select(h => h.Text()).ToList();
@@ -174,7 +174,10 @@ public sealed class ExampleCourseTests
     [Fact]
     public async Task ProductionStartsWithNoCourses()
     {
-        using var factory = new PortalFactory("Production").With("Authentication:Oidc:Authority", "https://login.example.test");
+        // Even asked to, Production adds no examples.
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test")
+            .With("Phoenix:ExampleCourses", "true");
         _ = factory.CreatePlainClient("https://portal.example.test");
         await Task.Yield();
 

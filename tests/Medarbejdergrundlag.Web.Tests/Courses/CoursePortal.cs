@@ -19,7 +19,9 @@ public sealed class TestClock : TimeProvider
 public sealed class CoursePortal : PortalFactory
 {
     public CoursePortal(string environment = "Development")
-        : base(environment) => With("Phoenix:ExampleCourses", "false");
+        : base(environment)
+    {
+    }
 
     public TestClock Clock { get; } = new();
 

@@ -18,6 +18,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         Environment = environment;
         DataFolder = Path.Combine(Path.GetTempPath(), "mg-tests", Guid.NewGuid().ToString("N"));
         _settings["Database:DataFolder"] = DataFolder;
+
+        // Tests count and list content, so the development example courses stay out unless a test asks for them.
+        _settings["Phoenix:ExampleCourses"] = "false";
     }
 
     public string Environment { get; }

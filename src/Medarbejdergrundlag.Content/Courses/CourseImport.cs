@@ -85,7 +85,7 @@ public static class CourseImport
 
         if (records.Count - 1 > MaxRows)
         {
-            preview.FileErrors.Add($"Filen har {records.Count - 1:N0} rækker. Der kan højst importeres {MaxRows:N0} ad gangen. Del filen op.");
+            preview.FileErrors.Add(string.Format(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), "Filen har {0:N0} rækker. Der kan højst importeres {1:N0} ad gangen. Del filen op.", records.Count - 1, MaxRows));
             return preview;
         }
 

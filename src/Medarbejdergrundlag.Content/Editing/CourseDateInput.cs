@@ -145,7 +145,7 @@ public static class CourseDateValidator
 
         if (!int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > CapacityMax)
         {
-            errors[field] = $"{label} skal være et helt tal fra {min} til {CapacityMax:N0}. »{trimmed}« er ikke.";
+            errors[field] = string.Format(Danish, "{0} skal være et helt tal fra {1} til {2:N0}. »{3}« er ikke.", label, min, CapacityMax, trimmed);
             return null;
         }
 

@@ -88,9 +88,10 @@ public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : Pag
             return Page();
         }
 
-        Message = $"Importeret: {result.Dates:N0} hold i {result.Courses:N0} forløb, heraf {result.NewCourses:N0} nye forløb" +
+        var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        Message = string.Format(da, "Importeret: {0:N0} hold i {1:N0} forløb, heraf {2:N0} nye forløb", result.Dates, result.Courses, result.NewCourses) +
                   (Publish ? ", udgivet." : ", som kladder. Udgiv dem fra oversigten, når de er klar.") +
-                  $" Det tog {result.Elapsed.TotalSeconds:0.00} s.";
+                  string.Format(da, " Det tog {0:0.00} s.", result.Elapsed.TotalSeconds);
         return RedirectToPage();
     }
 }

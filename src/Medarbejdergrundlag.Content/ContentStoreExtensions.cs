@@ -41,6 +41,7 @@ public static class ContentStoreExtensions
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<ContentSeeder>();
+        services.AddScoped<ExampleCourseSeeder>();
         services.AddScoped<ContentEditor>();
         services.AddScoped<ContentBackup>();
         services.AddSingleton(TimeProvider.System);
@@ -54,8 +55,11 @@ public static class ContentStoreExtensions
         await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Creates or migrates the database, then seeds what is missing. Run once at start-up.</summary>
-    public static async Task InitializeContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates or migrates the database, then seeds what is missing. Run once at start-up.
+    /// <paramref name="exampleCourses"/>: also add the example courses (development only).
+    /// </summary>
+    public static async Task InitializeContentStoreAsync(this IServiceProvider services, bool exampleCourses = false, CancellationToken cancellationToken = default)
     {
         // Instances started together on an empty database race to create and seed it; the loser
         // fails on a duplicate, tries again and finds the work done.
@@ -63,7 +67,7 @@ public static class ContentStoreExtensions
         {
             try
             {
-                await InitializeOnceAsync(services, cancellationToken);
+                await InitializeOnceAsync(services, exampleCourses, cancellationToken);
                 return;
             }
             catch (Exception ex) when (attempt < 3 && ex is DbException or DbUpdateException)
@@ -75,12 +79,17 @@ public static class ContentStoreExtensions
         }
     }
 
-    private static async Task InitializeOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task InitializeOnceAsync(IServiceProvider services, bool exampleCourses, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         var seeded = await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
+        if (exampleCourses)
+        {
+            seeded += await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
+        }
+
         if (seeded > 0)
         {
             await ContentVersion.BumpAsync(db, cancellationToken);

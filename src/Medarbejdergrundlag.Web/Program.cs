@@ -30,6 +30,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddSingleton<QrCodes>();
+builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
@@ -42,7 +43,9 @@ if (BackupCommand.Matches(args))
     return await BackupCommand.RunAsync(app.Services, args);
 }
 
-await app.Services.InitializeContentStoreAsync();
+// Example courses make the catalogue reviewable in development; Production starts with none.
+await app.Services.InitializeContentStoreAsync(
+    exampleCourses: app.Environment.IsDevelopment() && app.Configuration.GetValue("Phoenix:ExampleCourses", true));
 
 if (!app.Environment.IsDevelopment())
 {

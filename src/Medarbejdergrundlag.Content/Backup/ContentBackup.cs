@@ -33,6 +33,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
             .OrderBy(i => i.Key)
             .ToListAsync(cancellationToken);
         var keys = items.ToDictionary(i => i.Id, i => i.Key);
+        var dates = (await db.CourseDates.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.ContentItemId);
         var redirects = await db.SlugRedirects.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Slug).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
         return new BackupFile(
@@ -48,7 +49,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
                     i.Revisions.OrderBy(r => r.Number).Select(r => new BackupRevision(
                         r.Number, r.Title, r.Slug, r.LeadMarkdown, r.LeadHtml, r.BodyMarkdown, r.BodyHtml,
                         r.PointsMarkdown, r.PointsHtml, r.PlainText, r.CreatedAt, r.CreatedBy, r.ChangeNote,
-                        r.DialogQuestionsMarkdown, r.DialogQuestionsHtml)).ToList());
+                        r.DialogQuestionsMarkdown, r.DialogQuestionsHtml,
+                        r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp)).ToList(),
+                    dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
+                        d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
+                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList());
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
             audit.Select(a => new BackupAuditEntry(
@@ -94,6 +99,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
 
             // A forced restore returns the whole store to the file's state, its history included.
             await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
+            await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null), cancellationToken);
             await db.Revisions.ExecuteDeleteAsync(cancellationToken);
@@ -130,6 +136,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
                 ChangeNote = r.ChangeNote,
                 DialogQuestionsMarkdown = r.DialogQuestionsMarkdown ?? "",
                 DialogQuestionsHtml = r.DialogQuestionsHtml ?? "",
+                Audience = r.Audience,
+                Forvaltning = r.Forvaltning,
+                LengthDays = r.LengthDays,
+                BearingKeys = r.BearingKeys,
+                SignUp = r.SignUp,
             }));
             return (item, b);
         }).ToList();
@@ -147,6 +158,22 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
         int ItemId(string key) => ids.TryGetValue(key, out var id)
             ? id
             : throw new ContentBackupException($"Sikkerhedskopien henviser til »{key}«, som ikke er i filen.");
+        db.CourseDates.AddRange(items.SelectMany(x => (x.b.Dates ?? []).Select(d => new CourseDate
+        {
+            ContentItemId = x.item.Id,
+            StartsAt = d.StartsAt,
+            EndsAt = d.EndsAt,
+            Location = d.Location,
+            Capacity = d.Capacity,
+            SeatsTaken = d.SeatsTaken,
+            Status = d.Status,
+            IsRemoved = d.IsRemoved,
+            Version = d.Version,
+            CreatedAt = d.CreatedAt,
+            CreatedBy = d.CreatedBy,
+            UpdatedAt = d.UpdatedAt,
+            UpdatedBy = d.UpdatedBy,
+        })));
         db.SlugRedirects.AddRange((file.Redirects ?? []).Select(r => new SlugRedirect
         {
             Kind = r.Kind,
@@ -201,7 +228,23 @@ public sealed record BackupItem(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string UpdatedBy,
-    List<BackupRevision> Revisions);
+    List<BackupRevision> Revisions,
+    List<BackupCourseDate>? Dates);
+
+/// <summary>A course date (hold), kept with its course.</summary>
+public sealed record BackupCourseDate(
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string Location,
+    int? Capacity,
+    int? SeatsTaken,
+    CourseDateStatus Status,
+    bool IsRemoved,
+    int Version,
+    DateTime CreatedAt,
+    string CreatedBy,
+    DateTime UpdatedAt,
+    string UpdatedBy);
 
 public sealed record BackupRevision(
     int Number,
@@ -218,7 +261,12 @@ public sealed record BackupRevision(
     string CreatedBy,
     string? ChangeNote,
     string? DialogQuestionsMarkdown,
-    string? DialogQuestionsHtml);
+    string? DialogQuestionsHtml,
+    string? Audience,
+    string? Forvaltning,
+    decimal? LengthDays,
+    string? BearingKeys,
+    string? SignUp);
 
 /// <summary>A backup that cannot be imported; the message is Danish and says why.</summary>
 public sealed class ContentBackupException(string message, Exception? inner = null) : Exception(message, inner);

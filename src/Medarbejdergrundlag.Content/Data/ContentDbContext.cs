@@ -17,6 +17,8 @@ public class ContentDbContext(DbContextOptions<ContentDbContext> options) : DbCo
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<CourseDate> CourseDates => Set<CourseDate>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>

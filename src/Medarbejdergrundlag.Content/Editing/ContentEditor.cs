@@ -11,7 +11,7 @@ namespace Medarbejdergrundlag.Content.Editing;
 /// have changed it since the editor opened it), writes its audit entry in the same save, and
 /// never changes or deletes a revision: saving, restoring and publishing only add or repoint.
 /// </summary>
-public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer, PublishedContentStore published, TimeProvider clock)
+public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer renderer, PublishedContentStore published, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -29,6 +29,11 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         if (await SlugTakenAsync(kind, clean.Slug!, itemId: null) is { } taken)
         {
             return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
+        }
+
+        if (await UnknownBearingsAsync(clean) is { } unknown)
+        {
+            return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Bearings] = unknown });
         }
 
         var keys = await db.Items.Select(i => i.Key).ToListAsync();
@@ -197,6 +202,11 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
         }
 
+        if (await UnknownBearingsAsync(clean) is { } unknown)
+        {
+            return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Bearings] = unknown });
+        }
+
         // Saving what is already there adds nothing: no empty revisions, no noise in the log.
         if (clean with { ChangeNote = null } == RevisionInput.From(item.CurrentRevision!) && action == AuditAction.Saved)
         {
@@ -295,7 +305,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         }
     }
 
-    private ContentRevision NewRevision(RevisionInput clean, int number, string user)
+    internal ContentRevision NewRevision(RevisionInput clean, int number, string user)
     {
         var revision = new ContentRevision
         {
@@ -305,6 +315,11 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             LeadMarkdown = clean.Lead ?? "",
             BodyMarkdown = clean.Body ?? "",
             PointsMarkdown = clean.Points ?? "",
+            Audience = clean.Audience,
+            Forvaltning = clean.Forvaltning,
+            LengthDays = clean.LengthDays is { } days ? decimal.Parse(days, System.Globalization.CultureInfo.InvariantCulture) : null,
+            BearingKeys = clean.Bearings,
+            SignUp = clean.SignUp,
             ChangeNote = clean.ChangeNote,
             CreatedAt = Now,
             CreatedBy = user,

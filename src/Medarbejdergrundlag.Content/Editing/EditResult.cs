@@ -19,7 +19,8 @@ public sealed record EditResult(
     EditOutcome Outcome,
     IReadOnlyDictionary<string, string> Errors,
     ContentItem? Item = null,
-    ContentRevision? Revision = null)
+    ContentRevision? Revision = null,
+    CourseDate? Date = null)
 {
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
@@ -36,4 +37,9 @@ public sealed record EditResult(
     public static EditResult Conflict(ContentItem current) => new(EditOutcome.Conflict, NoErrors, current, current.CurrentRevision);
 
     public static EditResult NotFound() => new(EditOutcome.NotFound, NoErrors);
+
+    public static EditResult DateDone(ContentItem item, CourseDate date) => new(EditOutcome.Done, NoErrors, item, null, date);
+
+    /// <summary>The date as it is now, after someone else changed it.</summary>
+    public static EditResult DateConflict(ContentItem item, CourseDate current) => new(EditOutcome.Conflict, NoErrors, item, null, current);
 }

@@ -52,6 +52,15 @@ public static class RevisionDiff
             lines.AddRange(points.Select(p => "- " + p));
         }
 
+        if (revision.Audience is not null)
+        {
+            lines.Add($"Målgruppe: {revision.Audience}");
+            lines.Add($"Forvaltning: {(Courses.CourseTerms.ParseForvaltning(revision.Forvaltning) is { } f ? Courses.CourseTerms.Name(f) : revision.Forvaltning)}");
+            lines.Add($"Længde i dage: {revision.LengthDays?.Replace('.', ',')}");
+            lines.Add($"Pejlemærker: {string.Join(", ", revision.BearingKeyList)}");
+            lines.Add($"Tilmelding: {revision.SignUp}");
+        }
+
         return string.Join('\n', lines);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Slugs;
 
@@ -12,6 +14,8 @@ public static class RevisionValidator
     public const int PointMax = 500;
     public const int PointsMaxCount = 20;
     public const int ChangeNoteMax = 500;
+    public const int SignUpMax = 500;
+    public const decimal LengthDaysMax = 100;
 
     /// <summary>
     /// Top-level paths of the portal. A slug is only used below /pejlemaerker/ today, but refusing
@@ -25,10 +29,11 @@ public static class RevisionValidator
     };
 
     /// <summary>
-    /// Only bearings have an address of their own (/pejlemaerker/{slug}); the others live at a fixed
-    /// page or at their permanent anchor, so their slug is not the editor's to change.
+    /// Bearings (/pejlemaerker/{slug}) and courses (/phoenix/forloeb/{slug}) have an address of their
+    /// own; the others live at a fixed page or at their permanent anchor, so their slug is not the
+    /// editor's to change.
     /// </summary>
-    public static bool HasOwnAddress(ContentKind kind) => kind == ContentKind.Bearing;
+    public static bool HasOwnAddress(ContentKind kind) => kind is ContentKind.Bearing or ContentKind.Course;
 
     private static string? SlugError(string slug) => slug switch
     {
@@ -98,8 +103,93 @@ public static class RevisionValidator
             errors[RevisionFields.ChangeNote] = $"Ændringsnoten må højst være {ChangeNoteMax} tegn.";
         }
 
-        return errors.Count > 0
-            ? (null, errors)
-            : (new RevisionInput(title, slug, lead, body, string.Join('\n', points), note), errors);
+        var clean = new RevisionInput(title, slug, lead, body, string.Join('\n', points), note);
+        if (kind == ContentKind.Course)
+        {
+            clean = ValidateCourse(input, clean, errors);
+        }
+
+        return errors.Count > 0 ? (null, errors) : (clean, errors);
+    }
+
+    /// <summary>
+    /// A course's own fields. Bearing keys are checked for form here; whether such bearings exist is
+    /// the editing service's question, as it needs the database.
+    /// </summary>
+    private static RevisionInput ValidateCourse(RevisionInput input, RevisionInput clean, Dictionary<string, string> errors)
+    {
+        var audience = CourseTerms.ParseAudience(input.Audience);
+        if (audience is null)
+        {
+            errors[RevisionFields.Audience] = string.IsNullOrWhiteSpace(input.Audience)
+                ? "Vælg en målgruppe: Medarbejdere, Ledere eller Alle."
+                : $"Målgruppen »{input.Audience.Trim()}« kendes ikke. Brug Medarbejdere, Ledere eller Alle.";
+        }
+
+        var forvaltning = CourseTerms.ParseForvaltning(input.Forvaltning);
+        if (forvaltning is null)
+        {
+            var names = string.Join(", ", Enum.GetValues<Forvaltning>().Select(CourseTerms.Name));
+            errors[RevisionFields.Forvaltning] = string.IsNullOrWhiteSpace(input.Forvaltning)
+                ? $"Vælg en forvaltning: {names}."
+                : $"Forvaltningen »{input.Forvaltning.Trim()}« kendes ikke. Brug en af: {names}.";
+        }
+
+        var daysText = (input.LengthDays ?? "").Trim().Replace(',', '.');
+        decimal? days = null;
+        if (daysText.Length == 0)
+        {
+            errors[RevisionFields.LengthDays] = "Skriv forløbets længde i dage, fx 2 eller 0,5.";
+        }
+        else if (!decimal.TryParse(daysText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
+                 || parsed <= 0 || parsed > LengthDaysMax || parsed * 2 != decimal.Truncate(parsed * 2))
+        {
+            errors[RevisionFields.LengthDays] = $"Længden »{input.LengthDays!.Trim()}« skal være et antal hele eller halve dage mellem 0,5 og {LengthDaysMax}.";
+        }
+        else
+        {
+            days = parsed;
+        }
+
+        var keys = input.BearingKeyList.Select(Slugifier.Slugify).Where(k => k.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var signUp = (input.SignUp ?? "").Trim();
+        if (signUp.Length == 0)
+        {
+            errors[RevisionFields.SignUp] = "Skriv, hvordan man tilmelder sig: et link, en e-mailadresse eller en kontaktperson.";
+        }
+        else if (signUp.Length > SignUpMax)
+        {
+            errors[RevisionFields.SignUp] = $"Tilmeldingen må højst være {SignUpMax} tegn.";
+        }
+        else if (signUp.StartsWith("http", StringComparison.OrdinalIgnoreCase) && SignUpLink(signUp) is null)
+        {
+            errors[RevisionFields.SignUp] = $"»{signUp}« er ikke et gyldigt link. Det skal begynde med https:// eller http://.";
+        }
+
+        return clean with
+        {
+            Audience = audience?.ToString(),
+            Forvaltning = forvaltning?.ToString(),
+            LengthDays = RevisionInput.FormatDays(days),
+            Bearings = string.Join(',', keys),
+            SignUp = signUp,
+        };
+    }
+
+    /// <summary>
+    /// The link a course's sign-up text stands for: an http(s) address as it is, an e-mail address as
+    /// mailto:, anything else (a contact in words) none.
+    /// </summary>
+    public static string? SignUpLink(string? signUp)
+    {
+        var text = (signUp ?? "").Trim();
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && !text.Any(char.IsWhiteSpace))
+        {
+            return uri.AbsoluteUri;
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(text, @"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+$") ? "mailto:" + text : null;
     }
 }

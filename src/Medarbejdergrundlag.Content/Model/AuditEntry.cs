@@ -10,6 +10,21 @@ public enum AuditAction
     Archived,
     Unarchived,
     Reordered,
+
+    /// <summary>A course date (hold) was added.</summary>
+    DateAdded,
+
+    /// <summary>A course date's time, place, seats or status changed; the details hold old and new values.</summary>
+    DateChanged,
+
+    /// <summary>A course date was taken off the public site (kept in the database).</summary>
+    DateRemoved,
+
+    /// <summary>A removed course date was brought back.</summary>
+    DateRestored,
+
+    /// <summary>Courses and dates came in from a spreadsheet.</summary>
+    Imported,
 }
 
 /// <summary>

@@ -14,4 +14,7 @@ public enum ContentKind
 
     /// <summary>The Phønix page.</summary>
     PhoenixPage,
+
+    /// <summary>A Phønix course (forløb), with its own address /phoenix/forloeb/{slug} and its dates in <see cref="CourseDate"/>.</summary>
+    Course,
 }

@@ -45,6 +45,21 @@ public class ContentRevision
     /// <summary>Plain text of lead and body, for summaries, meta descriptions and search.</summary>
     public string PlainText { get; set; } = "";
 
+    /// <summary>Courses only (null for other kinds): who the course is for, stored as the <see cref="Courses.Audience"/> name.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>Courses only: the <see cref="Courses.Forvaltning"/> name.</summary>
+    public string? Forvaltning { get; set; }
+
+    /// <summary>Courses only: length in days; half days are allowed.</summary>
+    public decimal? LengthDays { get; set; }
+
+    /// <summary>Courses only: the keys of the bearings it trains, comma-separated in key order ("faellesskab,mod").</summary>
+    public string? BearingKeys { get; set; }
+
+    /// <summary>Courses only: a sign-up link (https://…), an e-mail address, or a contact in words.</summary>
+    public string? SignUp { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public required string CreatedBy { get; set; }

@@ -136,30 +136,24 @@ public sealed class PublishedContentStore(
 
     private static async Task<PublishedSite> LoadAsync(ContentDbContext db, CancellationToken cancellationToken)
     {
-        var items = await db.Items
+        var published = await db.Items
             .AsNoTracking()
             .Where(i => !i.IsArchived && i.PublishedRevisionId != null)
-            .Select(i => new PublishedItem(
-                i.Id,
-                i.Kind,
-                i.Key,
-                i.SortOrder,
-                i.PublishedRevision!.Title,
-                i.PublishedRevision.Slug,
-                i.PublishedRevision.LeadHtml,
-                i.PublishedRevision.BodyHtml,
-                i.PublishedRevision.PointsHtml,
-                i.PublishedRevision.PlainText,
-                i.PublishedRevision.CreatedAt)
-            {
-                DialogQuestionsHtml = i.PublishedRevision.DialogQuestionsHtml,
-            })
+            .Select(i => new { Item = i, Revision = i.PublishedRevision! })
             .ToListAsync(cancellationToken);
+        var dates = (await db.CourseDates.AsNoTracking()
+                .Where(d => !d.IsRemoved && !d.ContentItem!.IsArchived && d.ContentItem.PublishedRevisionId != null)
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.ContentItemId);
+        var items = published.Select(p => PublishedItem.FromRevision(p.Item, p.Revision, dates[p.Item.Id]));
         var redirects = await db.SlugRedirects.AsNoTracking()
-            .Where(r => r.Kind == ContentKind.Bearing)
-            .Select(r => new { r.Slug, r.ContentItemId })
+            .Where(r => r.Kind == ContentKind.Bearing || r.Kind == ContentKind.Course)
+            .Select(r => new { r.Kind, r.Slug, r.ContentItemId })
             .ToListAsync(cancellationToken);
-        return new PublishedSite(items, redirects.Select(r => (r.Slug, r.ContentItemId)));
+        return new PublishedSite(
+            items,
+            redirects.Where(r => r.Kind == ContentKind.Bearing).Select(r => (r.Slug, r.ContentItemId)),
+            redirects.Where(r => r.Kind == ContentKind.Course).Select(r => (r.Slug, r.ContentItemId)));
     }
 
     private sealed record Snapshot(PublishedSite Site, long Version);

@@ -15,10 +15,11 @@ public sealed record PublishedItem(
     string BodyHtml,
     string PointsHtml,
     string PlainText,
-    DateTime PublishedAt)
+    DateTime PublishedAt,
+    PublishedCourse? Course = null)
 {
     /// <summary>A revision shown as if it were published: for editors' previews.</summary>
-    public static PublishedItem FromRevision(ContentItem item, ContentRevision revision) => new(
+    public static PublishedItem FromRevision(ContentItem item, ContentRevision revision, IEnumerable<CourseDate>? dates = null) => new(
         item.Id,
         item.Kind,
         item.Key,
@@ -29,7 +30,8 @@ public sealed record PublishedItem(
         revision.BodyHtml,
         revision.PointsHtml,
         revision.PlainText,
-        revision.CreatedAt)
+        revision.CreatedAt,
+        item.Kind == ContentKind.Course ? PublishedCourse.From(revision, dates ?? []) : null)
     {
         DialogQuestionsHtml = revision.DialogQuestionsHtml,
     };
@@ -57,10 +59,14 @@ public sealed record PublishedItem(
 public sealed class PublishedSite
 {
     private readonly IReadOnlyDictionary<string, string> _bearingRedirects;
+    private readonly IReadOnlyDictionary<string, string> _courseRedirects;
     private readonly IReadOnlyList<PublishedItem> _items;
     private readonly Lazy<SearchIndex> _search;
 
-    public PublishedSite(IEnumerable<PublishedItem> items, IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null)
+    public PublishedSite(
+        IEnumerable<PublishedItem> items,
+        IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null,
+        IEnumerable<(string OldSlug, int ItemId)>? courseRedirects = null)
     {
         var ordered = items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToList();
         _items = ordered;
@@ -68,6 +74,12 @@ public sealed class PublishedSite
         Legs = ordered.Where(i => i.Kind == ContentKind.Leg).ToList();
         Bearings = ordered.Where(i => i.Kind == ContentKind.Bearing).ToList();
         Phoenix = ordered.FirstOrDefault(i => i.Kind == ContentKind.PhoenixPage);
+        Courses = ordered.Where(i => i.Kind == ContentKind.Course && i.Course is not null).ToList();
+        _coursesBySlug = Courses.ToDictionary(c => c.Slug, StringComparer.OrdinalIgnoreCase);
+        var coursesById = Courses.ToDictionary(c => c.Id);
+        _courseRedirects = (courseRedirects ?? [])
+            .Where(r => coursesById.ContainsKey(r.ItemId))
+            .ToDictionary(r => r.OldSlug, r => coursesById[r.ItemId].Slug, StringComparer.OrdinalIgnoreCase);
 
         // Old slugs resolve to wherever their item lives now; redirects to unpublished items are dropped.
         var bearingsById = Bearings.ToDictionary(b => b.Id);
@@ -91,12 +103,29 @@ public sealed class PublishedSite
 
     public PublishedItem? Phoenix { get; }
 
+    /// <summary>Published courses with their dates (removed dates left out), in the editors' order.</summary>
+    public IReadOnlyList<PublishedItem> Courses { get; }
+
+    private readonly IReadOnlyDictionary<string, PublishedItem> _coursesBySlug;
+
+    public PublishedItem? FindCourse(string slug) => _coursesBySlug.GetValueOrDefault(slug);
+
+    /// <summary>The current slug of the course that once had <paramref name="oldSlug"/>, or null.</summary>
+    public string? CourseRedirect(string oldSlug) => _courseRedirects.GetValueOrDefault(oldSlug);
+
+    /// <summary>The courses that train the bearing with this key.</summary>
+    public IReadOnlyList<PublishedItem> CoursesTraining(string bearingKey) =>
+        Courses.Where(c => c.Course!.BearingKeys.Contains(bearingKey, StringComparer.Ordinal)).ToList();
+
     /// <summary>The charter's purpose: the lead of its first section.</summary>
     public PublishedItem? Introduction => CharterSections.Count > 0 ? CharterSections[0] : null;
 
     /// <summary>This site with one item replaced (or added): what the site would be if it were published.</summary>
     public PublishedSite With(PublishedItem replacement) =>
         new(_items.Where(i => i.Id != replacement.Id).Append(replacement));
+
+    /// <summary>Everything published, for views that need several kinds.</summary>
+    public IReadOnlyList<PublishedItem> Items => _items;
 
     /// <summary>The current slug of the bearing that once had <paramref name="oldSlug"/>, or null.</summary>
     public string? BearingRedirect(string oldSlug) => _bearingRedirects.GetValueOrDefault(oldSlug);

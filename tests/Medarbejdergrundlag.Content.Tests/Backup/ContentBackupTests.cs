@@ -18,7 +18,7 @@ public sealed class ContentBackupTests
         var exported = await ExportAsync(source);
 
         await using var target = await EmptyDatabaseAsync(provider);
-        Assert.Equal(11, await ImportAsync(target, exported, force: false));
+        Assert.Equal(12, await ImportAsync(target, exported, force: false));
 
         var original = Items(exported);
         var restored = Items(await ExportAsync(target));
@@ -27,6 +27,8 @@ public sealed class ContentBackupTests
         Assert.Contains("\"slug\": \"lyst-til-udvikling\"", original);
         Assert.Contains("\"itemKey\": \"udvikling\"", original);
         Assert.Contains("\"action\": \"Published\"", original);
+        Assert.Contains("\"forvaltning\": \"Tvaergaaende\"", original);
+        Assert.Contains("\"location\": \"Phønix, Odense\"", original);
         Assert.Equal(original, restored);
         await using var db = target.NewContext();
         var mod = await db.Items.Include(i => i.PublishedRevision).Include(i => i.CurrentRevision).SingleAsync(i => i.Key == "mod");
@@ -95,6 +97,13 @@ public sealed class ContentBackupTests
                 RevisionInput.From(udvikling.CurrentRevision!) with { Slug = "lyst-til-udvikling", ChangeNote = "Ny adresse" }, "Hanne");
             Assert.True(saved.Succeeded);
             Assert.True((await editor.PublishAsync(udvikling.Id, saved.Item!.Version, "Hanne")).Succeeded);
+
+            var course = await editor.CreateAsync(ContentKind.Course,
+                new RevisionInput("Mod i praksis", null, "Kort om forløbet.", "Om forløbet.", null, null, "Ledere", "Tværgående", "1,5", "mod", "phoenix@odense.dk"), "Hanne");
+            Assert.True(course.Succeeded, string.Join("; ", course.Errors.Values));
+            var date = await editor.AddDateAsync(course.Item!.Id,
+                new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix, Odense", "20", "20", "Open"), "Hanne");
+            Assert.True(date.Succeeded, string.Join("; ", date.Errors.Values));
         }
 
         await using var db = database.NewContext();

@@ -20,6 +20,8 @@ public sealed class AdminAuthorizationTests(PortalFixture portal) : IClassFixtur
         Assert.Contains("/admin/log", paths);
         Assert.Contains("/admin/markdown", paths);
         Assert.DoesNotContain("/admin/markdown", AdminEndpoints.Pages(portal.Factory));
+        Assert.Contains("/admin/forloeb/import", paths);
+        Assert.Contains(paths, p => p.Contains("/hold/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,8 +69,8 @@ public sealed class AdminAuthorizationTests(PortalFixture portal) : IClassFixtur
         {
             var response = await editor.GetAsync(path);
 
-            // POST-only endpoints (the live preview) refuse GET outright; everything else shows a page.
-            var expected = pages.Contains(path) ? HttpStatusCode.OK : HttpStatusCode.MethodNotAllowed;
+            // POST-only endpoints (the live preview) match no GET route; everything else shows a page.
+            var expected = pages.Contains(path) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode}");
         }
     }

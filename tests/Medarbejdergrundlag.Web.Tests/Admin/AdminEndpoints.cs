@@ -23,6 +23,10 @@ public static class AdminEndpoints
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         var itemId = db.Items.AsNoTracking().Single(i => i.Key == "mod").Id;
 
+        // Course-only pages (dates) need a course and one of its dates.
+        var (courseId, dateId) = CourseWithDate(scope.ServiceProvider);
+        string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         var endpoints = sources.Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.AreaName == "Admin")
@@ -32,7 +36,8 @@ public static class AdminEndpoints
                     || methods.HttpMethods.Contains("GET")))
             .Where(e => !e.Path.EndsWith("/Index", StringComparison.OrdinalIgnoreCase))
             .Select(e => (Path: e.Path
-                .Replace("{id:int}", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{id:int}", Id(e.Path.Contains("/hold", StringComparison.Ordinal) ? courseId : itemId), StringComparison.Ordinal)
+                .Replace("{holdId:int}", Id(dateId), StringComparison.Ordinal)
                 .Replace("{kind}", "pejlemaerke", StringComparison.Ordinal), e.AnswersGet))
             .DistinctBy(e => e.Path, StringComparer.OrdinalIgnoreCase)
             .OrderBy(e => e.Path, StringComparer.Ordinal)
@@ -44,5 +49,21 @@ public static class AdminEndpoints
         }
 
         return endpoints;
+    }
+
+    private static (int CourseId, int DateId) CourseWithDate(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<ContentDbContext>();
+        var existing = db.CourseDates.AsNoTracking().OrderBy(d => d.Id).FirstOrDefault();
+        if (existing is not null)
+        {
+            return (existing.ContentItemId, existing.Id);
+        }
+
+        var editor = services.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
+        var course = editor.CreateAsync(Medarbejdergrundlag.Content.Model.ContentKind.Course,
+            new("Forløb til adgangstest", null, "", "", null, null, "Alle", "Tværgående", "1", "", "phoenix@odense.dk"), "Test").GetAwaiter().GetResult();
+        var date = editor.AddDateAsync(course.Item!.Id, new("24-03-2027 09:00", "16:00", "Phønix", "", "", ""), "Test").GetAwaiter().GetResult();
+        return (course.Item.Id, date.Date!.Id);
     }
 }

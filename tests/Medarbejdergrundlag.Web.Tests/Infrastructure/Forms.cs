@@ -12,6 +12,13 @@ public static class Forms
         foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
             var name = element.GetAttribute("name")!;
+
+            // As a browser does: an unticked box is not sent at all.
+            if (element is IHtmlInputElement { Type: "checkbox" or "radio" } box && !box.IsChecked)
+            {
+                continue;
+            }
+
             fields[name] = element switch
             {
                 IHtmlTextAreaElement textArea => textArea.Value,

@@ -39,6 +39,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        // Tests count and list content, so the development example courses stay out unless a test asks for them.
+        _settings["Phoenix:ExampleCourses"] = "false";
     }
 
     public string Environment { get; }

@@ -11,7 +11,7 @@ public sealed class LoggingTests
     public async Task ProductionLogsAreOneJsonObjectPerLine()
     {
         using var database = PortalDatabase.Create();
-        var settings = new Dictionary<string, string?>(database.Settings) { ["Authentication:Oidc:Authority"] = "https://login.example.test" };
+        var settings = new Dictionary<string, string?>(database.Settings) { ["Authentication:Oidc:Authority"] = "https://login.example.test", ["Authentication:Oidc:ClientId"] = "portal" };
         await using (var portal = await PortalProcess.StartAsync(settings, environment: "Production"))
         {
             using var client = portal.CreateClient();

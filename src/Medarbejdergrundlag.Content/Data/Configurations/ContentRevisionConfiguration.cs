@@ -16,6 +16,11 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.LeadHtml).HasMaxLength(4000);
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
+        builder.Property(r => r.Audience).HasMaxLength(20);
+        builder.Property(r => r.Forvaltning).HasMaxLength(40);
+        builder.Property(r => r.LengthDays).HasPrecision(4, 1);
+        builder.Property(r => r.BearingKeys).HasMaxLength(400);
+        builder.Property(r => r.SignUp).HasMaxLength(500);
         builder.Ignore(r => r.Points);
         // Added to a table that has rows (migration 20261122120000), so the columns need a default.
         builder.Property(r => r.DialogQuestionsMarkdown).HasDefaultValue("");

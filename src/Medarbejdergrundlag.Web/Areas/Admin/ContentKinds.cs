@@ -11,6 +11,7 @@ public static class ContentKinds
         ContentKind.Bearing => "Pejlemærke",
         ContentKind.Leg => "Ben",
         ContentKind.PhoenixPage => "Phønix-siden",
+        ContentKind.Course => "Phønix-forløb",
         _ => kind.ToString(),
     };
 
@@ -20,6 +21,7 @@ public static class ContentKinds
         ContentKind.Bearing => "Pejlemærker",
         ContentKind.Leg => "De to ben",
         ContentKind.PhoenixPage => "Phønix",
+        ContentKind.Course => "Phønix-forløb",
         _ => kind.ToString(),
     };
 
@@ -29,6 +31,7 @@ public static class ContentKinds
         ["afsnit"] = ContentKind.CharterSection,
         ["pejlemaerke"] = ContentKind.Bearing,
         ["ben"] = ContentKind.Leg,
+        ["forloeb"] = ContentKind.Course,
     };
 
     public static string? UrlWord(ContentKind kind) => Creatable.FirstOrDefault(p => p.Value == kind).Key;
@@ -38,6 +41,7 @@ public static class ContentKinds
     {
         ContentKind.Bearing => "/pejlemaerker/" + slug,
         ContentKind.PhoenixPage => "/phoenix",
+        ContentKind.Course => "/phoenix/forloeb/" + slug,
         _ => "/medarbejdergrundlag#" + item.Key,
     };
 }

@@ -43,6 +43,11 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.Archived => "Arkiveret",
         AuditAction.Unarchived => "Hentet fra arkiv",
         AuditAction.Reordered => "Rækkefølge ændret",
+        AuditAction.DateAdded => "Hold tilføjet",
+        AuditAction.DateChanged => "Hold ændret",
+        AuditAction.DateRemoved => "Hold fjernet",
+        AuditAction.DateRestored => "Hold hentet tilbage",
+        AuditAction.Imported => "Importeret",
         _ => action.ToString(),
     };
 

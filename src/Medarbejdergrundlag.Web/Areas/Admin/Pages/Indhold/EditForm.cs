@@ -18,6 +18,17 @@ public sealed class EditForm
 
     public string? ChangeNote { get; set; }
 
+    // Courses only.
+    public string? Audience { get; set; }
+
+    public string? Forvaltning { get; set; }
+
+    public string? LengthDays { get; set; }
+
+    public List<string> Bearings { get; set; } = [];
+
+    public string? SignUp { get; set; }
+
     /// <summary>The item's version when the editor opened it: the concurrency check.</summary>
     public int Version { get; set; }
 
@@ -34,10 +45,15 @@ public sealed class EditForm
             Lead = current.LeadMarkdown,
             Body = current.BodyMarkdown,
             Points = current.PointsMarkdown,
+            Audience = current.Audience,
+            Forvaltning = current.Forvaltning,
+            LengthDays = current.LengthDays?.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("da-DK")),
+            Bearings = (current.BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+            SignUp = current.SignUp,
             Version = item.Version,
             BaseRevisionNumber = current.Number,
         };
     }
 
-    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, Points, ChangeNote);
+    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, Points, ChangeNote, Audience, Forvaltning, LengthDays, string.Join(',', Bearings), SignUp);
 }

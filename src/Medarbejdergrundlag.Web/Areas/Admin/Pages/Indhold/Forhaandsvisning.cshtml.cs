@@ -10,7 +10,7 @@ namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 /// The newest draft through the very partials the public pages use, on a copy of the published
 /// site with the draft in its place. Editors only (admin area); nothing is stored or cached.
 /// </summary>
-public sealed class ForhaandsvisningModel(ContentEditor editor, PublishedContentStore content) : PageModel
+public sealed class ForhaandsvisningModel(ContentEditor editor, PublishedContentStore content, Medarbejdergrundlag.Content.Data.ContentDbContext db, TimeProvider clock) : PageModel
 {
     public int ItemId { get; private set; }
 
@@ -24,6 +24,8 @@ public sealed class ForhaandsvisningModel(ContentEditor editor, PublishedContent
 
     public BearingView? Bearing { get; private set; }
 
+    public Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CourseView? Course { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await editor.FindAsync(id) is not { CurrentRevision: { } draft } item)
@@ -34,9 +36,13 @@ public sealed class ForhaandsvisningModel(ContentEditor editor, PublishedContent
         ItemId = id;
         RevisionNumber = draft.Number;
         IsPublished = !item.HasUnpublishedChanges;
-        Draft = PublishedItem.FromRevision(item, draft);
+        var dates = item.Kind == Medarbejdergrundlag.Content.Model.ContentKind.Course
+            ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.CourseDates.Where(d => d.ContentItemId == id))
+            : [];
+        Draft = PublishedItem.FromRevision(item, draft, dates);
         Site = (await content.GetAsync()).With(Draft);
         Bearing = BearingView.For(Site, id);
+        Course = Draft.Course is null ? null : Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CourseView.For(Site, Draft, clock.GetUtcNow().UtcDateTime);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

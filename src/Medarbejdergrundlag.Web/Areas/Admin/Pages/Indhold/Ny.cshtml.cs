@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
-public sealed class NyModel(ContentEditor editor) : PageModel
+public sealed class NyModel(ContentEditor editor, Medarbejdergrundlag.Content.Data.ContentDbContext db) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();
@@ -15,10 +15,21 @@ public sealed class NyModel(ContentEditor editor) : PageModel
 
     public string KindWord { get; private set; } = "";
 
+    public IReadOnlyList<(string Key, string Title)> Bearings { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
-    public IActionResult OnGet(string kind) => Resolve(kind) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string kind)
+    {
+        if (!Resolve(kind))
+        {
+            return NotFound();
+        }
+
+        Bearings = await AdminBearings.LoadAsync(db);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string kind)
     {
@@ -39,6 +50,7 @@ public sealed class NyModel(ContentEditor editor) : PageModel
             ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Form)}.{field}", message);
         }
 
+        Bearings = await AdminBearings.LoadAsync(db);
         return Page();
     }
 

@@ -20,6 +20,11 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
 
     public ContentRevision? ConflictRevision { get; private set; }
 
+    /// <summary>Courses only: the bearings to choose from and the course's dates.</summary>
+    public IReadOnlyList<(string Key, string Title)> Bearings { get; private set; } = [];
+
+    public IReadOnlyList<CourseDate> Dates { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -32,6 +37,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
 
         Item = item;
         Form = EditForm.From(item);
+        await LoadCourseAsync();
         return Page();
     }
 
@@ -82,7 +88,19 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
         }
 
         Item = (await editor.FindAsync(id))!;
+        await LoadCourseAsync();
         return Page();
+    }
+
+    private async Task LoadCourseAsync()
+    {
+        if (Item.Kind != ContentKind.Course)
+        {
+            return;
+        }
+
+        Bearings = await AdminBearings.LoadAsync(db);
+        Dates = await db.CourseDates.AsNoTracking().Where(d => d.ContentItemId == Item.Id).OrderBy(d => d.StartsAt).ToListAsync();
     }
 
     /// <summary>

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Medarbejdergrundlag.Content.Courses;
+
+/// <summary>
+/// Course times are stored in UTC and typed and shown as wall-clock time in Odense
+/// (Europe/Copenhagen), so a course at 09:00 stays at 09:00 across the change to and from summer time.
+/// </summary>
+public static class CopenhagenTime
+{
+    public const string ZoneId = "Europe/Copenhagen";
+
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
+    /// <summary>What editors type and spreadsheets hold: 24-03-2027 09:00 (also 24-3-2027 9.00), or an HTML datetime-local value.</summary>
+    private static readonly string[] Formats =
+    [
+        "dd-MM-yyyy HH:mm", "d-M-yyyy H:mm", "dd-MM-yyyy HH.mm", "d-M-yyyy H.mm", "dd-MM-yyyy HH:mm:ss", "d-M-yyyy H:mm:ss",
+        "dd.MM.yyyy HH:mm", "d.M.yyyy H:mm", "dd/MM/yyyy HH:mm", "d/M/yyyy H:mm",
+        "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm",
+    ];
+
+    public static DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>Wall-clock time in Copenhagen to UTC. Null, with a Danish reason, when that wall-clock time does not exist or occurs twice.</summary>
+    public static (DateTime? Utc, string? Error) ToUtc(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            return (null, $"Klokken {local:HH:mm} findes ikke den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles frem til sommertid. Vælg et andet tidspunkt.");
+        }
+
+        if (Zone.IsAmbiguousTime(local))
+        {
+            return (null, $"Klokken {local:HH:mm} forekommer to gange den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles tilbage til vintertid. Vælg et andet tidspunkt.");
+        }
+
+        return (TimeZoneInfo.ConvertTimeToUtc(local, Zone), null);
+    }
+
+    /// <summary>Parses a Danish date and time as wall-clock time in Copenhagen and returns it in UTC.</summary>
+    public static (DateTime? Utc, string? Error) ParseLocal(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            return (null, "Skriv dato og klokkeslæt, fx 24-03-2027 09:00.");
+        }
+
+        if (!DateTime.TryParseExact(trimmed, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return (null, $"»{trimmed}« er ikke en dato med klokkeslæt. Skriv den som 24-03-2027 09:00.");
+        }
+
+        return ToUtc(local);
+    }
+
+    /// <summary>The form of <see cref="ParseLocal"/>: 24-03-2027 09:00.</summary>
+    public static string Format(DateTime utc) => ToLocal(utc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
+}

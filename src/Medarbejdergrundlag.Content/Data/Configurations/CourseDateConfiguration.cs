@@ -1,0 +1,23 @@
+using Medarbejdergrundlag.Content.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Medarbejdergrundlag.Content.Data.Configurations;
+
+internal sealed class CourseDateConfiguration : IEntityTypeConfiguration<CourseDate>
+{
+    public void Configure(EntityTypeBuilder<CourseDate> builder)
+    {
+        builder.ToTable("CourseDates");
+        builder.Property(d => d.Location).HasMaxLength(200);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.CreatedBy).HasMaxLength(200);
+        builder.Property(d => d.UpdatedBy).HasMaxLength(200);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Ignore(d => d.IsFull);
+        builder.HasIndex(d => new { d.ContentItemId, d.StartsAt });
+        builder.HasOne(d => d.ContentItem).WithMany()
+            .HasForeignKey(d => d.ContentItemId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Medarbejdergrundlag.Content.Courses;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Slugs;
+
+namespace Medarbejdergrundlag.Content.Publishing;
+
+/// <summary>One date of a published course. Times in UTC.</summary>
+public sealed record PublishedCourseDate(
+    int Id,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string Location,
+    int? Capacity,
+    int? SeatsTaken,
+    CourseDateStatus Status,
+    int Version,
+    DateTime UpdatedAt)
+{
+    public bool IsCancelled => Status == CourseDateStatus.Cancelled;
+
+    public bool IsFull => !IsCancelled && (Status == CourseDateStatus.Full || (Capacity is { } c && SeatsTaken is { } t && t >= c));
+
+    public int? FreeSeats => Capacity is { } c ? Math.Max(0, c - (SeatsTaken ?? 0)) : null;
+
+    /// <summary>Not begun yet. A date that has begun is no longer offered.</summary>
+    public bool IsUpcoming(DateTime nowUtc) => StartsAt > nowUtc;
+
+    /// <summary>Upcoming, not cancelled and not full: one can still sign up.</summary>
+    public bool IsBookable(DateTime nowUtc) => IsUpcoming(nowUtc) && !IsCancelled && !IsFull;
+
+    public static PublishedCourseDate From(CourseDate d) =>
+        new(d.Id, d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.Version, d.UpdatedAt);
+}
+
+/// <summary>A published course's own fields and its dates, sorted by start.</summary>
+public sealed record PublishedCourse(
+    Audience Audience,
+    Forvaltning Forvaltning,
+    decimal LengthDays,
+    IReadOnlyList<string> BearingKeys,
+    string SignUp,
+    IReadOnlyList<PublishedCourseDate> Dates,
+    string SearchText)
+{
+    public string LengthText => LengthDays == 1 ? "1 dag" : $"{LengthDays.ToString("0.#", CultureInfo.GetCultureInfo("da-DK"))} dage";
+
+    /// <summary>The first date not yet begun and not cancelled.</summary>
+    public PublishedCourseDate? NextDate(DateTime nowUtc) => Dates.FirstOrDefault(d => d.IsUpcoming(nowUtc) && !d.IsCancelled);
+
+    public IEnumerable<PublishedCourseDate> UpcomingDates(DateTime nowUtc) => Dates.Where(d => d.IsUpcoming(nowUtc));
+
+    public static PublishedCourse? From(ContentRevision revision, IEnumerable<CourseDate> dates)
+    {
+        if (CourseTerms.ParseAudience(revision.Audience) is not { } audience || CourseTerms.ParseForvaltning(revision.Forvaltning) is not { } forvaltning)
+        {
+            return null;
+        }
+
+        return new PublishedCourse(
+            audience,
+            forvaltning,
+            revision.LengthDays ?? 0,
+            (revision.BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            revision.SignUp ?? "",
+            dates.Where(d => !d.IsRemoved).OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(PublishedCourseDate.From).ToList(),
+            Fold(revision.Title + " " + revision.PlainText + " " + CourseTerms.Name(forvaltning) + " " + string.Join(' ', dates.Select(d => d.Location))));
+    }
+
+    /// <summary>Lower case with æ, ø and å spelled out, so "Faellesskab" finds "Fællesskab".</summary>
+    public static string Fold(string text) =>
+        text.ToLowerInvariant()
+            .Replace("æ", "ae", StringComparison.Ordinal)
+            .Replace("ø", "oe", StringComparison.Ordinal)
+            .Replace("å", "aa", StringComparison.Ordinal);
+}

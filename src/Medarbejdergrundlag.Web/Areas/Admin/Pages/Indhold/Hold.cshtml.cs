@@ -1,0 +1,58 @@
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
+
+/// <summary>A course's dates: the list, removed ones included, and a form to add one.</summary>
+public sealed class HoldModel(ContentEditor editor, ContentDbContext db) : PageModel
+{
+    [BindProperty]
+    public DateForm Date { get; set; } = new() { Status = nameof(CourseDateStatus.Open) };
+
+    public ContentItem Item { get; private set; } = default!;
+
+    public IReadOnlyList<CourseDate> Dates { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var result = await editor.AddDateAsync(id, Date.ToInput(), User.EditorName());
+        switch (result.Outcome)
+        {
+            case EditOutcome.Done:
+                Message = "Holdet er tilføjet. Er forløbet udgivet, kan medarbejderne se holdet nu.";
+                return RedirectToPage(new { id });
+            case EditOutcome.NotFound:
+                return NotFound();
+            default:
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Date)}.{field}", message);
+                }
+
+                await LoadAsync(id);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await editor.FindAsync(id) is not { Kind: ContentKind.Course } item)
+        {
+            return false;
+        }
+
+        Item = item;
+        Dates = await db.CourseDates.AsNoTracking().Where(d => d.ContentItemId == id).OrderBy(d => d.StartsAt).ToListAsync();
+        return true;
+    }
+}

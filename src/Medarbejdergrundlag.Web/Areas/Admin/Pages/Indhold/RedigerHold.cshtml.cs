@@ -1,0 +1,82 @@
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
+
+/// <summary>One course date: change it, take it off the public site, or bring it back.</summary>
+public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
+{
+    [BindProperty]
+    public DateForm Date { get; set; } = new();
+
+    public ContentItem Item { get; private set; } = default!;
+
+    public CourseDate Current { get; private set; } = default!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int holdId)
+    {
+        if (!await LoadAsync(id, holdId))
+        {
+            return NotFound();
+        }
+
+        Date = DateForm.From(Current);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, int holdId) =>
+        await HandleAsync(id, holdId, await editor.UpdateDateAsync(id, holdId, Date.Version, Date.ToInput(), User.EditorName()),
+            "Holdet er gemt. Ændringen gælder med det samme.");
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int holdId) =>
+        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: true, Date.Version, User.EditorName()),
+            "Holdet er fjernet fra siden. Det er ikke slettet, og du kan hente det tilbage.");
+
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int holdId) =>
+        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: false, Date.Version, User.EditorName()),
+            "Holdet er hentet tilbage.");
+
+    private async Task<IActionResult> HandleAsync(int id, int holdId, EditResult result, string success)
+    {
+        switch (result.Outcome)
+        {
+            case EditOutcome.Done:
+                Message = success;
+                return RedirectToPage(new { id, holdId });
+            case EditOutcome.NotFound:
+                return NotFound();
+            case EditOutcome.Conflict:
+                ModelState.AddModelError("", $"{result.Date!.UpdatedBy} har ændret holdet, mens du skrev. Nu står der: {CourseDateValidator.Describe(result.Date)}. Det, du skrev, er ikke gemt, men står stadig i formularen. Gem igen, hvis det stadig skal gælde.");
+                ModelState.Remove($"{nameof(Date)}.{nameof(DateForm.Version)}");
+                Date.Version = result.Date.Version;
+                break;
+            default:
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Date)}.{field}", message);
+                }
+
+                break;
+        }
+
+        return await LoadAsync(id, holdId) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, int holdId)
+    {
+        if (await editor.FindAsync(id) is not { Kind: ContentKind.Course } item || await editor.FindDateAsync(id, holdId) is not { } date)
+        {
+            return false;
+        }
+
+        Item = item;
+        Current = date;
+        return true;
+    }
+}

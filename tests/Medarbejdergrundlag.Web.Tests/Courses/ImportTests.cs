@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Medarbejdergrundlag.Web.Tests.Courses;
+
+/// <summary>The spreadsheet import through the real admin pages: preview, errors in Danish, all or nothing.</summary>
+public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Header = "Titel;Resumé;Målgruppe;Forvaltning;Dage;Pejlemærker;Tilmelding;Start;Slut;Sted;Pladser;Tilmeldte;Status";
+    private const string LearningRow1 = "Læring på tværs;Et forløb om læring;Ledere;Børn- og Ungeforvaltningen;2;Mod, Fællesskab;phoenix@odense.dk;24-03-2027 09:00;25-03-2027 15:00;Phønix;20;4;";
+    private const string LearningRow2 = "Læring på tværs;Et forløb om læring;Ledere;Børn- og Ungeforvaltningen;2;Mod, Fællesskab;phoenix@odense.dk;14-04-2027 09:00;15-04-2027 15:00;Phønix;20;20;Fuldt booket";
+    private const string CultureRow = "\"Kultur; og mod\";\"Med \"\"citat\"\"\";Alle;Tværgående;0,5;;https://example.test/tilmeld;05-05-2027 09:00;12:00;Odense Rådhus;;;";
+
+    private static readonly Encoding Windows1252 = CodePages();
+
+    private readonly CoursePortal _portal = new();
+    private HttpClient _editor = default!;
+
+    private static Encoding CodePages()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
+    public async Task InitializeAsync() => _editor = await _portal.SignedInClientAsync("hr-redaktoer");
+
+    public Task DisposeAsync()
+    {
+        _portal.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static byte[] Utf8WithBom(params string[] lines) =>
+        [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")];
+
+    private async Task<IDocument> PreviewAsync(byte[] file)
+    {
+        var token = await PortalFactory.AntiforgeryTokenAsync(_editor, "/admin/forloeb/import");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "Upload", "forloeb.csv" },
+        };
+        var response = await _editor.PostAsync("/admin/forloeb/import?handler=Preview", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Html.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpResponseMessage> ConfirmAsync(IDocument preview, bool publish)
+    {
+        var form = preview.QuerySelector("form.import-confirm") ?? throw new InvalidOperationException("No import button: " + preview.QuerySelector(".import-preview")?.Text());
+        return await Forms.PostAsync(_editor, "/admin/forloeb/import", form, publish ? new() { ["Publish"] = "true" } : null);
+    }
+
+    private (int Courses, int Dates, int Revisions, int Audit) Counts() => _portal.Query(db => (
+        db.Items.Count(i => i.Kind == ContentKind.Course),
+        db.CourseDates.Count(),
+        db.Revisions.Count(r => r.ContentItem!.Kind == ContentKind.Course),
+        db.AuditEntries.Count()));
+
+    [Fact]
+    public async Task AValidFileImportsExactlyItsRows()
+    {
+        var preview = await PreviewAsync(Utf8WithBom(Header, LearningRow1, LearningRow2, CultureRow));
+        Assert.Contains("3 hold i 2 forløb er klar til import", preview.QuerySelector(".import-preview")!.Text());
+
+        var imported = await ConfirmAsync(preview, publish: true);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+
+        Assert.Equal((2, 3), (Counts().Courses, Counts().Dates));
+        var learning = _portal.Query(db => db.Revisions.Single(r => r.Title == "Læring på tværs"));
+        Assert.Equal(("Ledere", "BoernOgUngeforvaltningen", 2m, "faellesskab,mod", "phoenix@odense.dk"),
+            (learning.Audience, learning.Forvaltning, learning.LengthDays, learning.BearingKeys, learning.SignUp));
+        var culture = _portal.Query(db => db.Revisions.Single(r => r.Title == "Kultur; og mod"));
+        Assert.Equal("Med \"citat\"", culture.LeadMarkdown);
+        Assert.Equal(0.5m, culture.LengthDays);
+
+        // 24 March 09:00 in Copenhagen is 08:00 UTC; 5 May 12:00 (summer time) is 10:00 UTC.
+        var dates = _portal.Query(db => db.CourseDates.OrderBy(d => d.StartsAt).ToList());
+        Assert.Equal(new DateTime(2027, 3, 24, 8, 0, 0, DateTimeKind.Utc), dates[0].StartsAt);
+        Assert.Equal(new DateTime(2027, 5, 5, 10, 0, 0, DateTimeKind.Utc), dates[2].EndsAt);
+        Assert.Equal(CourseDateStatus.Full, dates[1].Status);
+        Assert.Equal(1, _portal.Query(db => db.AuditEntries.Count(a => a.Action == AuditAction.Imported)));
+
+        var employee = await _portal.SignedInClientAsync();
+        var page = await employee.GetDocumentAsync("/phoenix/forloeb");
+        Assert.Equal(["Læring på tværs", "Kultur; og mod"], page.QuerySelectorAll(".course-card h2").Select(h => h.Text()).ToList());
+    }
+
+    [Fact]
+    public async Task AWindows1252FileKeepsItsDanishLetters()
+    {
+        var file = Windows1252.GetBytes(string.Join("\r\n", Header, LearningRow1) + "\r\n");
+
+        var imported = await ConfirmAsync(await PreviewAsync(file), publish: false);
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var revision = _portal.Query(db => db.Revisions.Single(r => r.ContentItem!.Kind == ContentKind.Course));
+        Assert.Equal(("Læring på tværs", "BoernOgUngeforvaltningen"), (revision.Title, revision.Forvaltning));
+        Assert.Equal("Phønix", _portal.Query(db => db.CourseDates.Single().Location));
+
+        // Imported as a draft: not on the public site.
+        var employee = await _portal.SignedInClientAsync();
+        Assert.Empty((await employee.GetDocumentAsync("/phoenix/forloeb")).QuerySelectorAll(".course-card"));
+    }
+
+    [Theory]
+    [InlineData("Fejlen;Et forløb;Ledere;Tværgående;1;;phoenix@odense.dk;31-02-2027 09:00;15:00;Phønix;;;", "Linje 3: Start: »31-02-2027 09:00« er ikke en dato med klokkeslæt. Skriv den som 24-03-2027 09:00.")]
+    [InlineData("Fejlen;Et forløb;Ledere;Teknik- og Miljøforvaltningen;1;;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;;;", "Linje 3: Forvaltningen »Teknik- og Miljøforvaltningen« kendes ikke.")]
+    [InlineData(";Et forløb;Ledere;Tværgående;1;;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;;;", "Linje 3: Skriv en titel.")]
+    [InlineData("Fejlen;Et forløb;Chefer;Tværgående;1;;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;;;", "Linje 3: Målgruppen »Chefer« kendes ikke.")]
+    [InlineData("Fejlen;Et forløb;Ledere;Tværgående;1;Mod, Snilde;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;;;", "Linje 3: Pejlemærket »Snilde« kendes ikke.")]
+    [InlineData("Fejlen;Et forløb;Ledere;Tværgående;1;;phoenix@odense.dk;24-03-2027 09:00;08:00;Phønix;;;", "Linje 3: Slut (24-03-2027 08:00) skal ligge efter start (24-03-2027 09:00).")]
+    [InlineData("Fejlen;Et forløb;Ledere;Tværgående;1;;phoenix@odense.dk;28-03-2027 02:30;15:00;Phønix;;;", "Linje 3: Start: Klokken 02:30 findes ikke den 28. marts 2027")]
+    [InlineData("Fejlen;Et forløb;Ledere;Tværgående;1;;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;10;12;", "Linje 3: Der kan ikke være flere tilmeldte (12) end pladser (10).")]
+    [InlineData("Fejlen;Et forløb;Ledere;Tværgående;tre;;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;;;", "Linje 3: Længden »tre« skal være")]
+    [InlineData("Læring på tværs;Et andet resumé;Ledere;Børn- og Ungeforvaltningen;2;Mod, Fællesskab;phoenix@odense.dk;01-06-2027 09:00;15:00;Phønix;;;", "Linje 3: Forløbet »Læring på tværs« står også i linje 2 med andre oplysninger")]
+    public async Task AnyErrorShowsItsRowInDanishAndSavesNothing(string badRow, string message)
+    {
+        var before = Counts();
+        var text = string.Join("\r\n", Header, LearningRow1, badRow);
+
+        var preview = await PreviewAsync(Utf8WithBom(Header, LearningRow1, badRow));
+
+        Assert.Contains(message, preview.QuerySelector(".import-errors")!.Text());
+        Assert.Null(preview.QuerySelector("form.import-confirm"));
+
+        // Posting the import anyway, past the preview, writes nothing either.
+        var token = await PortalFactory.AntiforgeryTokenAsync(_editor, "/admin/forloeb/import");
+        var forced = await _editor.PostAsync("/admin/forloeb/import?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Text"] = text,
+            ["Publish"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Contains("intet er importeret", (await forced.Content.ReadAsStringAsync()).ToLowerInvariant());
+        Assert.Equal(before, Counts());
+    }
+
+    [Fact]
+    public async Task AFileWithoutTheRequiredColumnsIsRefusedAsAWhole()
+    {
+        var preview = await PreviewAsync(Utf8WithBom("Titel,Start,Slut", "Læring,24-03-2027 09:00,15:00"));
+
+        var errors = preview.QuerySelector(".import-errors")!.Text();
+        Assert.Contains("Der mangler: Titel, Målgruppe, Forvaltning, Dage, Tilmelding, Start, Slut, Sted.", errors);
+        Assert.Contains("adskilt med komma", errors);
+        Assert.Equal((0, 0), (Counts().Courses, Counts().Dates));
+    }
+
+    [Fact]
+    public async Task ImportingTheSameFileTwiceAddsNothingTheSecondTime()
+    {
+        var file = Utf8WithBom(Header, LearningRow1, LearningRow2);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(await PreviewAsync(file), publish: true)).StatusCode);
+        var after = Counts();
+
+        var preview = await PreviewAsync(file);
+        var second = await ConfirmAsync(preview, publish: true);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("har allerede holdet 24-03-2027 09:00 på Phønix", Html.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.Text());
+        Assert.Equal(after, Counts());
+    }
+
+    [Fact]
+    public async Task AThousandRowFileImportsEveryRow()
+    {
+        var lines = new List<string> { Header };
+        for (var course = 0; course < 100; course++)
+        {
+            for (var date = 0; date < 10; date++)
+            {
+                var day = new DateTime(2027, 4, 1).AddDays(course + 7 * date);
+                lines.Add($"Forløb {course:000};Resumé {course};{(course % 2 == 0 ? "Ledere" : "Medarbejdere")};Tværgående;1;Mod;phoenix@odense.dk;{day:dd-MM-yyyy} 09:00;15:00;Phønix sal {date};24;{date};");
+            }
+        }
+
+        var preview = await PreviewAsync(Utf8WithBom([.. lines]));
+        var timer = Stopwatch.StartNew();
+        var imported = await ConfirmAsync(preview, publish: true);
+        output.WriteLine($"Import of 1,000 rows through the admin page (parse, check, write): {timer.ElapsedMilliseconds} ms");
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal((100, 1000), (Counts().Courses, Counts().Dates));
+        var employee = await _portal.SignedInClientAsync();
+        Assert.Equal(100, (await employee.GetDocumentAsync("/phoenix/forloeb")).QuerySelectorAll(".course-card").Length);
+    }
+}

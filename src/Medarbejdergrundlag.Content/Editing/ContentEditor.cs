@@ -315,6 +315,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             LeadMarkdown = clean.Lead ?? "",
             BodyMarkdown = clean.Body ?? "",
             PointsMarkdown = clean.Points ?? "",
+            DialogQuestionsMarkdown = clean.DialogQuestions ?? "",
             Audience = clean.Audience,
             Forvaltning = clean.Forvaltning,
             LengthDays = clean.LengthDays is { } days ? decimal.Parse(days, System.Globalization.CultureInfo.InvariantCulture) : null,

@@ -52,6 +52,13 @@ public static class RevisionDiff
             lines.AddRange(points.Select(p => "- " + p));
         }
 
+        var questions = (revision.DialogQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (questions.Length > 0)
+        {
+            lines.Add("Spørgsmål til dialog:");
+            lines.AddRange(questions.Select(q => "- " + q));
+        }
+
         if (revision.Audience is not null)
         {
             lines.Add($"Målgruppe: {revision.Audience}");

@@ -18,7 +18,8 @@ public sealed record RevisionInput(
     string? Forvaltning = null,
     string? LengthDays = null,
     string? Bearings = null,
-    string? SignUp = null)
+    string? SignUp = null,
+    string? DialogQuestions = null)
 {
     public static RevisionInput From(ContentRevision revision, string? changeNote = null) => new(
         revision.Title,
@@ -31,7 +32,8 @@ public sealed record RevisionInput(
         revision.Forvaltning,
         FormatDays(revision.LengthDays),
         revision.BearingKeys,
-        revision.SignUp);
+        revision.SignUp,
+        revision.DialogQuestionsMarkdown);
 
     /// <summary>The one spelling of a number of days the validator produces, so unchanged input compares equal.</summary>
     public static string? FormatDays(decimal? days) => days?.ToString("0.#", CultureInfo.InvariantCulture);
@@ -55,4 +57,5 @@ public static class RevisionFields
     public const string LengthDays = nameof(RevisionInput.LengthDays);
     public const string Bearings = nameof(RevisionInput.Bearings);
     public const string SignUp = nameof(RevisionInput.SignUp);
+    public const string DialogQuestions = nameof(RevisionInput.DialogQuestions);
 }

@@ -50,11 +50,8 @@ public static class RevisionValidator
         var lead = (input.Lead ?? "").Trim();
         var body = (input.Body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         var note = string.IsNullOrWhiteSpace(input.ChangeNote) ? null : input.ChangeNote.Trim();
-        var points = (input.Points ?? "")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.StartsWith("- ", StringComparison.Ordinal) ? p[2..].Trim() : p)
-            .Where(p => p.Length > 0)
-            .ToList();
+        var points = Lines(input.Points);
+        var questions = Lines(input.DialogQuestions);
 
         if (title.Length == 0)
         {
@@ -98,12 +95,25 @@ public static class RevisionValidator
             errors[RevisionFields.Points] = $"Hvert punkt må højst være {PointMax} tegn. »{longPoint[..40]}…« er for langt.";
         }
 
+        if (kind != ContentKind.Bearing && questions.Count > 0)
+        {
+            errors[RevisionFields.DialogQuestions] = "Kun pejlemærker har spørgsmål til dialog.";
+        }
+        else if (questions.Count > PointsMaxCount)
+        {
+            errors[RevisionFields.DialogQuestions] = $"Der må højst være {PointsMaxCount} spørgsmål.";
+        }
+        else if (questions.FirstOrDefault(q => q.Length > PointMax) is { } longQuestion)
+        {
+            errors[RevisionFields.DialogQuestions] = $"Hvert spørgsmål må højst være {PointMax} tegn. »{longQuestion[..40]}…« er for langt.";
+        }
+
         if (note is { Length: > ChangeNoteMax })
         {
             errors[RevisionFields.ChangeNote] = $"Ændringsnoten må højst være {ChangeNoteMax} tegn.";
         }
 
-        var clean = new RevisionInput(title, slug, lead, body, string.Join('\n', points), note);
+        var clean = new RevisionInput(title, slug, lead, body, string.Join('\n', points), note, DialogQuestions: string.Join('\n', questions));
         if (kind == ContentKind.Course)
         {
             clean = ValidateCourse(input, clean, errors);
@@ -111,6 +121,14 @@ public static class RevisionValidator
 
         return errors.Count > 0 ? (null, errors) : (clean, errors);
     }
+
+    /// <summary>One entry a line; a leading "- " (pasted from a list) is dropped, as are empty lines.</summary>
+    private static List<string> Lines(string? text) =>
+        (text ?? "")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.StartsWith("- ", StringComparison.Ordinal) ? p[2..].Trim() : p)
+            .Where(p => p.Length > 0)
+            .ToList();
 
     /// <summary>
     /// A course's own fields. Bearing keys are checked for form here; whether such bearings exist is

@@ -1,17 +1,26 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Publishing;
 
 namespace Medarbejdergrundlag.Content.Search;
 
 /// <summary>
 /// What the published site offers to search, each with the URL and anchor it is read at.
-/// A new kind of content (the Phønix courses) is one more method here, added to <see cref="From"/>.
+/// A new kind of content is one more method here, added to <see cref="From"/>.
 /// </summary>
 public static partial class SiteSearchDocuments
 {
     public static IEnumerable<SearchDocument> From(PublishedSite site) =>
-        Charter(site).Concat(Bearings(site)).Concat(Phoenix(site));
+        Charter(site).Concat(Bearings(site)).Concat(Phoenix(site)).Concat(Courses(site));
+
+    /// <summary>Published courses (forløb) with their summary, description and who they are for.</summary>
+    private static IEnumerable<SearchDocument> Courses(PublishedSite site) =>
+        site.Courses.Select(c => new SearchDocument(
+            c.Title,
+            "/phoenix/forloeb/" + c.Slug,
+            "Phønix-forløb",
+            Collapse($"{c.PlainText} {CourseTerms.Name(c.Course!.Audience)} {CourseTerms.Name(c.Course.Forvaltning)}")));
 
     private static IEnumerable<SearchDocument> Charter(PublishedSite site) =>
         site.CharterSections.Select(s => new SearchDocument(s.Title, "/medarbejdergrundlag#" + s.Key, "Medarbejdergrundlaget", Collapse(s.PlainText)))

@@ -61,6 +61,23 @@ public sealed class EditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavingABearingKeepsItsDialogQuestionsAndEditedQuestionsReachTheManagersPage()
+    {
+        var form = (await _editor.GetDocumentAsync(EditPath)).QuerySelector(EditForm)!;
+        var seeded = form.QuerySelector("textarea[name='Form.DialogQuestions']")!.TextContent.Trim();
+        Assert.NotEmpty(seeded);
+
+        await Forms.PostAsync(_editor, EditPath, form, new() { ["Form.Body"] = "Kun teksten er ændret." }, "Publish");
+        Assert.Equal(seeded, (await _editor.GetDocumentAsync(EditPath)).QuerySelector("textarea[name='Form.DialogQuestions']")!.TextContent.Trim());
+
+        await Forms.SubmitAsync(_editor, EditPath, EditForm, new() { ["Form.DialogQuestions"] = "Hvornår sagde du sidst fra?\nHvad gav dig mod i dag?" }, "Publish");
+        var leader = await _factory.SignedInClientAsync("leder");
+        var managers = (await leader.GetDocumentAsync("/til-ledere")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Hvornår sagde du sidst fra?", managers);
+        Assert.Contains("Hvad gav dig mod i dag?", managers);
+    }
+
+    [Fact]
     public async Task OnlyEditorsCanSeeADraft()
     {
         await Forms.SubmitAsync(_editor, EditPath, EditForm, new() { ["Form.Body"] = "Hemmelig kladde." }, "Save");

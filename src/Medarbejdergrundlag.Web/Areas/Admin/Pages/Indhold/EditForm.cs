@@ -16,6 +16,9 @@ public sealed class EditForm
 
     public string? Points { get; set; }
 
+    /// <summary>Bearings: the managers' dialog questions, one a line.</summary>
+    public string? DialogQuestions { get; set; }
+
     public string? ChangeNote { get; set; }
 
     // Courses only.
@@ -45,6 +48,7 @@ public sealed class EditForm
             Lead = current.LeadMarkdown,
             Body = current.BodyMarkdown,
             Points = current.PointsMarkdown,
+            DialogQuestions = current.DialogQuestionsMarkdown,
             Audience = current.Audience,
             Forvaltning = current.Forvaltning,
             LengthDays = current.LengthDays?.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("da-DK")),
@@ -55,5 +59,5 @@ public sealed class EditForm
         };
     }
 
-    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, Points, ChangeNote, Audience, Forvaltning, LengthDays, string.Join(',', Bearings), SignUp);
+    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, Points, ChangeNote, Audience, Forvaltning, LengthDays, string.Join(',', Bearings), SignUp, DialogQuestions);
 }

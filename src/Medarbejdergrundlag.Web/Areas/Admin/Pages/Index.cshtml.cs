@@ -53,10 +53,7 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : Page
                 ModelState.AddModelError("", "En anden har ændret indholdet imens. Se listen igen, og prøv så igen.");
                 break;
             default:
-                foreach (var error in result.Errors.Values)
-                {
-                    ModelState.AddModelError("", error);
-                }
+                ModelState.AddEditErrors(result);
 
                 break;
         }

@@ -63,10 +63,7 @@ public sealed class HistorikModel(ContentDbContext db, ContentEditor editor) : P
                 ModelState.AddModelError("", "En anden har gemt en ny version imens. Se historikken igen, før du gendanner.");
                 break;
             default:
-                foreach (var message in result.Errors.Values)
-                {
-                    ModelState.AddModelError("", message);
-                }
+                ModelState.AddEditErrors(result);
 
                 break;
         }

@@ -34,10 +34,7 @@ public sealed class HoldModel(ContentEditor editor, ContentDbContext db) : PageM
             case EditOutcome.NotFound:
                 return NotFound();
             default:
-                foreach (var (field, message) in result.Errors)
-                {
-                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Date)}.{field}", message);
-                }
+                ModelState.AddEditErrors(result, nameof(Date));
 
                 await LoadAsync(id);
                 return Page();

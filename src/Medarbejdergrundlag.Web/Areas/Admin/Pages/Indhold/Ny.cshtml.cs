@@ -45,10 +45,7 @@ public sealed class NyModel(ContentEditor editor, Medarbejdergrundlag.Content.Da
             return RedirectToPage("Rediger", new { id = result.Item!.Id });
         }
 
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Form)}.{field}", message);
-        }
+        ModelState.AddEditErrors(result, nameof(Form));
 
         Bearings = await AdminBearings.LoadAsync(db);
         return Page();

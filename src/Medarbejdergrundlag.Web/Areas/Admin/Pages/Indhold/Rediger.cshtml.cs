@@ -79,10 +79,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
                 await ShowConflictAsync(result);
                 break;
             default:
-                foreach (var (field, message) in result.Errors)
-                {
-                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Form)}.{field}", message);
-                }
+                ModelState.AddEditErrors(result, nameof(Form));
 
                 break;
         }

@@ -57,10 +57,7 @@ public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
                 Date.Version = result.Date.Version;
                 break;
             default:
-                foreach (var (field, message) in result.Errors)
-                {
-                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Date)}.{field}", message);
-                }
+                ModelState.AddEditErrors(result, nameof(Date));
 
                 break;
         }

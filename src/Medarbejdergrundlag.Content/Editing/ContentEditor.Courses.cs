@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Slugs;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed partial class ContentEditor
         var date = NewDate(item.Id, clean, user);
         db.CourseDates.Add(date);
         Audit(AuditAction.DateAdded, item, item.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(clean));
-        await db.SaveChangesAsync();
+        await SaveVisibleAsync();
         published.Invalidate();
         return EditResult.DateDone(item, date);
     }
@@ -254,6 +255,7 @@ public sealed partial class ContentEditor
             return Failed(["En anden har ændret et af forløbene imens. Intet er importeret. Prøv igen."]);
         }
 
+        await ContentVersion.BumpAsync(db);
         await transaction.CommitAsync();
         published.Invalidate();
         return new CourseImportResult(true, preview.Courses.Count, created.Count, dateCount, clock.Elapsed, []);
@@ -313,7 +315,7 @@ public sealed partial class ContentEditor
     {
         try
         {
-            await db.SaveChangesAsync();
+            await SaveVisibleAsync();
         }
         catch (DbUpdateConcurrencyException)
         {

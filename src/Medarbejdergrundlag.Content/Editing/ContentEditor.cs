@@ -244,16 +244,14 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     {
         try
         {
-            // The version stamp moves in the same transaction as what was published, so other
-            // instances reload exactly when there is something new to show.
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
             if (invalidates)
             {
-                await ContentVersion.BumpAsync(db);
+                await SaveVisibleAsync();
             }
-
-            await transaction.CommitAsync();
+            else
+            {
+                await db.SaveChangesAsync();
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -268,6 +266,18 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         }
 
         return EditResult.Done(item, revision);
+    }
+
+    /// <summary>
+    /// Saves a change the public site shows. The version stamp moves in the same transaction, so
+    /// every other instance reloads exactly when there is something new to show.
+    /// </summary>
+    private async Task SaveVisibleAsync()
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await ContentVersion.BumpAsync(db);
+        await transaction.CommitAsync();
     }
 
     /// <summary>

@@ -24,6 +24,28 @@ public sealed class CourseEditingTests : IAsyncLifetime
         new(title, null, "Kort om forløbet.", "Om forløbet.", null, null, audience, forvaltning, days, bearings, signUp);
 
     [Fact]
+    public async Task DateChangesMoveTheContentVersionSoOtherInstancesReload()
+    {
+        var created = await Editor().CreateAsync(ContentKind.Course, Course("Hold på tværs"), "Hanne");
+        var before = await VersionAsync();
+
+        var added = await Editor().AddDateAsync(created.Item!.Id, new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix", "20", "0", "Open"), "Hanne");
+        var afterAdd = await VersionAsync();
+        var changed = await Editor().UpdateDateAsync(created.Item.Id, added.Date!.Id, added.Date.Version,
+            new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix", "20", "20", "Full"), "Hanne");
+
+        Assert.True(added.Succeeded && changed.Succeeded);
+        Assert.True(afterAdd > before, "adding a date did not move the version stamp");
+        Assert.True(await VersionAsync() > afterAdd, "changing a date did not move the version stamp");
+    }
+
+    private async Task<long> VersionAsync()
+    {
+        await using var db = _database.NewContext();
+        return await Medarbejdergrundlag.Content.Publishing.ContentVersion.ReadAsync(db);
+    }
+
+    [Fact]
     public async Task ACourseIsAContentItemWhoseOwnFieldsAreRevisioned()
     {
         var created = await Editor().CreateAsync(ContentKind.Course, Course("Mod i praksis", days: "1,5"), "Hanne");

@@ -54,6 +54,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseBenchmarkBaseline();
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");
 app.UseDatabaseOutagePage();
 app.UseRouting();

@@ -18,57 +18,20 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$out"; }
 trap cleanup EXIT
 
-dotnet publish "$root/src/Medarbejdergrundlag.Web" -c Release -o "$out/app" --nologo -v quiet >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+. "$root/tests/load/lib.sh"
+publish_app
+port=$(free_port)
 base="http://127.0.0.1:$port"
 
 ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" Database__DataFolder="$out/data" Phoenix__ExampleCourses=false \
   Logging__LogLevel__Default=Warning dotnet "$out/app/Medarbejdergrundlag.Web.dll" >"$out/log" 2>&1 &
 pid=$!
-for _ in $(seq 1 3000); do
-  curl -s -o /dev/null "$base/health/live" && break
-  sleep 0.01
-done
-
-token() { # $1 = cookie jar, $2 = path
-  curl -s -b "$1" -c "$1" "$base$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1
-}
-sign_in() { # $1 = cookie jar, $2 = persona
-  curl -s -o /dev/null -b "$1" -c "$1" --data-urlencode "persona=$2" --data-urlencode "__RequestVerificationToken=$(token "$1" /konto/log-ind)" "$base/konto/log-ind"
-}
-
-# 1,000 rows: 100 courses, 10 dates each, over the next months (times in Copenhagen time).
-python3 - "$out/forloeb.csv" <<'PY'
-import sys, datetime
-audiences = ["Medarbejdere", "Ledere", "Alle"]
-forvaltninger = ["Borgmesterforvaltningen", "Børn- og Ungeforvaltningen", "Beskæftigelses- og Socialforvaltningen",
-                 "By- og Kulturforvaltningen", "Ældre- og Handicapforvaltningen", "Tværgående"]
-bearings = ["Mod", "Udvikling", "Handlekraft", "Fællesskab"]
-start = datetime.date.today() + datetime.timedelta(days=7)
-rows = ["Titel;Resumé;Målgruppe;Forvaltning;Dage;Pejlemærker;Tilmelding;Start;Slut;Sted;Pladser;Tilmeldte;Status"]
-for c in range(100):
-    for d in range(10):
-        day = start + datetime.timedelta(days=c + 9 * d)
-        rows.append(f"Forløb {c:03} om læring;Et forløb om læring nummer {c};{audiences[c % 3]};{forvaltninger[c % 6]};{1 + c % 2};"
-                    f"{bearings[c % 4]}, {bearings[(c + 1) % 4]};phoenix@odense.dk;{day:%d-%m-%Y} 09:00;15:30;Phønix sal {d};24;{(c + d) % 25};")
-open(sys.argv[1], "w", encoding="utf-8-sig", newline="").write("\r\n".join(rows) + "\r\n")
-PY
+wait_for_200 "$base/health/live"
+course_csv "$out/forloeb.csv"
 
 hr="$out/hr.jar"
 sign_in "$hr" hr-redaktoer
-curl -s -b "$hr" -c "$hr" -F "__RequestVerificationToken=$(token "$hr" /admin/forloeb/import)" -F "Upload=@$out/forloeb.csv;type=text/csv" \
-  "$base/admin/forloeb/import?handler=Preview" >"$out/preview.html"
-python3 - "$out/preview.html" "$out/confirm.txt" <<'PY'
-import sys, html, re
-page = open(sys.argv[1], encoding="utf-8").read()
-text = re.search(r'<textarea name="Text"[^>]*>(.*?)</textarea>', page, re.S)
-if not text:
-    sys.exit("The preview offered no import: " + re.sub(r"<[^>]+>", " ", page)[-2000:])
-open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(text.group(1)))
-PY
-curl -s -o /dev/null -b "$hr" -c "$hr" --data-urlencode "__RequestVerificationToken=$(token "$hr" /admin/forloeb/import)" \
-  --data-urlencode "Text@$out/confirm.txt" --data-urlencode "Publish=true" "$base/admin/forloeb/import?handler=Import"
-notice=$(curl -s -b "$hr" -c "$hr" "$base/admin/forloeb/import" | sed -n 's/.*<p class="notice" role="status">\(.*\)<\/p>.*/\1/p')
+notice=$(import_courses "$hr" "$out/forloeb.csv")
 echo "Import: $notice"
 
 employee="$out/employee.jar"

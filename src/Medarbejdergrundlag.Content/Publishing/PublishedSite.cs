@@ -63,11 +63,14 @@ public sealed class PublishedSite
     private readonly IReadOnlyList<PublishedItem> _items;
     private readonly Lazy<SearchIndex> _search;
 
+    private static long s_lastStamp;
+
     public PublishedSite(
         IEnumerable<PublishedItem> items,
         IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null,
         IEnumerable<(string OldSlug, int ItemId)>? courseRedirects = null)
     {
+        Stamp = Interlocked.Increment(ref s_lastStamp);
         var ordered = items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToList();
         _items = ordered;
         CharterSections = ordered.Where(i => i.Kind == ContentKind.CharterSection).ToList();
@@ -91,6 +94,12 @@ public sealed class PublishedSite
         // Built on first use, so a preview's throwaway copy of the site never pays for one.
         _search = new Lazy<SearchIndex>(() => SearchIndex.Build(SiteSearchDocuments.From(this)));
     }
+
+    /// <summary>
+    /// Unique to this snapshot within the process, and never reused: HTML cached under it can only
+    /// ever show this snapshot's content, so a publish (a new snapshot) is seen at the next request.
+    /// </summary>
+    public long Stamp { get; }
 
     /// <summary>Everything above, searchable.</summary>
     public SearchIndex Search => _search.Value;

@@ -37,10 +37,9 @@ internal static class AuthenticationSetup
                 "Authentication__Oidc__Authority (and ClientId/ClientSecret) in the environment; see docs/sign-in.md.");
         }
 
-        // Personas exist only for development: never in Production, and gone once a real provider is configured.
         builder.Services.AddSingleton(new SignInOptions
         {
-            PersonasEnabled = !builder.Environment.IsProduction() && !hasAuthority,
+            PersonasEnabled = PersonasEnabled(builder.Configuration, builder.Environment, hasAuthority),
             Authority = hasAuthority ? authority : null,
         });
 
@@ -90,6 +89,33 @@ internal static class AuthenticationSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+    }
+
+    public const string PersonasSetting = "Authentication:Personas:Enabled";
+
+    /// <summary>
+    /// Personas exist for development and for the load benchmark, never in Production. Development
+    /// offers them by default; any other environment (the benchmark's "Benchmark") only when
+    /// <see cref="PersonasSetting"/> says so. Production refuses the setting rather than ignoring it,
+    /// so a copied benchmark configuration cannot go unnoticed. A real provider removes them.
+    /// </summary>
+    private static bool PersonasEnabled(IConfiguration configuration, IHostEnvironment environment, bool hasAuthority)
+    {
+        var setting = configuration.GetValue<bool?>(PersonasSetting);
+        if (environment.IsProduction() && setting == true)
+        {
+            throw new InvalidOperationException(
+                $"{PersonasSetting}=true is not allowed in Production: the personas let anyone sign in as anyone, HR editors " +
+                "included. They exist for development and the load benchmark only. Remove the setting " +
+                "(Authentication__Personas__Enabled) from the production configuration.");
+        }
+
+        if (hasAuthority)
+        {
+            return false;
+        }
+
+        return environment.IsProduction() ? false : setting ?? environment.IsDevelopment();
     }
 
     private static void AddOidc(WebApplicationBuilder builder, AuthenticationBuilder authentication)

@@ -95,4 +95,77 @@ public sealed class EnvironmentTests
         Assert.Equal("Hanne HR-redaktør", home.QuerySelector(".site-header__user")?.Text());
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/medarbejdergrundlag")).StatusCode);
     }
+
+    [Fact]
+    public void ProductionWithPersonasSwitchedOnRefusesToStartAndSaysWhy()
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Authentication:Personas:Enabled", "true");
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("Authentication:Personas:Enabled=true is not allowed in Production", error.Message);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentPersonasAreOfferedOnlyWhenSwitchedOnExplicitly()
+    {
+        using var plain = new PortalFactory("Benchmark");
+        using var switchedOn = new PortalFactory("Benchmark").With("Authentication:Personas:Enabled", "true");
+        using var plainClient = plain.CreatePlainClient();
+
+        var page = await plainClient.GetDocumentAsync("/konto/log-ind");
+        Assert.Empty(page.QuerySelectorAll("button[name=persona]"));
+
+        var employee = await switchedOn.SignedInClientAsync("medarbejder");
+        var home = await employee.GetDocumentAsync("/");
+        Assert.Equal("Mette Medarbejder", home.QuerySelector(".site-header__user")?.Text());
+    }
+
+    [Fact]
+    public async Task DevelopmentCanSwitchThePersonasOff()
+    {
+        using var factory = new PortalFactory().With("Authentication:Personas:Enabled", "false");
+        using var client = factory.CreatePlainClient();
+
+        var page = await client.GetDocumentAsync("/konto/log-ind");
+
+        Assert.Empty(page.QuerySelectorAll("button[name=persona]"));
+    }
+
+    [Fact]
+    public void ProductionWithTheBenchmarkStaticFolderRefusesToStartAndSaysWhy()
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Benchmark:StaticFolder", Path.GetTempPath());
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("Benchmark:StaticFolder is for the load benchmark only", error.Message);
+    }
+
+    [Fact]
+    public async Task TheBenchmarkServesItsStaticFolderOnlyWhenConfigured()
+    {
+        var folder = Directory.CreateTempSubdirectory("mg-baseline-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "charter.html"), "<p>statisk</p>");
+            using var configured = new PortalFactory("Benchmark").With("Benchmark:StaticFolder", folder.FullName);
+            using var plain = new PortalFactory("Benchmark");
+
+            var served = await configured.CreatePlainClient().GetAsync("/_benchmark-static/charter.html");
+            var notServed = await plain.CreatePlainClient().GetAsync("/_benchmark-static/charter.html");
+
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal("<p>statisk</p>", await served.Content.ReadAsStringAsync());
+            Assert.NotEqual(HttpStatusCode.OK, notServed.StatusCode);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -8,6 +8,8 @@ public sealed class BearingModel(PublishedContentStore content) : PageModel
 {
     public BearingView View { get; private set; } = default!;
 
+    public PublishedSite Site { get; private set; } = default!;
+
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         var site = await content.GetAsync();
@@ -19,6 +21,7 @@ public sealed class BearingModel(PublishedContentStore content) : PageModel
                 : NotFound();
         }
 
+        Site = site;
         View = BearingView.For(site, bearing.Id)!;
         return Page();
     }

@@ -1,0 +1,81 @@
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medarbejdergrundlag.Web.Tests.Pages;
+
+/// <summary>
+/// The public pages cache their main content (the same for every reader) and render the layout
+/// (name, menu by role, the sign-out form's token) for each request.
+/// </summary>
+public sealed class PageCacheTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/medarbejdergrundlag")]
+    [InlineData("/pejlemaerker")]
+    [InlineData("/pejlemaerker/mod")]
+    public async Task ACachedPageShowsEachReaderTheirOwnNameMenuAndToken(string path)
+    {
+        using var factory = new PortalFactory();
+        var editor = await factory.SignedInClientAsync("hr-redaktoer");
+        var employee = await factory.SignedInClientAsync("medarbejder");
+
+        var editorsPage = await editor.GetDocumentAsync(path);   // fills the cache
+        var employeesPage = await employee.GetDocumentAsync(path);
+
+        Assert.Equal("Hanne HR-redaktør", editorsPage.QuerySelector(".site-header__user")?.Text());
+        Assert.Equal("Mette Medarbejder", employeesPage.QuerySelector(".site-header__user")?.Text());
+        Assert.NotNull(editorsPage.QuerySelector(".site-nav a[href='/admin']"));
+        Assert.Null(employeesPage.QuerySelector(".site-nav a[href='/admin']"));
+        Assert.NotEqual(Token(editorsPage), Token(employeesPage));
+        Assert.Equal(editorsPage.QuerySelector("main")!.InnerHtml, employeesPage.QuerySelector("main")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task APublishShowsOnCachedPagesAtTheNextRequest()
+    {
+        using var factory = new PortalFactory();
+        var client = await factory.SignedInClientAsync();
+        const string word = "blæksprutteøvelse";
+        string[] paths = ["/medarbejdergrundlag", "/pejlemaerker/udvikling"];
+        foreach (var path in paths)
+        {
+            Assert.DoesNotContain(word, await client.GetStringAsync(path)); // cached now
+        }
+
+        // What the admin area does on publish: a new revision, the published pointer, Invalidate().
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<ContentDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var item = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == "udvikling");
+            var revision = new ContentRevision
+            {
+                Number = item.Revisions.Count + 1,
+                Title = "Udvikling",
+                Slug = "udvikling",
+                BodyMarkdown = $"Vi prøver en {word} hver fredag.",
+                CreatedAt = DateTime.UtcNow,
+                CreatedBy = "test",
+            };
+            factory.Services.GetRequiredService<RevisionRenderer>().Render(revision);
+            item.Revisions.Add(revision);
+            await db.SaveChangesAsync();
+            item.CurrentRevisionId = item.PublishedRevisionId = revision.Id;
+            await db.SaveChangesAsync();
+        }
+
+        factory.Services.GetRequiredService<PublishedContentStore>().Invalidate();
+
+        foreach (var path in paths)
+        {
+            Assert.Contains(word, await client.GetStringAsync(path));
+        }
+    }
+
+    private static string? Token(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelector(".site-header__account input[name=__RequestVerificationToken]")?.GetAttribute("value");
+}

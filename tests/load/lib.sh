@@ -1,0 +1,63 @@
+# Shared by the load scripts (source it): publishing, starting, signing in, and generated data.
+# Expects $root (the repository) and $out (a scratch folder) to be set by the caller.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+publish_app() { # Release build into $out/app
+  dotnet publish "$root/src/Medarbejdergrundlag.Web" -c Release -o "$out/app" --nologo -v quiet >/dev/null
+}
+
+# wait_for_200 URL: polls every 10 ms for up to 30 s; returns 1 if no 200 came.
+wait_for_200() {
+  for _ in $(seq 1 3000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)" = 200 ] && return 0
+    sleep 0.01
+  done
+  return 1
+}
+
+token() { # $1 = cookie jar, $2 = path: the page's antiforgery token
+  curl -s -b "$1" -c "$1" "$base$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1
+}
+
+sign_in() { # $1 = cookie jar, $2 = persona
+  curl -s -o /dev/null -b "$1" -c "$1" --data-urlencode "persona=$2" --data-urlencode "__RequestVerificationToken=$(token "$1" /konto/log-ind)" "$base/konto/log-ind"
+}
+
+# course_csv FILE: 1,000 rows, 100 courses with 10 dates each over the coming months (Copenhagen time).
+course_csv() {
+  python3 - "$1" <<'PY'
+import sys, datetime
+audiences = ["Medarbejdere", "Ledere", "Alle"]
+forvaltninger = ["Borgmesterforvaltningen", "Børn- og Ungeforvaltningen", "Beskæftigelses- og Socialforvaltningen",
+                 "By- og Kulturforvaltningen", "Ældre- og Handicapforvaltningen", "Tværgående"]
+bearings = ["Mod", "Udvikling", "Handlekraft", "Fællesskab"]
+start = datetime.date.today() + datetime.timedelta(days=7)
+rows = ["Titel;Resumé;Målgruppe;Forvaltning;Dage;Pejlemærker;Tilmelding;Start;Slut;Sted;Pladser;Tilmeldte;Status"]
+for c in range(100):
+    for d in range(10):
+        day = start + datetime.timedelta(days=c + 9 * d)
+        rows.append(f"Forløb {c:03} om læring;Et forløb om læring nummer {c};{audiences[c % 3]};{forvaltninger[c % 6]};{1 + c % 2};"
+                    f"{bearings[c % 4]}, {bearings[(c + 1) % 4]};phoenix@odense.dk;{day:%d-%m-%Y} 09:00;15:30;Phønix sal {d};24;{(c + d) % 25};")
+open(sys.argv[1], "w", encoding="utf-8-sig", newline="").write("\r\n".join(rows) + "\r\n")
+PY
+}
+
+# import_courses JAR CSV: through the real admin page (preview, then import, published), as an
+# editor signed in with JAR. Prints the page's notice.
+import_courses() {
+  local jar="$1" csv="$2"
+  curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" -F "Upload=@$csv;type=text/csv" \
+    "$base/admin/forloeb/import?handler=Preview" >"$out/preview.html"
+  python3 - "$out/preview.html" "$out/confirm.txt" <<'PY'
+import sys, html, re
+page = open(sys.argv[1], encoding="utf-8").read()
+text = re.search(r'<textarea name="Text"[^>]*>(.*?)</textarea>', page, re.S)
+if not text:
+    sys.exit("The preview offered no import: " + re.sub(r"<[^>]+>", " ", page)[-2000:])
+open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(text.group(1)))
+PY
+  curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" \
+    --data-urlencode "Text@$out/confirm.txt" --data-urlencode "Publish=true" "$base/admin/forloeb/import?handler=Import"
+  curl -s -b "$jar" -c "$jar" "$base/admin/forloeb/import" | sed -n 's/.*<p class="notice" role="status">\(.*\)<\/p>.*/\1/p'
+}

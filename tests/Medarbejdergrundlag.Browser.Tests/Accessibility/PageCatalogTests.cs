@@ -33,7 +33,7 @@ public sealed class PageCatalogTests(BrowserFixture fixture)
         Assert.True(catalog.UnfilledRoutes.Count == 0, "No address found for: " + string.Join(", ", catalog.UnfilledRoutes));
         foreach (var route in catalog.Routes)
         {
-            Assert.Contains(catalog.Pages, p => p.Route == route);
+            Assert.Contains(catalog.Pages.Concat(catalog.Files), p => p.Route == route);
         }
     }
 
@@ -44,5 +44,24 @@ public sealed class PageCatalogTests(BrowserFixture fixture)
 
         var anonymousRoutes = catalog.AnonymousPages.Select(p => p.Route).Distinct().Order().ToList();
         Assert.Equal(["fejl/{statusCode:int}", "konto/log-ind", "konto/log-ind/fejl", "konto/log-ud", "tilgaengelighed"], anonymousRoutes);
+
+        // The calendar feed lets calendar programs in without a session; it checks its own token.
+        Assert.Equal(["phoenix/forloeb/kalender.ics"], catalog.Files.Where(f => f.Anonymous).Select(f => f.Route));
+    }
+
+    [Fact]
+    public async Task CourseAndDatePagesAreInTheCatalogAndCalendarFilesAreNotVisitedAsPages()
+    {
+        var catalog = await fixture.CatalogAsync();
+
+        Assert.Contains(catalog.Pages, p => p.Path == "/phoenix/forloeb/" + TestCourses.LeaderCourseSlug);
+        Assert.Contains(catalog.Pages, p => p.Route == "admin/indhold/{id:int}/hold/{holdId:int}");
+        // The course's own edit page is what links to its dates, so it is checked too.
+        var courseEditPages = catalog.Pages.Where(p => p.Route == "admin/indhold/{id:int}")
+            .Select(p => p.Path + "/hold")
+            .Intersect(catalog.Pages.Where(p => p.Route == "admin/indhold/{id:int}/hold").Select(p => p.Path));
+        Assert.NotEmpty(courseEditPages);
+        Assert.Contains(catalog.Files, f => f.Route == "phoenix/forloeb/{slug}/hold/{holdId:int}.ics");
+        Assert.DoesNotContain(catalog.Pages, p => p.Path.EndsWith(".ics", StringComparison.Ordinal));
     }
 }

@@ -31,6 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not at {executable}. tests/setup/10-chromium.sh installs it (apt-get install chromium).");
         }
 
+        // The machines that run this are shared and often busy: wait for the page rather than fail.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+
+        await using var editor = await NewContextAsync(persona: "hr-redaktoer");
+        await TestCourses.ImportAsync(editor);
     }
 
     /// <summary>A fresh context at the given width; signed in as the persona unless it is null.</summary>

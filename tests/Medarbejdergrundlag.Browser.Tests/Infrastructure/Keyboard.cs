@@ -42,15 +42,16 @@ public static class Keyboard
     }
 
     /// <summary>
-    /// Presses Tab until the focused element matches, failing if focus is ever invisible on the way
-    /// or the element is not reached within <paramref name="maxTabs"/> presses.
+    /// Presses Tab (Shift+Tab when <paramref name="backwards"/>) until the focused element matches,
+    /// failing if focus is ever invisible on the way or the element is not reached within
+    /// <paramref name="maxTabs"/> presses.
     /// </summary>
-    public static async Task<FocusedElement> TabToAsync(IPage page, Func<FocusedElement, bool> target, string description, int maxTabs = 80)
+    public static async Task<FocusedElement> TabToAsync(IPage page, Func<FocusedElement, bool> target, string description, int maxTabs = 80, bool backwards = false)
     {
         var path = new List<string>();
         for (var i = 0; i < maxTabs; i++)
         {
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
             var focused = await FocusedAsync(page);
             if (focused is null)
             {

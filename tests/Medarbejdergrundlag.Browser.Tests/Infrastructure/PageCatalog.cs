@@ -24,7 +24,7 @@ public sealed record PortalPage(string Path, string Route, bool Anonymous, int E
 public sealed partial class PageCatalog
 {
     private const int MaxPerRoute = 8;
-    private const int MaxCrawl = 150;
+    private const int MaxCrawl = 250;
 
     // Pages nothing links to, by route: the error page is reached by re-execution, not by links.
     private static readonly Dictionary<string, string[]> KnownValues = new(StringComparer.OrdinalIgnoreCase)
@@ -32,14 +32,19 @@ public sealed partial class PageCatalog
         ["fejl/{statusCode:int}"] = ["/fejl/403", "/fejl/404", "/fejl/500"],
     };
 
-    private PageCatalog(IReadOnlyList<PortalPage> pages, IReadOnlyList<string> routes, IReadOnlyList<string> unfilled)
+    private PageCatalog(IReadOnlyList<PortalPage> pages, IReadOnlyList<PortalPage> files, IReadOnlyList<string> routes, IReadOnlyList<string> unfilled)
     {
         Pages = pages;
+        Files = files;
         Routes = routes;
         UnfilledRoutes = unfilled;
     }
 
+    /// <summary>The addresses that answer with an HTML document: what axe and the watcher check.</summary>
     public IReadOnlyList<PortalPage> Pages { get; }
+
+    /// <summary>Page routes that answer with a file to download (calendar files), found the same way.</summary>
+    public IReadOnlyList<PortalPage> Files { get; }
 
     /// <summary>Every page route the app has, e.g. "pejlemaerker/{slug}".</summary>
     public IReadOnlyList<string> Routes { get; }
@@ -80,34 +85,83 @@ public sealed partial class PageCatalog
             }
         }
 
-        // Follow the links of every page to find addresses for the routes with parameters.
+        // Follow the links of every page to find addresses for the routes with parameters. Past
+        // MaxPerRoute, links wait in reserve: they are fetched only while some route has no address
+        // yet, and a reserve page that leads to such a route is kept too (the course among the
+        // admin's content items: only its edit page links to the dates' pages).
         var found = withParameters.ToDictionary(w => w.Route, _ => new List<string>());
+        var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>(pages.Select(p => p.Path));
+        var reserve = new Queue<(string Path, string Route)>();
         var seen = new HashSet<string>(queue, StringComparer.OrdinalIgnoreCase);
         var fetched = 0;
-        while (queue.Count > 0 && fetched < MaxCrawl)
+
+        void Consider(string link)
         {
-            var path = queue.Dequeue();
+            if (!seen.Add(link))
+            {
+                return;
+            }
+
+            var match = withParameters.FirstOrDefault(w => w.Matcher.TryMatch(new PathString(link), new RouteValueDictionary()));
+            if (match.Route is null)
+            {
+                return;
+            }
+
+            if (found[match.Route].Count < MaxPerRoute)
+            {
+                found[match.Route].Add(link);
+                queue.Enqueue(link);
+            }
+            else
+            {
+                reserve.Enqueue((link, match.Route));
+            }
+        }
+
+        int Unfilled() => found.Count(f => f.Value.Count == 0);
+
+        while (fetched < MaxCrawl)
+        {
+            string path;
+            string? reserveRoute = null;
+            if (queue.Count > 0)
+            {
+                path = queue.Dequeue();
+            }
+            else if (reserve.Count > 0 && Unfilled() > 0)
+            {
+                (path, reserveRoute) = reserve.Dequeue();
+            }
+            else
+            {
+                break;
+            }
+
             fetched++;
             var response = await signedInAsEditor.GetAsync(server.Url(path));
-            if (!response.Ok || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
+            if (!response.Ok)
             {
                 continue;
             }
 
+            if (!(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
+            {
+                // A download (a calendar file): there is no document for axe or the watcher to look at.
+                files.Add(path);
+                continue;
+            }
+
+            var unfilledBefore = Unfilled();
             foreach (var link in LocalLinks(await response.TextAsync()))
             {
-                if (!seen.Add(link))
-                {
-                    continue;
-                }
+                Consider(link);
+            }
 
-                var match = withParameters.FirstOrDefault(w => w.Matcher.TryMatch(new PathString(link), new RouteValueDictionary()));
-                if (match.Route is not null && found[match.Route].Count < MaxPerRoute)
-                {
-                    found[match.Route].Add(link);
-                    queue.Enqueue(link);
-                }
+            if (reserveRoute is not null && Unfilled() < unfilledBefore)
+            {
+                found[reserveRoute].Add(path);
             }
         }
 
@@ -121,7 +175,11 @@ public sealed partial class PageCatalog
         pages.Add(new PortalPage("/findes-ikke-" + Guid.NewGuid().ToString("N")[..8], "(ukendt adresse)", Anonymous: false, ExpectedStatus: 404));
 
         var unfilled = withParameters.Where(w => found[w.Route].Count == 0).Select(w => w.Route).ToList();
-        return new PageCatalog(pages, routes, unfilled);
+        return new PageCatalog(
+            pages.Where(p => !files.Contains(p.Path)).ToList(),
+            pages.Where(p => files.Contains(p.Path)).ToList(),
+            routes,
+            unfilled);
     }
 
     private static bool AnswersGet(Endpoint endpoint) =>

@@ -43,6 +43,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("Accessibility:ContactEmail", ContactEmail);
         builder.UseSetting("Accessibility:ContactPhone", ContactPhone);
+        // The courses the journeys need are imported by the fixture, through the admin page (TestCourses).
+        builder.UseSetting("Phoenix:ExampleCourses", "false");
     }
 
     protected override void Dispose(bool disposing)

@@ -12,6 +12,35 @@ namespace Medarbejdergrundlag.Browser.Tests.Print;
 public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact]
+    public async Task EveryStyleSheetClosesItsBlocksSoPrintRulesNeverSwallowScreenRules()
+    {
+        // An unclosed "@media print {" at the end of site.css once took every rule added after it
+        // (the course pages' layout) off the screen without any error.
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/phoenix/forloeb/" + TestCourses.LeaderCourseSlug);
+
+        var sheets = await page.EvaluateAsync<string[]>("() => [...document.styleSheets].map(s => s.href).filter(h => h)");
+        Assert.NotEmpty(sheets);
+        foreach (var href in sheets)
+        {
+            var css = await (await context.APIRequest.GetAsync(href)).TextAsync();
+            var depth = 0;
+            foreach (var c in CssComment().Replace(css, ""))
+            {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                Assert.True(depth >= 0, $"{href} closes a block it never opened");
+            }
+
+            Assert.True(depth == 0, $"{href} leaves {depth} block(s) open at its end");
+        }
+
+        // And on screen the course's facts are laid out as the course styles say.
+        Assert.Equal("grid", await page.Locator(".course-facts").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.Equal("none", await page.Locator(".date-list").EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
+    }
+
+    [Fact]
     public async Task PrintedCharterHasAllItsTextAndNoNavigation()
     {
         await using var context = await fixture.NewContextAsync();
@@ -102,4 +131,7 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex CssComment();
 }

@@ -69,4 +69,30 @@ public static class Keyboard
 
         throw new Xunit.Sdk.XunitException($"Did not reach {description} with {maxTabs} presses of Tab on {page.Url}. Focus went: {string.Join(" → ", path)}");
     }
+
+    /// <summary>
+    /// Presses Enter on what has focus and waits for the page it leads to. The wait is armed
+    /// before the key goes down: armed after it, a quick answer could slip past it.
+    /// </summary>
+    public static Task EnterAndWaitForPageAsync(IPage page, Func<string, bool> url, string description) =>
+        EnterAndWaitAsync(page, page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 30_000 }), description);
+
+    public static Task EnterAndWaitForPageAsync(IPage page, string glob) =>
+        EnterAndWaitAsync(page, page.WaitForURLAsync(glob, new PageWaitForURLOptions { Timeout = 30_000 }), glob);
+
+    public static Task EnterAndWaitForPageAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        EnterAndWaitAsync(page, page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 30_000 }), url.ToString());
+
+    private static async Task EnterAndWaitAsync(IPage page, Task arrived, string description)
+    {
+        await page.Keyboard.PressAsync("Enter");
+        try
+        {
+            await arrived;
+        }
+        catch (TimeoutException e)
+        {
+            throw new Xunit.Sdk.XunitException($"Enter did not lead to {description} within 30 s; the page is still {page.Url}. {e.Message}");
+        }
+    }
 }

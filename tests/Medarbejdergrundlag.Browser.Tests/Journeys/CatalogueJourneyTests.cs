@@ -72,12 +72,11 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(page.Locator("#forvaltning")).ToHaveValueAsync("boern-og-ungeforvaltningen");
         await Keyboard.TabToAsync(page, f => f.Tag == "BUTTON" && f.Text == "Vis forløb", "Vis forløb");
-        await page.Keyboard.PressAsync("Enter");
+        await Keyboard.EnterAndWaitForPageAsync(page, url => url.Contains(FilteredQuery, StringComparison.Ordinal), "the filtered list");
         await AssertFilteredListAsync(page);
 
         await Keyboard.TabToAsync(page, f => f.Href == "/phoenix/forloeb/" + TestCourses.LeaderCourseSlug, "the course");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/phoenix/forloeb/" + TestCourses.LeaderCourseSlug);
+        await Keyboard.EnterAndWaitForPageAsync(page, url => url.EndsWith("/phoenix/forloeb/" + TestCourses.LeaderCourseSlug, StringComparison.Ordinal), "the course page");
 
         await Keyboard.TabToAsync(page, f => f.Text.StartsWith("Føj til kalender", StringComparison.Ordinal), "the first date's Føj til kalender");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));

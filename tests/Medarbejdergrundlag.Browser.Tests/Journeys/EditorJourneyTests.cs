@@ -70,8 +70,7 @@ public sealed partial class EditorJourneyTests(BrowserFixture fixture)
 
         await editor.GotoAsync("/admin");
         await Keyboard.TabToAsync(editor, f => f.Text == "Udvikling" && f.Href is not null && f.Href.StartsWith("/admin/indhold/", StringComparison.Ordinal), "the overview's link to Udvikling", maxTabs: 150);
-        await editor.Keyboard.PressAsync("Enter");
-        await editor.WaitForURLAsync(EditPage());
+        await Keyboard.EnterAndWaitForPageAsync(editor, EditPage());
         var published = await journey.PublishedVersionAsync();
 
         await Keyboard.TabToAsync(editor, f => f.Name == "Form.Body", "the text field");
@@ -88,11 +87,10 @@ public sealed partial class EditorJourneyTests(BrowserFixture fixture)
         await journey.EmployeeSeesOriginalAsync();
 
         await Keyboard.TabToAsync(editor, f => f.Href is not null && f.Href.EndsWith("/forhaandsvisning", StringComparison.Ordinal), "Forhåndsvis kladden");
-        await editor.Keyboard.PressAsync("Enter");
+        await Keyboard.EnterAndWaitForPageAsync(editor, "**/forhaandsvisning");
         await journey.PreviewShowsDraftAsync(published + 1);
         await Keyboard.TabToAsync(editor, f => f.Text == "Tilbage til redigering", "Tilbage til redigering");
-        await editor.Keyboard.PressAsync("Enter");
-        await editor.WaitForURLAsync(EditPage());
+        await Keyboard.EnterAndWaitForPageAsync(editor, EditPage());
 
         await Keyboard.TabToAsync(editor, f => f.Tag == "BUTTON" && f.Text == "Gem og udgiv", "Gem og udgiv");
         await editor.Keyboard.PressAsync("Enter");
@@ -100,8 +98,7 @@ public sealed partial class EditorJourneyTests(BrowserFixture fixture)
         await journey.EmployeeSeesMarkerAsync();
 
         await Keyboard.TabToAsync(editor, f => f.Href is not null && f.Href.EndsWith("/historik", StringComparison.Ordinal), "Historik og gendannelse");
-        await editor.Keyboard.PressAsync("Enter");
-        await editor.WaitForURLAsync("**/historik");
+        await Keyboard.EnterAndWaitForPageAsync(editor, "**/historik");
         await Keyboard.TabToAsync(editor, f => f.Tag == "BUTTON" && f.Text == $"Gendan version {published}", $"Gendan version {published}");
         await editor.Keyboard.PressAsync("Enter");
         await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync($"Version {published} er gendannet");

@@ -49,20 +49,17 @@ public sealed class EmployeeJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/medarbejdergrundlag");
         await Keyboard.TabToAsync(page, f => f.Name == "persona" && f.Value == "medarbejder", "the Medarbejder persona");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/medarbejdergrundlag");
+        await Keyboard.EnterAndWaitForPageAsync(page, "**/medarbejdergrundlag");
 
         await Keyboard.TabToAsync(page, f => f.Href == "#mod", "the table of contents' link to Mod");
         await page.Keyboard.PressAsync("Enter");
         Assert.EndsWith("#mod", page.Url);
         // After the jump, Tab continues from the Mod section, not from the top of the page.
         await Keyboard.TabToAsync(page, f => f.Href == "/pejlemaerker/mod", "Mere om Mod", maxTabs: 5);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/pejlemaerker/mod");
+        await Keyboard.EnterAndWaitForPageAsync(page, "**/pejlemaerker/mod");
 
         await Keyboard.TabToAsync(page, f => f.Href == "/pejlemaerker/udvikling" && f.Text.StartsWith("Næste", StringComparison.Ordinal), "Næste pejlemærke");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/pejlemaerker/udvikling");
+        await Keyboard.EnterAndWaitForPageAsync(page, "**/pejlemaerker/udvikling");
         Assert.Equal("Udvikling", await page.Locator("h1").InnerTextAsync());
 
         Assert.Empty(watch.Problems);

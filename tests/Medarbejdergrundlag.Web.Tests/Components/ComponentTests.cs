@@ -60,6 +60,23 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task BearingCardTakesTheHeadingLevelBelowTheHeadingItStandsUnder()
+    {
+        var bearing = new PublishedItem(
+            7, ContentKind.Bearing, "mod", 2, "Mod", "mod", "Mod til at slippe kreativiteten løs", "", "", "", DateTime.UtcNow);
+
+        var underH1 = await ComponentRendering.RenderAsync<BearingCard>(new()
+        {
+            [nameof(BearingCard.Bearing)] = bearing,
+            [nameof(BearingCard.Href)] = "/pejlemaerker/mod",
+            [nameof(BearingCard.HeadingLevel)] = 2,
+        });
+
+        Assert.Equal("Mod", underH1.QuerySelector("h2.card__title")?.Text());
+        Assert.Null(underH1.QuerySelector("h3"));
+    }
+
+    [Fact]
     public async Task CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
     {
         var document = await ComponentRendering.RenderAsync<CharterShape>(new()

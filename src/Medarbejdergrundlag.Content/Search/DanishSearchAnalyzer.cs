@@ -12,10 +12,16 @@ namespace Medarbejdergrundlag.Content.Search;
 
 /// <summary>
 /// How Danish text becomes search terms, built from Lucene's own parts: the standard tokenizer,
-/// lower case, <see cref="ScandinavianNormalizationFilter"/> (ae/ä→æ, oe/ö→ø, aa→å, so people may
-/// type either), Danish stop words, the Snowball Danish stemmer ("fællesskaberne" → "fællesskab"),
-/// and finally ASCII folding for other accents ("idé" → "ide"). Text and query take the same steps.
+/// lower case, Danish stop words, the Snowball Danish stemmer ("fællesskaberne" → "fællesskab"),
+/// then <see cref="ScandinavianNormalizationFilter"/> (ae/ä→æ, oe/ö→ø, aa→å, so people may type
+/// either) and ASCII folding for the rest ("idé" → "ide"). Text and query take the same steps.
 /// </summary>
+/// <remarks>
+/// The spelling is normalised after stemming, not before: before, the "a" + "er" of "kollegaer"
+/// or "temaer" would become an "æ", and the plural would no longer meet its singular.
+/// A language of its own (issue 17: English pages) is another analyzer like this one, on fields of
+/// its own in <see cref="LuceneSearchIndex"/>.
+/// </remarks>
 public sealed class DanishSearchAnalyzer : Analyzer
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -30,9 +36,9 @@ public sealed class DanishSearchAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream result = new LowerCaseFilter(Version, source);
-        result = new ScandinavianNormalizationFilter(result);
         result = new StopFilter(Version, result, StopWords);
         result = new SnowballFilter(result, new DanishStemmer());
+        result = new ScandinavianNormalizationFilter(result);
         result = new ASCIIFoldingFilter(result);
         return new TokenStreamComponents(source, result);
     }

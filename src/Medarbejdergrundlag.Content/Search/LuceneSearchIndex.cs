@@ -82,6 +82,9 @@ public sealed class LuceneSearchIndex
         {
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 64,
+
+            // A compound file is for saving file handles on disk; in memory it is only a copy.
+            UseCompoundFile = false,
         };
         using (var writer = new IndexWriter(directory, config))
         {

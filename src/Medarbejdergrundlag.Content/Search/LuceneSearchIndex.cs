@@ -63,11 +63,13 @@ public sealed class LuceneSearchIndex
 
     private readonly SearchDocument[] _documents;
     private readonly IndexSearcher _searcher;
+    private readonly NumericDocValues _ordinals;
 
-    private LuceneSearchIndex(SearchDocument[] documents, IndexSearcher searcher)
+    private LuceneSearchIndex(SearchDocument[] documents, DirectoryReader reader)
     {
         _documents = documents;
-        _searcher = searcher;
+        _searcher = new IndexSearcher(reader);
+        _ordinals = MultiDocValues.GetNumericValues(reader, OrdinalField) ?? DocValues.EMPTY_NUMERIC;
     }
 
     public static LuceneSearchIndex Empty { get; } = Build([]);
@@ -96,14 +98,14 @@ public sealed class LuceneSearchIndex
                 {
                     new TextField(TitleField, docs[i].Title, Field.Store.NO),
                     new Field(BodyField, docs[i].Text, BodyType),
-                    new StoredField(OrdinalField, i),
+                    new NumericDocValuesField(OrdinalField, i),
                 });
             }
 
             writer.Commit();
         }
 
-        return new LuceneSearchIndex(docs, new IndexSearcher(DirectoryReader.Open(directory)));
+        return new LuceneSearchIndex(docs, DirectoryReader.Open(directory));
     }
 
     public SearchResults Search(string? query, int limit = DefaultLimit) => Search(SearchQuery.Parse(query), limit);
@@ -188,8 +190,7 @@ public sealed class LuceneSearchIndex
 
         if (term.Length >= MinimumFuzzy && !term.Any(char.IsDigit))
         {
-            var edits = term.Length >= 2 * MinimumFuzzy ? 2 : 1;
-            forms.Add(new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, MaxExpansions, transpositions: true) { Boost = FuzzyBoost });
+            forms.Add(new FuzzyQuery(new Term(field, term), maxEdits: 1, prefixLength: 1, MaxExpansions, transpositions: true) { Boost = FuzzyBoost });
         }
 
         forms.Boost = boost;
@@ -198,8 +199,7 @@ public sealed class LuceneSearchIndex
 
     private SearchHit ToHit(int docId, Highlighter titles, FieldQuery snippets)
     {
-        var ordinal = _searcher.Doc(docId).GetField(OrdinalField).GetInt32Value()!.Value;
-        var document = _documents[ordinal];
+        var document = _documents[_ordinals.Get(docId)];
         using var titleTokens = Analyzer.GetTokenStream(TitleField, document.Title);
         var title = Highlight(titles, titleTokens, document.Title, int.MaxValue);
         var snippet = Snippet(snippets, docId, document.Text);

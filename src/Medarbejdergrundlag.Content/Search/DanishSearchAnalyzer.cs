@@ -20,7 +20,7 @@ namespace Medarbejdergrundlag.Content.Search;
 /// The spelling is normalised after stemming, not before: before, the "a" + "er" of "kollegaer"
 /// or "temaer" would become an "æ", and the plural would no longer meet its singular.
 /// A language of its own (issue 17: English pages) is another analyzer like this one, on fields of
-/// its own in <see cref="LuceneSearchIndex"/>.
+/// its own in <see cref="SearchIndex"/>.
 /// </remarks>
 public sealed class DanishSearchAnalyzer : Analyzer
 {

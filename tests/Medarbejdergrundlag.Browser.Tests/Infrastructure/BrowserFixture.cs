@@ -18,13 +18,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private PageCatalog? _catalog;
 
-    public PortalServer Server { get; } = new();
+    public const string ContactEmail = "tilgaengelighed@example.org";
+    public const string ContactPhone = "65 51 00 00";
+
+    // The courses the journeys need are imported by the fixture, through the admin page (TestCourses).
+    public PortalFactory Server { get; } = new PortalFactory()
+        .With("Accessibility:ContactEmail", ContactEmail)
+        .With("Accessibility:ContactPhone", ContactPhone);
 
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        Server.Start();
+        Server.StartOnKestrel();
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(executable))
         {

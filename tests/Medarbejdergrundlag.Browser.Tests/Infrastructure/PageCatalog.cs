@@ -54,7 +54,7 @@ public sealed partial class PageCatalog
 
     public IEnumerable<PortalPage> AnonymousPages => Pages.Where(p => p.Anonymous);
 
-    public static async Task<PageCatalog> DiscoverAsync(PortalServer server, IAPIRequestContext signedInAsEditor)
+    public static async Task<PageCatalog> DiscoverAsync(PortalFactory server, IAPIRequestContext signedInAsEditor)
     {
         var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
 
@@ -7,7 +6,7 @@ namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
 /// Signs in through the persona form by hand, cookie by cookie, and returns the session cookie,
 /// so a test can carry it to another instance. The client must keep no cookies of its own.
 /// </summary>
-public static partial class PersonaSignIn
+public static class PersonaSignIn
 {
     public const string SessionCookie = "mg.session";
 
@@ -15,7 +14,8 @@ public static partial class PersonaSignIn
     {
         var form = await client.GetAsync("/konto/log-ind");
         var antiforgeryCookie = Cookie(form, "mg.af") ?? throw new InvalidOperationException("No antiforgery cookie.");
-        var token = Token().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = PortalFactory.AntiforgeryToken(await form.Content.ReadAsStringAsync())
+            ?? throw new InvalidOperationException("No antiforgery token on the sign-in page.");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/log-ind")
         {
@@ -48,7 +48,4 @@ public static partial class PersonaSignIn
         response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(name + "=", StringComparison.Ordinal))
             : null;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

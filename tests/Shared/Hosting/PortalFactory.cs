@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
+namespace Medarbejdergrundlag.Tests.Hosting;
 
 /// <summary>
-/// The real app on a real database (SQLite file or PostgreSQL, see <see cref="PortalDatabase"/>),
+/// The portal in process, for every test project: the real app on a real database (SQLite file or PostgreSQL, see <see cref="PortalDatabase"/>),
 /// so every factory goes through the same migrate-and-seed start-up as production. A factory made
 /// with a database of its own removes it when disposed; one given a shared database leaves it.
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public partial class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _ownsDatabase;
@@ -96,6 +96,27 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Runs the app on real Kestrel on a loopback port (0: a free one), for a browser or an
+    /// identity provider that must reach it over HTTP. Call before anything else starts the app.
+    /// </summary>
+    public PortalFactory StartOnKestrel(int port = 0)
+    {
+        UseKestrel(port);
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        // The IPv4 loopback address: a browser then needs no name resolution at all.
+        var address = addresses.FirstOrDefault(a => a.Contains("127.0.0.1", StringComparison.Ordinal)) ?? addresses.First();
+        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        return this;
+    }
+
+    /// <summary>The Kestrel origin after <see cref="StartOnKestrel"/>, e.g. http://127.0.0.1:41234.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public string Url(string path) => BaseUrl + path;
+
     public HttpClient CreatePlainClient(string baseAddress = "http://localhost") =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
 
@@ -124,9 +145,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
     {
         var html = await client.GetStringAsync(path);
-        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {path}.");
+        return AntiforgeryToken(html) ?? throw new InvalidOperationException($"No antiforgery token on {path}.");
     }
+
+    /// <summary>The antiforgery token a page's form carries, or null: the one place the tests read it from HTML.</summary>
+    public static string? AntiforgeryToken(string html) =>
+        TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 
     protected override void Dispose(bool disposing)
     {

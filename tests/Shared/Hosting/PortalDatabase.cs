@@ -2,7 +2,7 @@ using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
+namespace Medarbejdergrundlag.Tests.Hosting;
 
 /// <summary>
 /// A portal's database for one test: a SQLite file in its own temporary folder, or a database of

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
+namespace Medarbejdergrundlag.Tests.Hosting;
 
 /// <summary>
 /// The portal as a real process: `dotnet Medarbejdergrundlag.Web.dll` on Kestrel, on a free

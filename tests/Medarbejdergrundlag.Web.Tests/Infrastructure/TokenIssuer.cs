@@ -44,6 +44,10 @@ public sealed class TokenIssuer : IAsyncDisposable
     public RsaSecurityKey SigningKey { get; private set; }
 
     private int _verifiedPkceExchanges;
+    private int _jwksRequests;
+
+    /// <summary>How often the provider's keys were read.</summary>
+    public int JwksRequests => _jwksRequests;
 
     /// <summary>How many code exchanges came with a verifier that matched the S256 challenge.</summary>
     public int VerifiedPkceExchanges => _verifiedPkceExchanges;
@@ -67,7 +71,11 @@ public sealed class TokenIssuer : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["code_challenge_methods_supported"] = new[] { "S256" },
         }));
-        app.MapGet("/jwks", () => Results.Json(new { keys = self!._published.Select(Jwk).ToArray() }));
+        app.MapGet("/jwks", () =>
+        {
+            Interlocked.Increment(ref self!._jwksRequests);
+            return Results.Json(new { keys = self._published.Select(Jwk).ToArray() });
+        });
         app.MapPost("/token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();

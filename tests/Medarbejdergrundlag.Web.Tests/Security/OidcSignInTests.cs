@@ -114,7 +114,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce), state: tampered);
 
-        await AssertRefusedAsync(client, callback, "The oauth state was missing or invalid");
+        // Microsoft's handler words it "Unable to unprotect the message.State."; the hand-written one said "The oauth state was missing or invalid".
+        await AssertRefusedAsync(client, callback, "Unable to unprotect the message.State");
     }
 
     [Fact]
@@ -153,7 +154,6 @@ public sealed class OidcSignInTests : IAsyncLifetime
             change: d => d.SigningCredentials = new(unknown, "RS256")));
 
         await AssertRefusedAsync(client, callback, "SecurityTokenSignatureKeyNotFoundException");
-        Assert.Contains("reading the provider's keys again", _portal.Logs.All);
     }
 
     [Fact]
@@ -168,11 +168,12 @@ public sealed class OidcSignInTests : IAsyncLifetime
         _issuer.RotateKeys();
         using var client = _portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
+        var keyReads = _issuer.JwksRequests;
 
         var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
 
         Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
-        Assert.Contains("reading the provider's keys again", _portal.Logs.All);
+        Assert.True(_issuer.JwksRequests > keyReads, "The new key should have been read from the provider.");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
     }
 

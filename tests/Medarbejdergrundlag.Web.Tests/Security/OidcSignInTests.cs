@@ -217,6 +217,61 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMismatchedAtHashIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+        // at_hash binds the id_token to the access token issued with it; this one belongs to another.
+        var otherAccessTokenHash = "x3kfl0ZJm0fGJ3Az4Dc2cw";
+
+        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce,
+            change: d => d.Claims["at_hash"] = otherAccessTokenHash));
+
+        await AssertRefusedAsync(client, callback, "OpenIdConnectProtocolInvalidAtHashException");
+    }
+
+    [Fact]
+    public async Task ACallbackReplayedInTheSameBrowserIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/");
+        var code = _issuer.IssueCode(_issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
+        var url = $"/signin-oidc?code={code}&state={Uri.EscapeDataString(authorize.State)}";
+        Assert.Equal("/", (await client.GetAsync(url)).Headers.Location!.OriginalString);
+
+        // The correlation cookie was spent by the first use.
+        var replay = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.StartsWith("/konto/log-ind/fejl?ref=", replay.Headers.Location!.OriginalString);
+        Assert.Contains("Correlation failed", _portal.Logs.All);
+    }
+
+    [Fact]
+    public async Task ACallbackReplayedWithItsCookiesIsRefusedBecauseTheCodeIsSpent()
+    {
+        using var browser = _portal.CreateCookielessClient();
+        var challenge = await browser.GetAsync("/admin");
+        var authorize = Authorize.From(_issuer, challenge);
+        var cookies = string.Join("; ", challenge.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var code = _issuer.IssueCode(_issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
+        var url = $"/signin-oidc?code={code}&state={Uri.EscapeDataString(authorize.State)}";
+        using var first = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Cookie", cookies } } };
+        Assert.Equal("/admin", (await browser.SendAsync(first)).Headers.Location!.OriginalString);
+
+        // Someone who captured the whole callback, cookies and all, sends it again.
+        using var attacker = _portal.CreateCookielessClient();
+        using var replay = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Cookie", cookies } } };
+        var response = await attacker.SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/log-ind/fejl?ref=", response.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("mg.session=", StringComparison.Ordinal) && !c.StartsWith("mg.session=;", StringComparison.Ordinal));
+        Assert.Contains("invalid_grant", _portal.Logs.All);
+        Assert.Equal(1, _issuer.VerifiedPkceExchanges);
+    }
+
+    [Fact]
     public async Task ALoginRefusedByTheProviderShowsTheDanishErrorPage()
     {
         using var client = _portal.CreatePlainClient();

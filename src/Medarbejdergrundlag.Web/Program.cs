@@ -16,6 +16,7 @@ builder.Services.AddContentStore(builder.Configuration, builder.Environment.Cont
 // One key ring in the database for every instance and restart, so sign-ins survive both.
 builder.Services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToContentStore();
 builder.AddPortalAuthentication();
+builder.AddSecurityHeaders();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeAreaFolder("Admin", "/", PortalRoles.EditorPolicy);

@@ -42,6 +42,7 @@ internal static class AuthenticationSetup
             Authority = hasAuthority ? authority : null,
         });
 
+        builder.Services.AddSingleton<PersonaGate>();
         var authentication = builder.Services.AddAuthentication(options =>
         {
             options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -83,7 +84,9 @@ internal static class AuthenticationSetup
 
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "mg.af";
+            // Under HTTPS it goes out as __Host-mg.af (SecurityHeaders), which needs Path=/ and Secure.
+            options.Cookie.Name = SecurityHeaders.AntiforgeryCookie;
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

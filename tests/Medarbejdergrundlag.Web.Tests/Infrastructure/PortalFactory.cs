@@ -105,11 +105,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path) =>
+        AntiforgeryTokenFrom(await client.GetStringAsync(path), path);
+
+    public static string AntiforgeryTokenFrom(string html, string page = "the page")
     {
-        var html = await client.GetStringAsync(path);
         var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {path}.");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {page}.");
     }
 
     protected override void Dispose(bool disposing)

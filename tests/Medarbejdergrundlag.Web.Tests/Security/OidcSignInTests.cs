@@ -375,6 +375,21 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Contains($"form-action 'self' {_issuer.Issuer};", csp);
     }
 
+    [Fact]
+    public async Task OnlyTheFrontChannelLogoutPathMayBeFramedAndOnlyByTheProvider()
+    {
+        using var client = _portal.CreatePlainClient();
+
+        var frontChannel = await client.GetAsync("/signout-oidc");
+        var signIn = await client.GetAsync("/konto/log-ind");
+
+        var framed = Assert.Single(frontChannel.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"frame-ancestors {_issuer.Issuer};", framed + ";");
+        Assert.False(frontChannel.Headers.Contains("X-Frame-Options"));
+        Assert.Contains("frame-ancestors 'none'", Assert.Single(signIn.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("DENY", Assert.Single(signIn.Headers.GetValues("X-Frame-Options")));
+    }
+
     private AuthenticationTicket SessionTicket(string setCookie)
     {
         var value = setCookie.Split(';')[0].Split('=', 2)[1];

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
-public sealed class LogIndModel(SignInOptions signIn) : PageModel
+public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas) : PageModel
 {
-    public bool PersonasEnabled => signIn.PersonasEnabled;
+    public bool PersonasEnabled => personas.Allows(HttpContext);
 
     public bool OidcEnabled => signIn.OidcEnabled;
 
@@ -27,7 +27,7 @@ public sealed class LogIndModel(SignInOptions signIn) : PageModel
     public async Task<IActionResult> OnPostAsync(string? persona)
     {
         // Never trust the form for this: the personas must not exist where they are switched off.
-        if (!signIn.PersonasEnabled)
+        if (!personas.Allows(HttpContext))
         {
             return NotFound();
         }

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
-public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas) : PageModel
+public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, PublishedContentStore content, IConfiguration configuration) : PageModel
 {
     public bool PersonasEnabled => personas.Allows(HttpContext);
 
@@ -20,8 +21,15 @@ public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas) : Pa
     [BindProperty(SupportsGet = true, Name = "logget-ud")]
     public bool LoggedOut { get; set; }
 
-    public void OnGet()
+    /// <summary>The title and summary of the published page this sign-in returns to, for link previews.</summary>
+    public LinkPreview? Preview { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        if (configuration.GetValue(LinkPreview.Setting, true))
+        {
+            Preview = LinkPreview.For(ReturnUrl, await content.GetAsync());
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string? persona)

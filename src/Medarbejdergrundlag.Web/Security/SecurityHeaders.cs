@@ -38,12 +38,50 @@ internal static class SecurityHeaders
     /// </summary>
     public static void AddSecurityHeaders(this WebApplicationBuilder builder)
     {
+        RequirePublicAddressInProduction(builder);
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
         });
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+    }
+
+    public const string PublicBaseUrlSetting = "Portal:PublicBaseUrl";
+
+    /// <summary>
+    /// Absolute links (QR codes, the welcome email, og:url, calendar UIDs) must never come from the
+    /// request's Host header in Production, where anyone can send any Host. So Production needs
+    /// <c>Portal:PublicBaseUrl</c>, or AllowedHosts narrowed to the portal's own names (then the host
+    /// filtering middleware answers 400 to any other Host before a link is built).
+    /// </summary>
+    private static void RequirePublicAddressInProduction(WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsProduction())
+        {
+            return;
+        }
+
+        var configured = builder.Configuration[PublicBaseUrlSetting];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                throw new InvalidOperationException(
+                    $"{PublicBaseUrlSetting} '{configured}' is not an absolute address. Give the portal's address as people use it, e.g. https://medarbejdergrundlag.odense.dk.");
+            }
+
+            return;
+        }
+
+        var hosts = (builder.Configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (hosts.Length == 0 || hosts.Contains("*"))
+        {
+            throw new InvalidOperationException(
+                $"{PublicBaseUrlSetting} is not set and AllowedHosts allows any host. In Production the portal never builds absolute links " +
+                "(QR codes, the welcome email, og:url, calendar UIDs) from the request's Host header. Set Portal__PublicBaseUrl " +
+                "(e.g. https://medarbejdergrundlag.odense.dk), or set AllowedHosts to the portal's own host names.");
+        }
     }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)

@@ -18,6 +18,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _ownsDatabase;
     private ILoggerProvider? _logSink;
+    private Action<IServiceCollection>? _services;
 
     public PortalFactory(string environment = "Development", string provider = ContentDatabase.Sqlite)
         : this(PortalDatabase.Create(provider), environment, ownsDatabase: true)
@@ -42,6 +43,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Tests count and list content, so the development example courses stay out unless a test asks for them.
         _settings["Phoenix:ExampleCourses"] = "false";
+
+        // Production refuses to build links from the Host header, so it needs the portal's address.
+        if (environment == "Production")
+        {
+            _settings["Portal:PublicBaseUrl"] = "https://medarbejdergrundlag.test";
+        }
     }
 
     public string Environment { get; }
@@ -66,6 +73,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or adds services (a fake clock, say); call before the first client is made.</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services += configure;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -77,6 +91,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (_logSink is { } sink)
         {
             builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(sink)));
+        }
+
+        if (_services is { } configure)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

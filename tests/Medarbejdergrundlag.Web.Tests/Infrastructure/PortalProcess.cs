@@ -48,6 +48,12 @@ public sealed class PortalProcess : IAsyncDisposable
 
         // Tests count content, so the development example courses stay out, as in PortalFactory.
         start.Environment["Phoenix__ExampleCourses"] = "false";
+        if (environment == "Production")
+        {
+            // Production refuses to build links from the Host header, so it needs the portal's address.
+            start.Environment["Portal__PublicBaseUrl"] = "https://medarbejdergrundlag.test";
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -85,6 +91,7 @@ public sealed class PortalProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Phoenix__ExampleCourses"] = "false";
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -121,4 +121,45 @@ public sealed class HardeningTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
     }
+
+    [Fact]
+    public void ProductionWithoutAPublicAddressAndAnyHostAllowedRefusesToStart()
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Portal:PublicBaseUrl", "");
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("never builds absolute links", error.Message);
+        Assert.Contains("Portal__PublicBaseUrl", error.Message);
+    }
+
+    [Fact]
+    public async Task InProductionLinksUseThePublicAddressNotTheHostHeader()
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Portal:PublicBaseUrl", "https://medarbejdergrundlag.odense.example");
+        using var client = factory.CreatePlainClient("https://attacker.example");
+
+        var page = await client.GetDocumentAsync("/konto/log-ind");
+
+        Assert.Equal("https://medarbejdergrundlag.odense.example/konto/log-ind", page.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task InProductionNarrowAllowedHostsStandInForThePublicAddress()
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Portal:PublicBaseUrl", "")
+            .With("AllowedHosts", "medarbejdergrundlag.odense.example");
+        using var attacker = factory.CreatePlainClient("https://attacker.example");
+        using var portal = factory.CreatePlainClient("https://medarbejdergrundlag.odense.example");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await attacker.GetAsync("/konto/log-ind")).StatusCode);
+        var page = await portal.GetDocumentAsync("/konto/log-ind");
+        Assert.Equal("https://medarbejdergrundlag.odense.example/konto/log-ind", page.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+    }
 }

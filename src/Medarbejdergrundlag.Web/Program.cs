@@ -3,18 +3,15 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
 using Microsoft.AspNetCore.Routing;
-using Medarbejdergrundlag.Content.DataProtection;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Security;
-using Microsoft.AspNetCore.DataProtection;
 
 // `backup ...` runs a backup command instead of the server; its words are not configuration.
 var builder = WebApplication.CreateBuilder(BackupCommand.Matches(args) ? [] : args);
 
 builder.AddPortalLogging();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
-// One key ring in the database for every instance and restart, so sign-ins survive both.
-builder.Services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToContentStore();
+builder.AddPortalDataProtection();
 builder.AddPortalAuthentication();
 builder.AddSecurityHeaders();
 builder.Services.AddRazorPages(options =>
@@ -38,6 +35,7 @@ builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(Porta
 builder.Services.Configure<AccessibilityOptions>(builder.Configuration.GetSection(AccessibilityOptions.Section));
 
 var app = builder.Build();
+app.WarnIfKeysUnencrypted();
 
 if (BackupCommand.Matches(args))
 {

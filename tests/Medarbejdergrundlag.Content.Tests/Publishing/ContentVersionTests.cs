@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
@@ -69,7 +70,11 @@ public sealed class ContentVersionTests
     {
         // A port nothing listens on: the database is "away" from the start.
         var services = new ServiceCollection()
-            .AddDbContextFactory<ContentDbContext>(o => o.UseContentDatabase(ContentDatabase.Postgres, "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z"))
+            .AddContentStore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = ContentDatabase.Postgres,
+                ["ConnectionStrings:Content"] = "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z",
+            }).Build(), AppContext.BaseDirectory)
             .BuildServiceProvider();
         var store = new PublishedContentStore(
             services.GetRequiredService<IDbContextFactory<ContentDbContext>>(), TimeProvider.System, NullLogger<PublishedContentStore>.Instance);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Tests.Shared;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,13 +28,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>Another instance on an existing database, as after a restart or behind a load balancer.</summary>
-    public PortalFactory(PortalDatabase database, string environment = "Development")
-        : this(database, environment, ownsDatabase: false)
-    {
-    }
-
-    private PortalFactory(PortalDatabase database, string environment, bool ownsDatabase)
+    /// <summary>
+    /// Another instance on an existing database, as after a restart or behind a load balancer.
+    /// <paramref name="ownsDatabase"/>: remove the database with this factory.
+    /// </summary>
+    public PortalFactory(PortalDatabase database, string environment = "Development", bool ownsDatabase = false)
     {
         Environment = environment;
         Database = database;
@@ -73,7 +74,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Replaces or adds services (a fake clock, say); call before the first client is made.</summary>
+    /// <summary>Replaces or adds services after the app's own (a clock, say); call before the first client is made.</summary>
     public PortalFactory WithServices(Action<IServiceCollection> configure)
     {
         _services += configure;
@@ -82,6 +83,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Every query the app runs in a test is also compiled for SQL Server (no server needed).
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SqlServerTranslationCheck.Instance));
+        if (_services is { } configureServices)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
+
         builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings)
         {
@@ -91,11 +99,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (_logSink is { } sink)
         {
             builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(sink)));
-        }
-
-        if (_services is { } configure)
-        {
-            builder.ConfigureServices(configure);
         }
     }
 

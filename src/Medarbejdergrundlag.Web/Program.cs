@@ -64,6 +64,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
+app.MapPortalSignIn();
 
 app.Run();
 return 0;

@@ -26,6 +26,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<CourseDate> CourseDates => Set<CourseDate>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>

@@ -18,7 +18,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     public Task<ContentItem?> FindAsync(int id) =>
         db.Items.Include(i => i.CurrentRevision).Include(i => i.PublishedRevision).SingleOrDefaultAsync(i => i.Id == id);
 
-    public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, string user)
+    public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, EditorRef user)
     {
         var (clean, errors) = RevisionValidator.Validate(input with { Slug = RevisionValidator.HasOwnAddress(kind) ? input.Slug : null }, kind);
         if (clean is null)
@@ -52,7 +52,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             SortOrder = lastOrder + 1,
             CreatedAt = Now,
             UpdatedAt = Now,
-            UpdatedBy = user,
+            UpdatedBy = user.Name,
             Version = 1,
         };
         item.Revisions.Add(revision);
@@ -69,11 +69,11 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         return EditResult.Done(item, revision);
     }
 
-    public Task<EditResult> SaveDraftAsync(int id, int expectedVersion, RevisionInput input, string user) =>
+    public Task<EditResult> SaveDraftAsync(int id, int expectedVersion, RevisionInput input, EditorRef user) =>
         AddRevisionAsync(id, expectedVersion, _ => input, AuditAction.Saved, user);
 
     /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
-    public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, string user) =>
+    public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
         AddRevisionAsync(
             id,
             expectedVersion,
@@ -83,7 +83,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             AuditAction.Restored,
             user);
 
-    public async Task<EditResult> PublishAsync(int id, int expectedVersion, string user)
+    public async Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user)
     {
         var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
         if (item is null)
@@ -116,7 +116,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     /// <summary>Archiving hides an item from the public site; nothing is deleted, and it can be brought back.</summary>
-    public async Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, string user)
+    public async Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, EditorRef user)
     {
         var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
         if (item is null)
@@ -136,7 +136,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>
-    public async Task<EditResult> MoveAsync(int id, int offset, string user)
+    public async Task<EditResult> MoveAsync(int id, int offset, EditorRef user)
     {
         var item = await FindAsync(id);
         if (item is null)
@@ -171,7 +171,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     private async Task<EditResult> AddRevisionAsync(
-        int id, int expectedVersion, Func<ContentItem, RevisionInput?> inputFor, AuditAction action, string user)
+        int id, int expectedVersion, Func<ContentItem, RevisionInput?> inputFor, AuditAction action, EditorRef user)
     {
         var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
         if (item is null)
@@ -315,7 +315,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         }
     }
 
-    internal ContentRevision NewRevision(RevisionInput clean, int number, string user)
+    internal ContentRevision NewRevision(RevisionInput clean, int number, EditorRef user)
     {
         var revision = new ContentRevision
         {
@@ -333,13 +333,14 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             SignUp = clean.SignUp,
             ChangeNote = clean.ChangeNote,
             CreatedAt = Now,
-            CreatedBy = user,
+            CreatedBy = user.Name,
+            CreatedById = user.Id,
         };
         renderer.Render(revision);
         return revision;
     }
 
-    private void Touch(ContentItem item, string user, bool bumpVersion = true)
+    private void Touch(ContentItem item, EditorRef user, bool bumpVersion = true)
     {
         if (bumpVersion)
         {
@@ -347,14 +348,15 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         }
 
         item.UpdatedAt = Now;
-        item.UpdatedBy = user;
+        item.UpdatedBy = user.Name;
     }
 
-    private void Audit(AuditAction action, ContentItem item, string title, string user, string details) =>
+    private void Audit(AuditAction action, ContentItem item, string title, EditorRef user, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = Now,
-            User = user,
+            User = user.Name,
+            UserId = user.Id,
             Action = action,
             ContentItemId = item.Id == 0 ? null : item.Id,
             ItemTitle = title,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Medarbejdergrundlag.Web.Security.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Medarbejdergrundlag.Web.Security;
@@ -43,6 +44,13 @@ internal static class AuthenticationSetup
         });
 
         builder.Services.AddSingleton<PersonaGate>();
+        var sessions = builder.Configuration.GetSection(PortalSessionOptions.Section).Get<PortalSessionOptions>() ?? new PortalSessionOptions();
+        builder.Services.AddSingleton(sessions);
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddHostedService<SessionEndWatcher>();
+        // The cookie carries a session key; the ticket stays on the server (personas and provider sign-ins alike).
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<SessionStore>((options, store) => options.SessionStore = store);
         var authentication = builder.Services.AddAuthentication(options =>
         {
             options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -68,13 +76,17 @@ internal static class AuthenticationSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-            options.ExpireTimeSpan = builder.Configuration.GetValue("Authentication:Session:Lifetime", TimeSpan.FromHours(8));
+            options.ExpireTimeSpan = sessions.Lifetime;
             options.SlidingExpiration = true;
         });
+
+        // After AddCookie's own post-configuration, which makes the data format this wraps.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, AdoptLegacyCookies>());
 
         if (hasAuthority)
         {
             OidcSetup.AddPortalOidc(builder, authentication);
+            builder.Services.AddSingleton<BackChannelLogout>();
         }
 
         builder.Services.AddAuthorizationBuilder()
@@ -91,6 +103,16 @@ internal static class AuthenticationSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+    }
+
+    /// <summary>The endpoints sign-in needs beside the handlers': back-channel logout, with a provider.</summary>
+    public static void MapPortalSignIn(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SignInOptions>().OidcEnabled)
+        {
+            var path = NullIfEmpty(app.Configuration[OidcSection + ":BackChannelLogoutPath"]) ?? BackChannelLogout.DefaultPath;
+            app.MapPost(path, (HttpContext context, BackChannelLogout logout) => logout.HandleAsync(context)).AllowAnonymous();
+        }
     }
 
     public const string PersonasSetting = "Authentication:Personas:Enabled";

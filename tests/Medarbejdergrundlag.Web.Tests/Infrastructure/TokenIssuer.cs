@@ -145,6 +145,40 @@ public sealed class TokenIssuer : IAsyncDisposable
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 
+    /// <summary>A back-channel logout token (OpenID Connect Back-Channel Logout 1.0, section 2.4) for a sid, a sub or both.</summary>
+    public string MintLogout(string? sid, string? subject = "hanne", Action<SecurityTokenDescriptor>? change = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>
+        {
+            ["jti"] = Guid.NewGuid().ToString("N"),
+            ["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>() },
+        };
+        if (subject is not null)
+        {
+            claims["sub"] = subject;
+        }
+
+        if (sid is not null)
+        {
+            claims["sid"] = sid;
+        }
+
+        var descriptor = new SecurityTokenDescriptor
+        {
+            TokenType = "logout+jwt",
+            Issuer = Issuer,
+            Audience = ClientId,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(2),
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+            Claims = claims,
+        };
+        change?.Invoke(descriptor);
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
     /// <summary>Registers a code the token endpoint exchanges for <paramref name="idToken"/> with the right PKCE verifier only.</summary>
     public string IssueCode(string idToken, string codeChallenge)
     {

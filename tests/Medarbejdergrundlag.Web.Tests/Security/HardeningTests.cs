@@ -24,7 +24,8 @@ public sealed class HardeningTests
     [Fact]
     public async Task KestrelSendsNoServerHeaderAndOffersPersonasOnLoopback()
     {
-        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string?>());
+        using var database = PortalDatabase.Create();
+        await using var portal = await PortalProcess.StartAsync(database.Settings);
         using var client = new HttpClient { BaseAddress = portal.Address };
 
         var response = await client.GetAsync("/konto/log-ind");
@@ -38,7 +39,8 @@ public sealed class HardeningTests
     public async Task PersonaSignInIsRefusedWhenThePortalListensBeyondLoopback()
     {
         // Development, personas on by default, but bound to every interface: reachable from the network.
-        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string?>(), listenHost: "0.0.0.0");
+        using var database = PortalDatabase.Create();
+        await using var portal = await PortalProcess.StartAsync(database.Settings, listenHost: "0.0.0.0");
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.Address };
 
         var page = await client.GetStringAsync("/konto/log-ind");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Medarbejdergrundlag.Web.Security.Sessions;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Security;
@@ -69,7 +70,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
 
-        var ticket = SessionTicket(session);
+        var ticket = await SessionTicketAsync(session);
         Assert.Equal(TimeSpan.FromMinutes(30), ticket.Properties.ExpiresUtc - ticket.Properties.IssuedUtc);
     }
 
@@ -82,7 +83,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         var callback = await CallbackAsync(client, authorize, idToken);
 
-        var ticket = SessionTicket(Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=", StringComparison.Ordinal)));
+        var ticket = await SessionTicketAsync(Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=", StringComparison.Ordinal)));
         var user = ticket.Principal;
         Assert.Equal("mette", user.FindFirst(ClaimTypes.NameIdentifier)?.Value);
         Assert.Equal("Mette Madsen", user.Identity?.Name);
@@ -390,11 +391,15 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Equal("DENY", Assert.Single(signIn.Headers.GetValues("X-Frame-Options")));
     }
 
-    private AuthenticationTicket SessionTicket(string setCookie)
+    /// <summary>The ticket behind a session cookie: the cookie itself carries only the session key.</summary>
+    private async Task<AuthenticationTicket> SessionTicketAsync(string setCookie)
     {
         var value = setCookie.Split(';')[0].Split('=', 2)[1];
-        var ticket = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+        var cookie = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(value);
+        Assert.NotNull(cookie);
+        var key = Assert.Single(cookie.Principal.Claims).Value;
+        var ticket = await _portal.Services.GetRequiredService<SessionStore>().RetrieveAsync(key);
         Assert.NotNull(ticket);
         return ticket;
     }

@@ -28,6 +28,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<CalendarFeedOwner> CalendarFeedOwners => Set<CalendarFeedOwner>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>

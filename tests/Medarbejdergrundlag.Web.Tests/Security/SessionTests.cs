@@ -194,6 +194,18 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.Redirect, (await GetWithCookieAsync(thief, "/admin", oldCookie)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheSessionsPageAsksAnAnonymousReaderToSignIn()
+    {
+        using var factory = new PortalFactory();
+        using var anonymous = factory.CreatePlainClient();
+
+        var response = await anonymous.GetAsync("/konto/sessioner");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/konto/log-ind", response.Headers.Location!.AbsolutePath);
+    }
+
     private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string path, string cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", cookie } } };

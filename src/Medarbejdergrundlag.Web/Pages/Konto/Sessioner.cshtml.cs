@@ -2,15 +2,16 @@ using System.Security.Claims;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Web.Security.Sessions;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
-/// <summary>The signed-in user's own sessions, and ending all but this one ("Log ud andre steder").</summary>
-[Authorize]
+/// <summary>
+/// The signed-in user's own sessions, and ending all but this one ("Log ud andre steder"). The
+/// /Konto folder is open to anonymous readers (it holds the sign-in page), so this checks itself.
+/// </summary>
 public sealed class SessionerModel(ContentDbContext db, SessionStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
@@ -20,8 +21,13 @@ public sealed class SessionerModel(ContentDbContext db, SessionStore store, Time
     [TempData]
     public int? Ended { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
         CurrentId = HttpContext.Items[SessionStore.CurrentSessionItem] as string;
         var subject = Subject();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -29,10 +35,16 @@ public sealed class SessionerModel(ContentDbContext db, SessionStore store, Time
             .Where(s => s.Subject == subject && s.EndedAt == null && s.ExpiresAt > now && s.AbsoluteExpiresAt > now)
             .OrderByDescending(s => s.CreatedAt)
             .ToListAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAndreAsync(CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
         var current = HttpContext.Items[SessionStore.CurrentSessionItem] as string ?? "";
         var subject = Subject();
         Ended = await store.EndAsync(s => s.Subject == subject && s.Id != current, cancellationToken);

@@ -40,6 +40,7 @@ public static class ContentStoreExtensions
             ContentDatabase.Postgres => AddProviderContext<PostgresContentDbContext>(services, provider, connectionString),
             _ => AddProviderContext<SqlServerContentDbContext>(services, provider, connectionString),
         };
+        services.AddSingleton<IInterceptor, PublishPipeline>();
         services.AddSingleton(new ContentStoreOptions(provider, configuration.GetValue("Database:MigrateOnStart", true)));
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<RevisionRenderer>();
@@ -110,17 +111,12 @@ public static class ContentStoreExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         await PrepareSchemaAsync(scope.ServiceProvider, cancellationToken);
-        var seeded = await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
         if (exampleCourses)
         {
-            seeded += await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
         }
 
-        if (seeded > 0)
-        {
-            await ContentVersion.BumpAsync(db, cancellationToken);
-            services.GetRequiredService<PublishedContentStore>().Invalidate();
-        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Security;
@@ -26,6 +27,13 @@ builder.Services.AddRazorPages(options =>
         page => page.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Post])));
 });
 builder.Services.AddPortalHealthChecks();
+// Every request is Danish: dates, numbers and sorting follow da-DK, whatever the browser asks for.
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new RequestCulture(PortalCulture.Danish);
+    options.SupportedCultures = options.SupportedUICultures = [PortalCulture.Danish];
+    options.RequestCultureProviders.Clear();
+});
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
@@ -52,6 +60,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseRequestLocalization();
 app.UseSecurityHeaders();
 app.UseBenchmarkBaseline();
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");

@@ -193,7 +193,6 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
             Details = a.Details,
         }));
         await db.SaveChangesAsync(cancellationToken);
-        await ContentVersion.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return items.Count;
     }

@@ -38,8 +38,7 @@ public sealed partial class ContentEditor
         var date = NewDate(item.Id, clean, user);
         db.CourseDates.Add(date);
         Audit(AuditAction.DateAdded, item, item.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(clean));
-        await SaveVisibleAsync();
-        published.Invalidate();
+        await db.SaveChangesAsync();
         return EditResult.DateDone(item, date);
     }
 
@@ -210,6 +209,7 @@ public sealed partial class ContentEditor
             item.CurrentRevisionId = revision.Id;
             item.CurrentRevision = revision;
             Touch(item, user);
+            item.Version++;
             Audit(AuditAction.Saved, item, revision.Title, user, $"Version {revision.Number}: {ImportNote}.");
         }
 
@@ -236,6 +236,7 @@ public sealed partial class ContentEditor
                 {
                     await KeepOldAddressAsync(item, oldSlug, newSlug);
                     Touch(item, user);
+                    item.Version++;
                 }
 
                 item.PublishedRevisionId = item.CurrentRevisionId;
@@ -243,7 +244,7 @@ public sealed partial class ContentEditor
             }
         }
 
-        Audit(AuditAction.Imported, new ContentItem { Key = "" }, "Phønix-forløb", user,
+        Audit(AuditAction.Imported, null, "Phønix-forløb", user,
             $"{preview.Rows.Count} rækker: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
         try
         {
@@ -255,9 +256,7 @@ public sealed partial class ContentEditor
             return Failed(["En anden har ændret et af forløbene imens. Intet er importeret. Prøv igen."]);
         }
 
-        await ContentVersion.BumpAsync(db);
         await transaction.CommitAsync();
-        published.Invalidate();
         return new CourseImportResult(true, preview.Courses.Count, created.Count, dateCount, clock.Elapsed, []);
 
         CourseImportResult Failed(IReadOnlyList<string> why) => new(false, 0, 0, 0, clock.Elapsed, why);
@@ -315,7 +314,7 @@ public sealed partial class ContentEditor
     {
         try
         {
-            await SaveVisibleAsync();
+            await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -324,7 +323,6 @@ public sealed partial class ContentEditor
             return EditResult.DateConflict(item, current);
         }
 
-        published.Invalidate();
         return EditResult.DateDone(item, date);
     }
 }

@@ -60,6 +60,23 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task BearingCardTakesTheHeadingLevelBelowTheHeadingItStandsUnder()
+    {
+        var bearing = new PublishedItem(
+            7, ContentKind.Bearing, "mod", 2, "Mod", "mod", "Mod til at slippe kreativiteten løs", "", "", "", DateTime.UtcNow);
+
+        var underH1 = await ComponentRendering.RenderAsync<BearingCard>(new()
+        {
+            [nameof(BearingCard.Bearing)] = bearing,
+            [nameof(BearingCard.Href)] = "/pejlemaerker/mod",
+            [nameof(BearingCard.HeadingLevel)] = 2,
+        });
+
+        Assert.Equal("Mod", underH1.QuerySelector("h2.card__title")?.Text());
+        Assert.Null(underH1.QuerySelector("h3"));
+    }
+
+    [Fact]
     public async Task CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
     {
         var document = await ComponentRendering.RenderAsync<CharterShape>(new()
@@ -76,5 +93,34 @@ public sealed class ComponentTests
             "De fire pejlemærker, Mod, Udvikling, Handlekraft og Fællesskab, hviler på medarbejdergrundlagets to ben: Social kapital og Samskabelse.",
             svg.QuerySelector("desc")!.Text());
         Assert.Equal("shape-title shape-desc", svg.GetAttribute("aria-labelledby"));
+    }
+
+    [Fact]
+    public void EveryPageRendersComponentsThroughStaticComponentOnly()
+    {
+        // The <component> tag helper and Html.RenderComponentAsync write later, on the dispatcher,
+        // which fails inside the page cache's <cache>; StaticComponent says why it is the one way.
+        var web = Path.Combine(RepositoryRoot(), "src", "Medarbejdergrundlag.Web");
+        var offenders = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(file => File.ReadAllText(file) is var text && (text.Contains("<component ", StringComparison.Ordinal) || text.Contains("RenderComponentAsync", StringComparison.Ordinal)))
+            .Select(file => Path.GetRelativePath(web, file))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Render components with StaticComponent.RenderAsync in: " + string.Join(", ", offenders));
+        Assert.Contains(Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories), file => File.ReadAllText(file).Contains("StaticComponent.RenderAsync<", StringComparison.Ordinal));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Medarbejdergrundlag.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (Medarbejdergrundlag.sln) was not found above the test binaries.");
     }
 }

@@ -51,7 +51,7 @@ public sealed class IndexModel(PublishedContentStore content, TimeProvider clock
         var query = Filter.ToQueryString();
         var separator = query.Length > 0 ? "&" : "";
         var (token, expires) = await feeds.TokenAsync(User, query);
-        FeedUrl = links.Absolute(Request, $"/phoenix/forloeb/kalender.ics?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(token)}");
+        FeedUrl = links.Absolute(Request, $"{PortalPaths.CatalogueFeed}?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(token)}");
         FeedExpiresAt = expires;
 
         // Server time for the catalogue's performance budget; read by tests/load/catalogue.sh.

@@ -46,17 +46,9 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
             "Kladden er gemt. Den er ikke udgivet endnu: medarbejderne ser stadig den udgivne version.");
 
     /// <summary>Saves what is in the form and publishes it, so nothing typed is left behind.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id)
-    {
-        var saved = await editor.SaveDraftAsync(id, Form.Version, Form.ToInput(), User.Editor());
-        if (!saved.Succeeded)
-        {
-            return await HandleAsync(id, saved, "");
-        }
-
-        return await HandleAsync(id, await editor.PublishAsync(id, saved.Item!.Version, User.Editor()),
+    public async Task<IActionResult> OnPostPublishAsync(int id) =>
+        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.Editor()),
             "Udgivet. Medarbejderne ser nu den nye version.");
-    }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id) =>
         await HandleAsync(id, await editor.SetArchivedAsync(id, archived: true, Form.Version, User.Editor()),

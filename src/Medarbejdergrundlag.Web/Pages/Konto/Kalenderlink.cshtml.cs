@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
 /// <summary>
-/// "Lav nyt kalenderlink": the reader's earlier calendar feed links stop working. The /Konto folder
-/// is open to anonymous readers (it holds the sign-in page), so this checks itself.
+/// "Lav nyt kalenderlink": the reader's earlier calendar feed links stop working.
 /// </summary>
 public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
 {
@@ -15,11 +14,6 @@ public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        if (User.Identity?.IsAuthenticated != true)
-        {
-            return Challenge();
-        }
-
         await feeds.RenewAsync(User);
         return LocalRedirect(LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith("/phoenix/forloeb", StringComparison.Ordinal) ? returnUrl : "/phoenix/forloeb");
     }

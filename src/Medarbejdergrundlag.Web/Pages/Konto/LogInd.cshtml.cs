@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
-public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, PublishedContentStore content, IConfiguration configuration) : PageModel
+public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, PublishedContentStore content, IConfiguration configuration, ILogger<LogIndModel> logger) : PageModel
 {
     public bool PersonasEnabled => personas.Allows(HttpContext);
 
@@ -26,9 +26,18 @@ public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, Publ
 
     public async Task OnGetAsync()
     {
-        if (configuration.GetValue(LinkPreview.Setting, true))
+        // Only for a return address, and never in the way of signing in: without the database the
+        // page simply has no preview.
+        if (!string.IsNullOrEmpty(ReturnUrl) && configuration.GetValue(LinkPreview.Setting, true))
         {
-            Preview = LinkPreview.For(ReturnUrl, await content.GetAsync());
+            try
+            {
+                Preview = LinkPreview.For(ReturnUrl, await content.GetAsync());
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The sign-in page's link preview could not read the published content; it shows none.");
+            }
         }
     }
 

@@ -9,8 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
 /// <summary>
-/// The signed-in user's own sessions, and ending all but this one ("Log ud andre steder"). The
-/// /Konto folder is open to anonymous readers (it holds the sign-in page), so this checks itself.
+/// The signed-in user's own sessions, and ending all but this one ("Log ud andre steder").
 /// </summary>
 public sealed class SessionerModel(ContentDbContext db, SessionStore store, TimeProvider clock) : PageModel
 {
@@ -23,11 +22,6 @@ public sealed class SessionerModel(ContentDbContext db, SessionStore store, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated != true)
-        {
-            return Challenge();
-        }
-
         CurrentId = HttpContext.Items[SessionStore.CurrentSessionItem] as string;
         var subject = Subject();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,11 +34,6 @@ public sealed class SessionerModel(ContentDbContext db, SessionStore store, Time
 
     public async Task<IActionResult> OnPostAndreAsync(CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated != true)
-        {
-            return Challenge();
-        }
-
         var current = HttpContext.Items[SessionStore.CurrentSessionItem] as string ?? "";
         var subject = Subject();
         Ended = await store.EndAsync(s => s.Subject == subject && s.Id != current, cancellationToken);

@@ -30,12 +30,12 @@ public static class CopenhagenTime
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(local))
         {
-            return (null, $"Klokken {local:HH:mm} findes ikke den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles frem til sommertid. Vælg et andet tidspunkt.");
+            return (null, $"Klokken {local.ToString("HH':'mm", Danish)} findes ikke den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles frem til sommertid. Vælg et andet tidspunkt.");
         }
 
         if (Zone.IsAmbiguousTime(local))
         {
-            return (null, $"Klokken {local:HH:mm} forekommer to gange den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles tilbage til vintertid. Vælg et andet tidspunkt.");
+            return (null, $"Klokken {local.ToString("HH':'mm", Danish)} forekommer to gange den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles tilbage til vintertid. Vælg et andet tidspunkt.");
         }
 
         return (TimeZoneInfo.ConvertTimeToUtc(local, Zone), null);

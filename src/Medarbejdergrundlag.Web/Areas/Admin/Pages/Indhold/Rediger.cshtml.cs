@@ -60,20 +60,13 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
 
     private async Task<IActionResult> HandleAsync(int id, EditResult result, string success)
     {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
+        if (await this.OutcomeAsync(result, () =>
+            {
                 Message = success;
                 return RedirectToPage(new { id });
-            case EditOutcome.NotFound:
-                return NotFound();
-            case EditOutcome.Conflict:
-                await ShowConflictAsync(result);
-                break;
-            default:
-                ModelState.AddEditErrors(result, nameof(Form));
-
-                break;
+            }, () => ShowConflictAsync(result), nameof(Form)) is { } outcome)
+        {
+            return outcome;
         }
 
         Item = (await editor.FindAsync(id))!;

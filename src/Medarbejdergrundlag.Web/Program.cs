@@ -14,12 +14,16 @@ builder.AddPortalLogging();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddPortalDataProtection();
 builder.AddPortalAuthentication();
+builder.AddSecurityHeaders();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeAreaFolder("Admin", "/", PortalRoles.EditorPolicy);
     options.Conventions.AuthorizeFolder("/TilLedere", PortalRoles.LeaderPolicy);
     options.Conventions.AllowAnonymousToPage("/Fejl");
-    options.Conventions.AllowAnonymousToFolder("/Konto");
+    // Signing in, its error page and signing out; the rest of /konto (sessions, calendar link) needs a user.
+    options.Conventions.AllowAnonymousToPage("/Konto/LogInd");
+    options.Conventions.AllowAnonymousToPage("/Konto/LogIndFejl");
+    options.Conventions.AllowAnonymousToPage("/Konto/LogUd");
 
     // The live preview is an endpoint for admin.js, not a page: it answers POST only.
     options.Conventions.AddAreaPageApplicationModelConvention("Admin", "/Markdown",
@@ -72,6 +76,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
+app.MapPortalSignIn();
 
 app.Run();
 return 0;

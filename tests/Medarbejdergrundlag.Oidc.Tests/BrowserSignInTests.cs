@@ -100,6 +100,36 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
     }
 
     [Fact]
+    public async Task BackChannelLogoutFromTheProviderEndsThePortalSessionInEveryBrowser()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.PortalUrl + "/admin");
+        await SignInAtProviderAsync(page, "hanne");
+        await WaitForUrlAsync(page, fixture.PortalUrl + "/admin");
+        // The same portal session, copied into another browser.
+        var other = await fixture.NewPageAsync();
+        var session = (await page.Context.CookiesAsync([fixture.PortalUrl])).Single(c => c.Name == "mg.session");
+        await other.Context.AddCookiesAsync([new Cookie { Name = session.Name, Value = session.Value, Domain = session.Domain, Path = session.Path }]);
+        Assert.Equal(200, (await other.GotoAsync(fixture.PortalUrl + "/admin"))!.Status);
+
+        // The session ends at the provider, not through the portal (as when the user signs out of
+        // another application, or IT ends it); the provider tells the portal over the back channel.
+        await page.GotoAsync(fixture.Provider.Issuer + "/session/end");
+        await page.Locator("#op-logout-yes").ClickAsync();
+        await page.Locator("#op-logged-out").WaitForAsync();
+
+        foreach (var browser in new[] { page, other })
+        {
+            await browser.GotoAsync(fixture.PortalUrl + "/admin");
+            Assert.StartsWith(fixture.Provider.Issuer + "/interaction/", browser.Url);
+            Assert.True(await browser.Locator("#op-username").IsVisibleAsync());
+        }
+
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ALoginCancelledAtTheProviderEndsOnTheDanishErrorPage()
     {
         var page = await fixture.NewPageAsync();

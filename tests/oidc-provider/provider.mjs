@@ -43,6 +43,9 @@ const provider = new Provider(issuer, {
     client_secret: clientSecret,
     redirect_uris: [`${portalUrl}/signin-oidc`],
     post_logout_redirect_uris: [`${portalUrl}/signout-callback-oidc`],
+    // OpenID Connect Back-Channel Logout 1.0: when a session here ends, the portal is told directly.
+    backchannel_logout_uri: `${portalUrl}/signout-backchannel`,
+    backchannel_logout_session_required: true,
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_post',
@@ -56,7 +59,14 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   features: {
     devInteractions: { enabled: false },
-    rpInitiatedLogout: { enabled: true, logoutSource },
+    rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+    backchannelLogout: { enabled: true },
+  },
+  // The provider's SSRF guard refuses loopback addresses, rightly so in production; the portal under
+  // test is on loopback, so its own origin (and nothing else) is let through for back-channel logout.
+  fetch(url, options) {
+    if (new URL(url).origin === new URL(portalUrl).origin) delete options.dispatcher;
+    return globalThis.fetch(url, options);
   },
   async findAccount(ctx, sub) {
     const user = users[sub];
@@ -84,10 +94,17 @@ const provider = new Provider(issuer, {
   },
 });
 
+// Failed back-channel deliveries go to stderr, which the tests show when something fails.
+provider.on('backchannel.error', (ctx, err, clientId) => console.error(`back-channel logout to ${clientId?.clientId ?? clientId} failed: ${err.message} ${err.cause?.message ?? ""}`));
+
 async function logoutSource(ctx, form) {
   ctx.body = page('Log ud', `<h1>Vil du logge ud af kommunens login?</h1>${form}
     <button id="op-logout-yes" type="submit" form="op.logoutForm" value="yes" name="logout">Ja, log mig ud</button>
     <button id="op-logout-no" type="submit" form="op.logoutForm">Nej</button>`);
+}
+
+async function postLogoutSuccessSource(ctx) {
+  ctx.body = page('Logget ud', '<h1 id="op-logged-out">Du er logget ud af kommunens login.</h1>');
 }
 
 function escape(text) {

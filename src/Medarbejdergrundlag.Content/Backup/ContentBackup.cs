@@ -50,14 +50,14 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
                         r.Number, r.Title, r.Slug, r.LeadMarkdown, r.LeadHtml, r.BodyMarkdown, r.BodyHtml,
                         r.PointsMarkdown, r.PointsHtml, r.PlainText, r.CreatedAt, r.CreatedBy, r.ChangeNote,
                         r.DialogQuestionsMarkdown, r.DialogQuestionsHtml,
-                        r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp)).ToList(),
+                        r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp, r.CreatedById)).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
                         d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList());
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
             audit.Select(a => new BackupAuditEntry(
-                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details)).ToList());
+                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details, a.UserId)).ToList());
     }
 
     public async Task ExportAsync(Stream output, CancellationToken cancellationToken = default) =>
@@ -133,6 +133,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
                 PlainText = r.PlainText,
                 CreatedAt = r.CreatedAt,
                 CreatedBy = r.CreatedBy,
+                CreatedById = r.CreatedById ?? "",
                 ChangeNote = r.ChangeNote,
                 DialogQuestionsMarkdown = r.DialogQuestionsMarkdown ?? "",
                 DialogQuestionsHtml = r.DialogQuestionsHtml ?? "",
@@ -185,6 +186,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
         {
             At = a.At,
             User = a.User,
+            UserId = a.UserId ?? "",
             Action = a.Action,
             ContentItemId = a.ItemKey is null ? null : ItemId(a.ItemKey),
             ItemTitle = a.ItemTitle,
@@ -214,7 +216,8 @@ public sealed record BackupFile(
 public sealed record BackupRedirect(ContentKind Kind, string Slug, string ItemKey, DateTime CreatedAt);
 
 /// <summary>An audit log line; the item by its key, since ids differ between databases.</summary>
-public sealed record BackupAuditEntry(DateTime At, string User, AuditAction Action, string? ItemKey, string ItemTitle, string Details);
+/// <summary><see cref="UserId"/> is absent in files from before subject ids were recorded.</summary>
+public sealed record BackupAuditEntry(DateTime At, string User, AuditAction Action, string? ItemKey, string ItemTitle, string Details, string? UserId = null);
 
 public sealed record BackupItem(
     ContentKind Kind,
@@ -265,7 +268,8 @@ public sealed record BackupRevision(
     string? Forvaltning,
     decimal? LengthDays,
     string? BearingKeys,
-    string? SignUp);
+    string? SignUp,
+    string? CreatedById = null);
 
 /// <summary>A backup that cannot be imported; the message is Danish and says why.</summary>
 public sealed class ContentBackupException(string message, Exception? inner = null) : Exception(message, inner);

@@ -26,6 +26,10 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<CourseDate> CourseDates => Set<CourseDate>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<CalendarFeedOwner> CalendarFeedOwners => Set<CalendarFeedOwner>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>

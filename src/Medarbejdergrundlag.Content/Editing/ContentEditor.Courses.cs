@@ -21,7 +21,7 @@ public sealed partial class ContentEditor
     public Task<CourseDate?> FindDateAsync(int courseId, int dateId) =>
         db.CourseDates.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dateId && d.ContentItemId == courseId);
 
-    public async Task<EditResult> AddDateAsync(int courseId, CourseDateInput input, string user)
+    public async Task<EditResult> AddDateAsync(int courseId, CourseDateInput input, EditorRef user)
     {
         var item = await FindAsync(courseId);
         if (item is not { Kind: ContentKind.Course })
@@ -42,7 +42,7 @@ public sealed partial class ContentEditor
         return EditResult.DateDone(item, date);
     }
 
-    public async Task<EditResult> UpdateDateAsync(int courseId, int dateId, int expectedVersion, CourseDateInput input, string user)
+    public async Task<EditResult> UpdateDateAsync(int courseId, int dateId, int expectedVersion, CourseDateInput input, EditorRef user)
     {
         var (item, date, failure) = await LoadDateForWriteAsync(courseId, dateId, expectedVersion);
         if (date is null)
@@ -70,7 +70,7 @@ public sealed partial class ContentEditor
     }
 
     /// <summary>Takes a date off the public site, or brings it back. The row stays.</summary>
-    public async Task<EditResult> SetDateRemovedAsync(int courseId, int dateId, bool removed, int expectedVersion, string user)
+    public async Task<EditResult> SetDateRemovedAsync(int courseId, int dateId, bool removed, int expectedVersion, EditorRef user)
     {
         var (item, date, failure) = await LoadDateForWriteAsync(courseId, dateId, expectedVersion);
         if (date is null)
@@ -94,7 +94,7 @@ public sealed partial class ContentEditor
     /// course, and every date, in one transaction. Any error, in the file or against the database,
     /// and nothing is written.
     /// </summary>
-    public async Task<CourseImportResult> ImportCoursesAsync(CourseImportPreview preview, bool publish, string user)
+    public async Task<CourseImportResult> ImportCoursesAsync(CourseImportPreview preview, bool publish, EditorRef user)
     {
         var clock = Stopwatch.StartNew();
         if (!preview.IsValid)
@@ -180,7 +180,7 @@ public sealed partial class ContentEditor
                 SortOrder = ++lastOrder,
                 CreatedAt = Now,
                 UpdatedAt = Now,
-                UpdatedBy = user,
+                UpdatedBy = user.Name,
                 Version = 1,
             };
             newItem.Revisions.Add(NewRevision(course.Input with { ChangeNote = ImportNote }, 1, user));
@@ -275,7 +275,7 @@ public sealed partial class ContentEditor
         return unknown.Count == 0 ? null : $"Pejlemærket »{string.Join("«, »", unknown)}« findes ikke.";
     }
 
-    private CourseDate NewDate(int courseId, CleanCourseDate clean, string user) => new()
+    private CourseDate NewDate(int courseId, CleanCourseDate clean, EditorRef user) => new()
     {
         ContentItemId = courseId,
         StartsAt = clean.StartsAt,
@@ -286,9 +286,9 @@ public sealed partial class ContentEditor
         Status = clean.Status,
         Version = 1,
         CreatedAt = Now,
-        CreatedBy = user,
+        CreatedBy = user.Name,
         UpdatedAt = Now,
-        UpdatedBy = user,
+        UpdatedBy = user.Name,
     };
 
     private async Task<(ContentItem? Item, CourseDate? Date, EditResult? Failure)> LoadDateForWriteAsync(int courseId, int dateId, int expectedVersion)
@@ -303,11 +303,11 @@ public sealed partial class ContentEditor
         return date.Version == expectedVersion ? (item, date, null) : (item, null, EditResult.DateConflict(item, date));
     }
 
-    private void TouchDate(CourseDate date, string user)
+    private void TouchDate(CourseDate date, EditorRef user)
     {
         date.Version++;
         date.UpdatedAt = Now;
-        date.UpdatedBy = user;
+        date.UpdatedBy = user.Name;
     }
 
     private async Task<EditResult> SaveDateAsync(ContentItem item, CourseDate date)

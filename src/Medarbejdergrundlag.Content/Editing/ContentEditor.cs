@@ -18,7 +18,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     public Task<ContentItem?> FindAsync(int id) =>
         db.Items.Include(i => i.CurrentRevision).Include(i => i.PublishedRevision).SingleOrDefaultAsync(i => i.Id == id);
 
-    public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, string user)
+    public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, EditorRef user)
     {
         var (clean, errors) = RevisionValidator.Validate(input with { Slug = RevisionValidator.HasOwnAddress(kind) ? input.Slug : null }, kind);
         if (clean is null)
@@ -52,7 +52,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             SortOrder = lastOrder + 1,
             CreatedAt = Now,
             UpdatedAt = Now,
-            UpdatedBy = user,
+            UpdatedBy = user.Name,
             Version = 1,
         };
         item.Revisions.Add(revision);
@@ -69,30 +69,30 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         return EditResult.Done(item, revision);
     }
 
-    public Task<EditResult> SaveDraftAsync(int id, int expectedVersion, RevisionInput input, string user) =>
+    public Task<EditResult> SaveDraftAsync(int id, int expectedVersion, RevisionInput input, EditorRef user) =>
         WriteAsync(id, expectedVersion, item => AddRevisionAsync(item, input, AuditAction.Saved, user));
 
     /// <summary>
     /// What the editor typed becomes the published version: one load, one save, one transaction.
     /// Either both the new revision and the publish are written, or neither.
     /// </summary>
-    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, string user) =>
+    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user) =>
         WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
                 : await PublishCurrentAsync(item, user));
 
     /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
-    public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, string user) =>
+    public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
         WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) is { } old
             ? AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user)
             : Task.FromResult(EditResult.NotFound()));
 
-    public Task<EditResult> PublishAsync(int id, int expectedVersion, string user) =>
+    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user) =>
         WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user));
 
     /// <summary>Points the public site at the item's newest revision, keeping its old address working.</summary>
-    private async Task<EditResult> PublishCurrentAsync(ContentItem item, string user)
+    private async Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user)
     {
         var draft = item.CurrentRevision!;
         if (ReferenceEquals(draft, item.PublishedRevision) || (draft.Id != 0 && draft.Id == item.PublishedRevisionId))
@@ -119,7 +119,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     /// <summary>Archiving hides an item from the public site; nothing is deleted, and it can be brought back.</summary>
-    public Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, string user) =>
+    public Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, EditorRef user) =>
         WriteAsync(id, expectedVersion, item =>
         {
             if (item.IsArchived == archived)
@@ -134,7 +134,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         });
 
     /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>
-    public async Task<EditResult> MoveAsync(int id, int offset, string user)
+    public async Task<EditResult> MoveAsync(int id, int offset, EditorRef user)
     {
         var item = await FindAsync(id);
         if (item is null)
@@ -193,7 +193,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     /// <summary>Adds a revision with what the editor typed, unless it is exactly the newest one already.</summary>
-    private async Task<EditResult> AddRevisionAsync(ContentItem item, RevisionInput input, AuditAction action, string user)
+    private async Task<EditResult> AddRevisionAsync(ContentItem item, RevisionInput input, AuditAction action, EditorRef user)
     {
         // Only bearings choose their address; the others keep theirs whatever the form says.
         if (!RevisionValidator.HasOwnAddress(item.Kind))
@@ -302,7 +302,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         }
     }
 
-    internal ContentRevision NewRevision(RevisionInput clean, int number, string user)
+    internal ContentRevision NewRevision(RevisionInput clean, int number, EditorRef user)
     {
         var revision = new ContentRevision
         {
@@ -320,24 +320,26 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             SignUp = clean.SignUp,
             ChangeNote = clean.ChangeNote,
             CreatedAt = Now,
-            CreatedBy = user,
+            CreatedBy = user.Name,
+            CreatedById = user.Id,
         };
         renderer.Render(revision);
         return revision;
     }
 
-    private void Touch(ContentItem item, string user)
+    private void Touch(ContentItem item, EditorRef user)
     {
         item.UpdatedAt = Now;
-        item.UpdatedBy = user;
+        item.UpdatedBy = user.Name;
     }
 
     /// <summary>An entry in the audit log, saved with the change it describes. <paramref name="item"/>: null for a change to no one item.</summary>
-    private void Audit(AuditAction action, ContentItem? item, string title, string user, string details) =>
+    private void Audit(AuditAction action, ContentItem? item, string title, EditorRef user, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = Now,
-            User = user,
+            User = user.Name,
+            UserId = user.Id,
             Action = action,
             ContentItemId = item is { Id: > 0 } ? item.Id : null,
             ItemTitle = title,

@@ -37,7 +37,11 @@ public class AuditEntry
 
     public DateTime At { get; set; }
 
+    /// <summary>The display name at the time, as the log shows it.</summary>
     public required string User { get; set; }
+
+    /// <summary>The stable subject id (the provider's sub, or persona:…); tells apart two people with one name.</summary>
+    public string UserId { get; set; } = "";
 
     public AuditAction Action { get; set; }
 

@@ -62,7 +62,11 @@ public class ContentRevision
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The author's display name at the time.</summary>
     public required string CreatedBy { get; set; }
+
+    /// <summary>The author's stable subject id (the provider's sub, or persona:…).</summary>
+    public string CreatedById { get; set; } = "";
 
     public string? ChangeNote { get; set; }
 

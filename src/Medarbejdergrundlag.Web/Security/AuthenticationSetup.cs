@@ -1,8 +1,8 @@
-using Medarbejdergrundlag.Web.Security.Oidc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Medarbejdergrundlag.Web.Security.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Medarbejdergrundlag.Web.Security;
@@ -43,6 +43,14 @@ internal static class AuthenticationSetup
             Authority = hasAuthority ? authority : null,
         });
 
+        builder.Services.AddSingleton<PersonaGate>();
+        var sessions = builder.Configuration.GetSection(PortalSessionOptions.Section).Get<PortalSessionOptions>() ?? new PortalSessionOptions();
+        builder.Services.AddSingleton(sessions);
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddHostedService<SessionEndWatcher>();
+        // The cookie carries a session key; the ticket stays on the server (personas and provider sign-ins alike).
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<SessionStore>((options, store) => options.SessionStore = store);
         var authentication = builder.Services.AddAuthentication(options =>
         {
             options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -68,13 +76,17 @@ internal static class AuthenticationSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-            options.ExpireTimeSpan = builder.Configuration.GetValue("Authentication:Session:Lifetime", TimeSpan.FromHours(8));
+            options.ExpireTimeSpan = sessions.Lifetime;
             options.SlidingExpiration = true;
         });
 
+        // After AddCookie's own post-configuration, which makes the data format this wraps.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, AdoptLegacyCookies>());
+
         if (hasAuthority)
         {
-            AddOidc(builder, authentication);
+            OidcSetup.AddPortalOidc(builder, authentication);
+            builder.Services.AddSingleton<BackChannelLogout>();
         }
 
         builder.Services.AddAuthorizationBuilder()
@@ -84,11 +96,23 @@ internal static class AuthenticationSetup
 
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "mg.af";
+            // Under HTTPS it goes out as __Host-mg.af (SecurityHeaders), which needs Path=/ and Secure.
+            options.Cookie.Name = SecurityHeaders.AntiforgeryCookie;
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+    }
+
+    /// <summary>The endpoints sign-in needs beside the handlers': back-channel logout, with a provider.</summary>
+    public static void MapPortalSignIn(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SignInOptions>().OidcEnabled)
+        {
+            var path = NullIfEmpty(app.Configuration[OidcSection + ":BackChannelLogoutPath"]) ?? BackChannelLogout.DefaultPath;
+            app.MapPost(path, (HttpContext context, BackChannelLogout logout) => logout.HandleAsync(context)).AllowAnonymous();
+        }
     }
 
     public const string PersonasSetting = "Authentication:Personas:Enabled";
@@ -118,87 +142,10 @@ internal static class AuthenticationSetup
         return environment.IsProduction() ? false : setting ?? environment.IsDevelopment();
     }
 
-    private static void AddOidc(WebApplicationBuilder builder, AuthenticationBuilder authentication)
-    {
-        var section = builder.Configuration.GetSection(OidcSection);
-        var requireHttps = section.GetValue("RequireHttpsMetadata", true);
-        if (!requireHttps && !builder.Environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                "Authentication:Oidc:RequireHttpsMetadata=false is allowed in Development only: elsewhere the provider's " +
-                "metadata and keys must come over HTTPS.");
-        }
-
-        var authority = section["Authority"]!;
-        if (requireHttps && !authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Authentication:Oidc:Authority '{authority}' is not an HTTPS address. Use the provider's HTTPS issuer address " +
-                "(in Development, RequireHttpsMetadata=false allows a local test provider over HTTP).");
-        }
-
-        if (string.IsNullOrWhiteSpace(section["ClientId"]))
-        {
-            throw new InvalidOperationException(
-                "Authentication:Oidc:ClientId is not set. Register the portal with the identity provider and set " +
-                "Authentication__Oidc__ClientId and Authentication__Oidc__ClientSecret in the environment; see docs/sign-in.md.");
-        }
-
-        // An unknown signing key asks for fresh keys; wait for them rather than validate against the old set.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-
-        authentication.AddOAuth<OidcOptions, OidcHandler>(OidcScheme, "Odense Kommunes login", options =>
-        {
-            options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            options.Authority = authority;
-            options.MetadataAddress = NullIfEmpty(section["MetadataAddress"]);
-            options.ClientId = section["ClientId"]!;
-            options.ClientSecret = section["ClientSecret"] ?? "";
-            options.RequireHttpsMetadata = requireHttps;
-            if (NullIfEmpty(section["CallbackPath"]) is { } callback)
-            {
-                options.CallbackPath = callback;
-            }
-
-            if (NullIfEmpty(section["SignedOutCallbackPath"]) is { } signedOut)
-            {
-                options.SignedOutCallbackPath = signedOut;
-            }
-
-            if (NullIfEmpty(section["SignedOutRedirectUri"]) is { } signedOutRedirect)
-            {
-                options.SignedOutRedirectUri = signedOutRedirect;
-            }
-
-            var scope = Values(section, "Scope");
-            if (scope.Length > 0)
-            {
-                options.Scope.Clear();
-                foreach (var value in scope.Append("openid").Distinct(StringComparer.Ordinal))
-                {
-                    options.Scope.Add(value);
-                }
-            }
-
-            options.RoleClaim = NullIfEmpty(section["RoleClaim"]) ?? options.RoleClaim;
-            options.EditorValues.UnionWith(Values(section, "EditorValues"));
-            options.LeaderValues.UnionWith(Values(section, "LeaderValues"));
-            options.Events.OnRemoteFailure = context =>
-            {
-                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<OidcHandler>();
-                OidcFailure.Redirect(context.HttpContext, logger, (OidcOptions)context.Options, context.Failure,
-                    "the provider's answer was refused");
-                context.HandleResponse();
-                return Task.CompletedTask;
-            };
-        });
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OidcOptions>, OidcPostConfigure>());
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    internal static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     // Accepts both a JSON array and one space- or comma-separated string (handy in an environment variable).
-    private static string[] Values(IConfigurationSection section, string key)
+    internal static string[] Values(IConfigurationSection section, string key)
     {
         var child = section.GetSection(key);
         var values = child.GetChildren().Select(c => c.Value).Append(child.Value);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Medarbejdergrundlag.Content.Editing;
 
 namespace Medarbejdergrundlag.Web.Security;
 
@@ -9,4 +10,8 @@ public static class ClaimsPrincipalExtensions
         user.Identity?.Name
         ?? user.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new InvalidOperationException("An editor must be signed in.");
+
+    /// <summary>The editor as history records them: stable subject id and the name shown today.</summary>
+    public static EditorRef Editor(this ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An editor must be signed in."), user.EditorName());
 }

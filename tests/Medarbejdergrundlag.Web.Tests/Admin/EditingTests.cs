@@ -224,7 +224,8 @@ public sealed class EditingTests : IAsyncLifetime
         var log = await _editor.GetDocumentAsync("/admin/log");
         var actions = log.QuerySelectorAll("tbody tr td:nth-child(3)").Select(td => td.Text()).ToList();
         Assert.Equal(["Udgivet", "Gemt"], actions);
-        Assert.All(log.QuerySelectorAll("tbody tr td:nth-child(2)"), td => Assert.Equal("Hanne HR-redaktør", td.Text()));
+        Assert.Equal(["Hanne HR-redaktør", "Hanne HR-redaktør"], log.QuerySelectorAll("tbody tr td:nth-child(2) .audit-user").Select(e => e.Text()));
+        Assert.Equal(["persona:hr-redaktoer", "persona:hr-redaktoer"], log.QuerySelectorAll("tbody tr td:nth-child(2) .audit-user-id").Select(e => e.Text()));
         Assert.Contains("Version 2: Prøve", log.QuerySelector("tbody")!.Text());
 
         var filtered = await _editor.GetDocumentAsync("/admin/log?handling=Published");

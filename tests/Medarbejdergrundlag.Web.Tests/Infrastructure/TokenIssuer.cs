@@ -44,6 +44,10 @@ public sealed class TokenIssuer : IAsyncDisposable
     public RsaSecurityKey SigningKey { get; private set; }
 
     private int _verifiedPkceExchanges;
+    private int _jwksRequests;
+
+    /// <summary>How often the provider's keys were read.</summary>
+    public int JwksRequests => _jwksRequests;
 
     /// <summary>How many code exchanges came with a verifier that matched the S256 challenge.</summary>
     public int VerifiedPkceExchanges => _verifiedPkceExchanges;
@@ -67,7 +71,11 @@ public sealed class TokenIssuer : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["code_challenge_methods_supported"] = new[] { "S256" },
         }));
-        app.MapGet("/jwks", () => Results.Json(new { keys = self!._published.Select(Jwk).ToArray() }));
+        app.MapGet("/jwks", () =>
+        {
+            Interlocked.Increment(ref self!._jwksRequests);
+            return Results.Json(new { keys = self._published.Select(Jwk).ToArray() });
+        });
         app.MapPost("/token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
@@ -132,6 +140,40 @@ public sealed class TokenIssuer : IAsyncDisposable
                 ["email"] = subject + "@odense.example",
                 ["groups"] = (groups ?? (subject == "hanne" ? ["hr-redaktoerer", "medarbejdere"] : ["medarbejdere"])).ToArray(),
             },
+        };
+        change?.Invoke(descriptor);
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>A back-channel logout token (OpenID Connect Back-Channel Logout 1.0, section 2.4) for a sid, a sub or both.</summary>
+    public string MintLogout(string? sid, string? subject = "hanne", Action<SecurityTokenDescriptor>? change = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>
+        {
+            ["jti"] = Guid.NewGuid().ToString("N"),
+            ["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>() },
+        };
+        if (subject is not null)
+        {
+            claims["sub"] = subject;
+        }
+
+        if (sid is not null)
+        {
+            claims["sid"] = sid;
+        }
+
+        var descriptor = new SecurityTokenDescriptor
+        {
+            TokenType = "logout+jwt",
+            Issuer = Issuer,
+            Audience = ClientId,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(2),
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+            Claims = claims,
         };
         change?.Invoke(descriptor);
         return new JsonWebTokenHandler().CreateToken(descriptor);

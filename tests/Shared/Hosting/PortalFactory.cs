@@ -44,6 +44,12 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
         // Tests count and list content, so the development example courses stay out unless a test asks for them.
         _settings["Phoenix:ExampleCourses"] = "false";
+
+        // Production refuses to build links from the Host header, so it needs the portal's address.
+        if (environment == "Production")
+        {
+            _settings["Portal:PublicBaseUrl"] = "https://medarbejdergrundlag.test";
+        }
     }
 
     public string Environment { get; }
@@ -142,10 +148,12 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path) =>
+        AntiforgeryTokenFrom(await client.GetStringAsync(path), path);
+
+    public static string AntiforgeryTokenFrom(string html, string page = "the page")
     {
-        var html = await client.GetStringAsync(path);
-        return AntiforgeryToken(html) ?? throw new InvalidOperationException($"No antiforgery token on {path}.");
+        return AntiforgeryToken(html) ?? throw new InvalidOperationException($"No antiforgery token on {page}.");
     }
 
     /// <summary>The antiforgery token a page's form carries, or null: the one place the tests read it from HTML.</summary>

@@ -28,7 +28,9 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>Every line the process wrote to standard output so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
-    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+    /// <param name="listenHost">the address Kestrel binds to; the tests always call it on 127.0.0.1.</param>
+    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development",
+        string listenHost = "127.0.0.1")
     {
         var port = FreePort();
         var home = Path.Combine(Path.GetTempPath(), "mg-tests", "home-" + Guid.NewGuid().ToString("N"));
@@ -41,11 +43,17 @@ public sealed class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://{listenHost}:{port}";
         start.Environment["HOME"] = home;
 
         // Tests count content, so the development example courses stay out, as in PortalFactory.
         start.Environment["Phoenix__ExampleCourses"] = "false";
+        if (environment == "Production")
+        {
+            // Production refuses to build links from the Host header, so it needs the portal's address.
+            start.Environment["Portal__PublicBaseUrl"] = "https://medarbejdergrundlag.test";
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -83,6 +91,7 @@ public sealed class PortalProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Phoenix__ExampleCourses"] = "false";
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -10,6 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("AuditEntries");
         builder.Property(a => a.User).HasMaxLength(200);
+        builder.Property(a => a.UserId).HasMaxLength(200);
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.ItemTitle).HasMaxLength(200);
         builder.Property(a => a.Details).HasMaxLength(2000);

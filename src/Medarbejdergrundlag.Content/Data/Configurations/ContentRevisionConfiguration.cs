@@ -15,6 +15,7 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.LeadMarkdown).HasMaxLength(1000);
         builder.Property(r => r.LeadHtml).HasMaxLength(4000);
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
+        builder.Property(r => r.CreatedById).HasMaxLength(200);
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
         builder.Property(r => r.Audience).HasMaxLength(20);
         builder.Property(r => r.Forvaltning).HasMaxLength(40);

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -6,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
-public sealed class LogIndModel(SignInOptions signIn) : PageModel
+public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, PublishedContentStore content, IConfiguration configuration, ILogger<LogIndModel> logger) : PageModel
 {
-    public bool PersonasEnabled => signIn.PersonasEnabled;
+    public bool PersonasEnabled => personas.Allows(HttpContext);
 
     public bool OidcEnabled => signIn.OidcEnabled;
 
@@ -20,14 +21,30 @@ public sealed class LogIndModel(SignInOptions signIn) : PageModel
     [BindProperty(SupportsGet = true, Name = "logget-ud")]
     public bool LoggedOut { get; set; }
 
-    public void OnGet()
+    /// <summary>The title and summary of the published page this sign-in returns to, for link previews.</summary>
+    public LinkPreview? Preview { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        // Only for a return address, and never in the way of signing in: without the database the
+        // page simply has no preview.
+        if (!string.IsNullOrEmpty(ReturnUrl) && configuration.GetValue(LinkPreview.Setting, true))
+        {
+            try
+            {
+                Preview = LinkPreview.For(ReturnUrl, await content.GetAsync());
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The sign-in page's link preview could not read the published content; it shows none.");
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string? persona)
     {
         // Never trust the form for this: the personas must not exist where they are switched off.
-        if (!signIn.PersonasEnabled)
+        if (!personas.Allows(HttpContext))
         {
             return NotFound();
         }

@@ -30,13 +30,13 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : Page
 
     public async Task<IActionResult> OnPostUnarchiveAsync(int id, int version)
     {
-        var result = await editor.SetArchivedAsync(id, archived: false, version, User.EditorName());
+        var result = await editor.SetArchivedAsync(id, archived: false, version, User.Editor());
         return await DoneAsync(result, "Indholdet er hentet tilbage fra arkivet.");
     }
 
     private async Task<IActionResult> MoveAsync(int id, int offset)
     {
-        var result = await editor.MoveAsync(id, offset, User.EditorName());
+        var result = await editor.MoveAsync(id, offset, User.Editor());
         return await DoneAsync(result, "Rækkefølgen er ændret og gælder nu også på den offentlige side.");
     }
 

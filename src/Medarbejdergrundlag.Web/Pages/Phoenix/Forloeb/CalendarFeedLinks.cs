@@ -1,35 +1,106 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 
 /// <summary>
 /// Calendar programs fetch a subscribed feed without the reader's sign-in cookie. A signed-in
 /// reader therefore gets a feed link carrying a token, protected with the app's Data Protection
-/// keys, that opens exactly that filtered feed and nothing else in the portal.
+/// keys, that opens exactly that filtered feed of published course dates and nothing else in the
+/// portal. The token names its reader and their link generation, and it expires
+/// (<c>Phoenix:CalendarLinkLifetime</c>, default a year): "Lav nyt kalenderlink" moves the
+/// generation on, so every earlier link of that reader stops working.
 /// </summary>
-public sealed class CalendarFeedLinks(IDataProtectionProvider protection)
+public sealed class CalendarFeedLinks(IDataProtectionProvider protection, IDbContextFactory<ContentDbContext> dbFactory, TimeProvider clock, IConfiguration configuration)
 {
-    private readonly IDataProtector _protector = protection.CreateProtector("Phoenix.CalendarFeed.v1");
-
     public const string TokenParameter = "adgang";
 
-    public string Token(string query) => _protector.Protect(query);
+    private readonly IDataProtector _protector = protection.CreateProtector("Phoenix.CalendarFeed.v2");
 
-    public bool Opens(string? token, string query)
+    // Links made before links had owners: they open their feed until the key that protected them is
+    // no longer the current one (Data Protection rolls keys every 90 days); then they expire too.
+    private readonly IDataProtector _legacy = protection.CreateProtector("Phoenix.CalendarFeed.v1");
+
+    public TimeSpan Lifetime => configuration.GetValue("Phoenix:CalendarLinkLifetime", TimeSpan.FromDays(365));
+
+    public async Task<(string Token, DateTime ExpiresAt)> TokenAsync(ClaimsPrincipal reader, string query)
+    {
+        var subject = SubjectOf(reader);
+        var expires = clock.GetUtcNow().UtcDateTime + Lifetime;
+        var generation = await GenerationAsync(subject);
+        var payload = string.Join('\n', subject, generation.ToString(CultureInfo.InvariantCulture),
+            expires.Ticks.ToString(CultureInfo.InvariantCulture), query);
+        return (_protector.Protect(payload), expires);
+    }
+
+    public async Task<bool> OpensAsync(string? token, string query)
     {
         if (string.IsNullOrEmpty(token))
         {
             return false;
         }
 
+        string payload;
         try
         {
-            return _protector.Unprotect(token) == query;
+            payload = _protector.Unprotect(token);
         }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        {
+            return OpensAsLegacy(token, query);
+        }
+
+        var parts = payload.Split('\n', 4);
+        return parts.Length == 4
+            && parts[3] == query
+            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            && clock.GetUtcNow().UtcDateTime.Ticks < expires
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+            && generation == await GenerationAsync(parts[0]);
+    }
+
+    /// <summary>"Lav nyt kalenderlink": every link this reader has had stops working.</summary>
+    public async Task RenewAsync(ClaimsPrincipal reader)
+    {
+        var subject = SubjectOf(reader);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var owner = await db.CalendarFeedOwners.SingleOrDefaultAsync(o => o.Subject == subject);
+        if (owner is null)
+        {
+            db.CalendarFeedOwners.Add(owner = new CalendarFeedOwner { Subject = subject });
+        }
+
+        owner.Generation++;
+        owner.RenewedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> GenerationAsync(string subject)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.CalendarFeedOwners.Where(o => o.Subject == subject).Select(o => o.Generation).SingleOrDefaultAsync();
+    }
+
+    private bool OpensAsLegacy(string token, string query)
+    {
+        try
+        {
+            var persisted = (IPersistedDataProtector)_legacy;
+            var bytes = persisted.DangerousUnprotect(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token),
+                ignoreRevocationErrors: false, out var requiresMigration, out _);
+            return !requiresMigration && System.Text.Encoding.UTF8.GetString(bytes) == query;
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException or InvalidCastException)
         {
             return false;
         }
     }
+
+    private static string SubjectOf(ClaimsPrincipal reader) =>
+        reader.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A calendar link needs a signed-in reader.");
 }

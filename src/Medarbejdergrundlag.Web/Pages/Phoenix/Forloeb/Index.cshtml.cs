@@ -38,6 +38,9 @@ public sealed class IndexModel(PublishedContentStore content, TimeProvider clock
     /// <summary>The subscribable feed of exactly this list, with its access token.</summary>
     public string FeedUrl { get; private set; } = "";
 
+    /// <summary>When the feed link stops working; a new one can be made before or after.</summary>
+    public DateTime FeedExpiresAt { get; private set; }
+
     public async Task OnGetAsync()
     {
         var timer = Stopwatch.StartNew();
@@ -47,7 +50,9 @@ public sealed class IndexModel(PublishedContentStore content, TimeProvider clock
         Entries = CourseCatalog.Filter(Site, Filter, Now);
         var query = Filter.ToQueryString();
         var separator = query.Length > 0 ? "&" : "";
-        FeedUrl = links.Absolute(Request, $"{PortalPaths.CatalogueFeed}?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(feeds.Token(query))}");
+        var (token, expires) = await feeds.TokenAsync(User, query);
+        FeedUrl = links.Absolute(Request, $"{PortalPaths.CatalogueFeed}?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(token)}");
+        FeedExpiresAt = expires;
 
         // Server time for the catalogue's performance budget; read by tests/load/catalogue.sh.
         Response.Headers["Server-Timing"] = $"catalogue;dur={timer.Elapsed.TotalMilliseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";

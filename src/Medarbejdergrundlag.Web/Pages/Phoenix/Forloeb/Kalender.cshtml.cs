@@ -26,7 +26,7 @@ public sealed class KalenderModel(PublishedContentStore content, TimeProvider cl
         [FromQuery(Name = CalendarFeedLinks.TokenParameter)] string? token)
     {
         var filter = CourseFilter.Parse(audience, forvaltning, bearing, upcoming, free, text);
-        if (User.Identity?.IsAuthenticated != true && !feeds.Opens(token, filter.ToQueryString()))
+        if (User.Identity?.IsAuthenticated != true && !await feeds.OpensAsync(token, filter.ToQueryString()))
         {
             return Challenge();
         }

@@ -76,7 +76,7 @@ public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : Pag
             return Page();
         }
 
-        var result = await editor.ImportCoursesAsync(Preview, Publish, User.EditorName());
+        var result = await editor.ImportCoursesAsync(Preview, Publish, User.Editor());
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -51,7 +51,7 @@ public sealed class HistorikModel(ContentDbContext db, ContentEditor editor) : P
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, int number, int version)
     {
-        var result = await editor.RestoreAsync(id, number, version, User.EditorName());
+        var result = await editor.RestoreAsync(id, number, version, User.Editor());
         if (await this.OutcomeAsync(result, () =>
             {
                 Message = $"Version {number} er gendannet som en ny kladde (version {result.Revision!.Number}). Se den efter, og udgiv den, når den er klar.";

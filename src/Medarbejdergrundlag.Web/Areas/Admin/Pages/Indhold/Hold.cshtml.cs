@@ -25,7 +25,7 @@ public sealed class HoldModel(ContentEditor editor, ContentDbContext db) : PageM
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var result = await editor.AddDateAsync(id, Date.ToInput(), User.EditorName());
+        var result = await editor.AddDateAsync(id, Date.ToInput(), User.Editor());
         switch (result.Outcome)
         {
             case EditOutcome.Done:

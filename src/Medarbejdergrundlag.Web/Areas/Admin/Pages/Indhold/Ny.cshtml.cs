@@ -38,7 +38,7 @@ public sealed class NyModel(ContentEditor editor, Medarbejdergrundlag.Content.Da
             return NotFound();
         }
 
-        var result = await editor.CreateAsync(Kind, Form.ToInput(), User.EditorName());
+        var result = await editor.CreateAsync(Kind, Form.ToInput(), User.Editor());
         if (result.Succeeded)
         {
             Message = "Kladden er oprettet. Den er ikke udgivet endnu.";

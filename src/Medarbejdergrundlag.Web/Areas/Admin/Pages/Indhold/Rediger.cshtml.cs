@@ -42,20 +42,20 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id) =>
-        await HandleAsync(id, await editor.SaveDraftAsync(id, Form.Version, Form.ToInput(), User.EditorName()),
+        await HandleAsync(id, await editor.SaveDraftAsync(id, Form.Version, Form.ToInput(), User.Editor()),
             "Kladden er gemt. Den er ikke udgivet endnu: medarbejderne ser stadig den udgivne version.");
 
     /// <summary>Saves what is in the form and publishes it, so nothing typed is left behind.</summary>
     public async Task<IActionResult> OnPostPublishAsync(int id) =>
-        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.EditorName()),
+        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.Editor()),
             "Udgivet. Medarbejderne ser nu den nye version.");
 
     public async Task<IActionResult> OnPostArchiveAsync(int id) =>
-        await HandleAsync(id, await editor.SetArchivedAsync(id, archived: true, Form.Version, User.EditorName()),
+        await HandleAsync(id, await editor.SetArchivedAsync(id, archived: true, Form.Version, User.Editor()),
             "Indholdet er arkiveret og vises ikke længere for medarbejderne. Intet er slettet, og du kan hente det tilbage.");
 
     public async Task<IActionResult> OnPostUnarchiveAsync(int id) =>
-        await HandleAsync(id, await editor.SetArchivedAsync(id, archived: false, Form.Version, User.EditorName()),
+        await HandleAsync(id, await editor.SetArchivedAsync(id, archived: false, Form.Version, User.Editor()),
             "Indholdet er hentet tilbage fra arkivet.");
 
     private async Task<IActionResult> HandleAsync(int id, EditResult result, string success)

@@ -31,15 +31,15 @@ public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, int holdId) =>
-        await HandleAsync(id, holdId, await editor.UpdateDateAsync(id, holdId, Date.Version, Date.ToInput(), User.EditorName()),
+        await HandleAsync(id, holdId, await editor.UpdateDateAsync(id, holdId, Date.Version, Date.ToInput(), User.Editor()),
             "Holdet er gemt. Ændringen gælder med det samme.");
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int holdId) =>
-        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: true, Date.Version, User.EditorName()),
+        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: true, Date.Version, User.Editor()),
             "Holdet er fjernet fra siden. Det er ikke slettet, og du kan hente det tilbage.");
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, int holdId) =>
-        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: false, Date.Version, User.EditorName()),
+        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: false, Date.Version, User.Editor()),
             "Holdet er hentet tilbage.");
 
     private async Task<IActionResult> HandleAsync(int id, int holdId, EditResult result, string success)

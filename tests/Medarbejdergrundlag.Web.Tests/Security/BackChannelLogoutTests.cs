@@ -1,0 +1,153 @@
+using System.Net;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Medarbejdergrundlag.Web.Tests.Security;
+
+/// <summary>
+/// Back-channel logout against a provider whose logout tokens the tests mint: a good token ends the
+/// sessions it names and nothing else; every bad one is refused and ends nothing.
+/// </summary>
+public sealed class BackChannelLogoutTests : IAsyncLifetime
+{
+    private TokenIssuer _issuer = default!;
+    private OidcPortalFactory _portal = default!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await TokenIssuer.StartAsync();
+        _portal = new OidcPortalFactory(_issuer.Issuer);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _portal.Dispose();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ALogoutTokenForASidEndsThatSessionOnly()
+    {
+        using var ended = await SignInAsync("hanne", sid: "sid-1");
+        using var otherBrowser = await SignInAsync("hanne", sid: "sid-2");
+
+        var response = await PostAsync(_issuer.MintLogout(sid: "sid-1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.StartsWith(_issuer.Issuer + "/authorize", (await ended.GetAsync("/admin")).Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALogoutTokenWithOnlyASubEndsEveryOneOfThatUsersSessions()
+    {
+        using var first = await SignInAsync("hanne", sid: "sid-1");
+        using var second = await SignInAsync("hanne", sid: "sid-2");
+        using var colleague = await SignInAsync("mette", sid: "sid-3");
+
+        var response = await PostAsync(_issuer.MintLogout(sid: null, subject: "hanne"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/medarbejdergrundlag")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AReplayedLogoutTokenIsRefused()
+    {
+        var token = _issuer.MintLogout(sid: "sid-1");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(token)).StatusCode);
+        using var signedInAgain = await SignInAsync("hanne", sid: "sid-1");
+
+        var replay = await PostAsync(token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Contains("was used before (a replay)", _portal.Logs.All);
+        Assert.Equal(HttpStatusCode.OK, (await signedInAgain.GetAsync("/admin")).StatusCode);
+    }
+
+    public static TheoryData<string, string> BadTokens => new()
+    {
+        { "unsigned", "SecurityTokenInvalidSignatureException" },
+        { "unknown key", "SecurityTokenSignatureKeyNotFoundException" },
+        { "other audience", "SecurityTokenInvalidAudienceException" },
+        { "other issuer", "SecurityTokenInvalidIssuerException" },
+        { "expired", "SecurityTokenExpiredException" },
+        { "old iat", "is too far from now" },
+        { "no event", "no back-channel logout event" },
+        { "nonce", "must not carry a nonce" },
+        { "no jti", "no jti" },
+        { "neither sid nor sub", "neither sid nor sub" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task ABadLogoutTokenIsRefusedAndEndsNothing(string what, string logged)
+    {
+        using var browser = await SignInAsync("hanne", sid: "sid-1");
+        var token = what switch
+        {
+            "unsigned" => Unsigned(_issuer.MintLogout(sid: "sid-1")),
+            "unknown key" => _issuer.MintLogout(sid: "sid-1", change: d => d.SigningCredentials = new(TokenIssuer.NewKey(), SecurityAlgorithms.RsaSha256)),
+            "other audience" => _issuer.MintLogout(sid: "sid-1", change: d => d.Audience = "another-application"),
+            "other issuer" => _issuer.MintLogout(sid: "sid-1", change: d => d.Issuer = "https://login.example.test"),
+            "expired" => _issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1))),
+            "old iat" => _issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(5))),
+            "no event" => _issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("events")),
+            "nonce" => _issuer.MintLogout(sid: "sid-1", change: d => d.Claims["nonce"] = "n-0S6_WzA2Mj"),
+            "no jti" => _issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("jti")),
+            "neither sid nor sub" => _issuer.MintLogout(sid: null, subject: null),
+            _ => throw new ArgumentOutOfRangeException(nameof(what)),
+        };
+
+        var response = await PostAsync(token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(logged, _portal.Logs.All);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARequestWithoutALogoutTokenIsRefused()
+    {
+        using var client = _portal.CreatePlainClient();
+
+        var response = await client.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>The same claims with "alg":"none" and no signature, as an attacker would send them.</summary>
+    private static string Unsigned(string token)
+    {
+        var parts = token.Split('.');
+        var header = Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"logout+jwt\"}");
+        return $"{header}.{parts[1]}.";
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string logoutToken)
+    {
+        using var provider = _portal.CreatePlainClient();
+        return await provider.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["logout_token"] = logoutToken,
+        }));
+    }
+
+    private async Task<HttpClient> SignInAsync(string subject, string sid)
+    {
+        var client = _portal.CreatePlainClient();
+        var challenge = await client.GetAsync("/");
+        var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
+        var idToken = _issuer.Mint(query["nonce"]!, subject: subject, change: d => d.Claims["sid"] = sid);
+        var code = _issuer.IssueCode(idToken, query["code_challenge"]!);
+        var callback = await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(query["state"]!)}");
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+        return client;
+    }
+}

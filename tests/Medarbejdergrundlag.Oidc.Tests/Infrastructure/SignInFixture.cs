@@ -15,7 +15,7 @@ public sealed class SignInFixture : IAsyncLifetime
 
     public OidcProviderProcess Provider { get; private set; } = default!;
 
-    public KestrelPortal Portal { get; private set; } = default!;
+    public PortalFactory Portal { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -26,17 +26,15 @@ public sealed class SignInFixture : IAsyncLifetime
         var port = TestEnvironment.FreePort();
         PortalUrl = $"http://localhost:{port}";
         Provider = await OidcProviderProcess.StartAsync(PortalUrl);
-        Portal = new KestrelPortal(port, new Dictionary<string, string?>
-        {
-            ["Authentication:Oidc:Authority"] = Provider.Issuer,
-            ["Authentication:Oidc:ClientId"] = OidcProviderProcess.ClientId,
-            ["Authentication:Oidc:ClientSecret"] = Provider.ClientSecret,
-            ["Authentication:Oidc:RequireHttpsMetadata"] = "false",
-            ["Authentication:Oidc:Scope"] = "openid profile email groups",
-            ["Authentication:Oidc:RoleClaim"] = "groups",
-            ["Authentication:Oidc:EditorValues:0"] = EditorGroup,
-        });
-        Portal.StartServer();
+        Portal = new PortalFactory()
+            .With("Authentication:Oidc:Authority", Provider.Issuer)
+            .With("Authentication:Oidc:ClientId", OidcProviderProcess.ClientId)
+            .With("Authentication:Oidc:ClientSecret", Provider.ClientSecret)
+            .With("Authentication:Oidc:RequireHttpsMetadata", "false")
+            .With("Authentication:Oidc:Scope", "openid profile email groups")
+            .With("Authentication:Oidc:RoleClaim", "groups")
+            .With("Authentication:Oidc:EditorValues:0", EditorGroup)
+            .StartOnKestrel(port);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -24,6 +24,18 @@ namespace Medarbejdergrundlag.Web.Tests.Infrastructure;
 public sealed class TokenIssuer : IAsyncDisposable
 {
     public const string ClientId = "portal-tests";
+
+    /// <summary>The portal set up against a provider at <paramref name="authority"/> (this issuer's), its log kept in <paramref name="logs"/>.</summary>
+    public static PortalFactory Portal(string authority, LogCapture logs, string environment = "Development") =>
+        new PortalFactory(environment)
+            .With("Authentication:Oidc:Authority", authority)
+            .With("Authentication:Oidc:ClientId", ClientId)
+            .With("Authentication:Oidc:ClientSecret", ClientSecret)
+            .With("Authentication:Oidc:RequireHttpsMetadata", "false")
+            .With("Authentication:Oidc:RoleClaim", "groups")
+            .With("Authentication:Oidc:EditorValues:0", "hr-redaktoerer")
+            .With("Authentication:Oidc:LeaderValues:0", "ledere")
+            .WithLogs(logs);
     public const string ClientSecret = "not-a-real-secret";
 
     private readonly WebApplication _app;

@@ -8,12 +8,13 @@ namespace Medarbejdergrundlag.Web.Tests.Security;
 public sealed class AuditSubjectTests : IAsyncLifetime
 {
     private TokenIssuer _issuer = default!;
-    private OidcPortalFactory _portal = default!;
+    private readonly LogCapture _logs = new();
+    private PortalFactory _portal = default!;
 
     public async Task InitializeAsync()
     {
         _issuer = await TokenIssuer.StartAsync();
-        _portal = new OidcPortalFactory(_issuer.Issuer);
+        _portal = TokenIssuer.Portal(_issuer.Issuer, _logs);
     }
 
     public async Task DisposeAsync()

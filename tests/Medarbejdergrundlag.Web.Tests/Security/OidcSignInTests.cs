@@ -19,12 +19,13 @@ namespace Medarbejdergrundlag.Web.Tests.Security;
 public sealed class OidcSignInTests : IAsyncLifetime
 {
     private TokenIssuer _issuer = default!;
-    private OidcPortalFactory _portal = default!;
+    private readonly LogCapture _logs = new();
+    private PortalFactory _portal = default!;
 
     public async Task InitializeAsync()
     {
         _issuer = await TokenIssuer.StartAsync();
-        _portal = new OidcPortalFactory(_issuer.Issuer);
+        _portal = TokenIssuer.Portal(_issuer.Issuer, _logs);
     }
 
     public async Task DisposeAsync()
@@ -245,7 +246,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
         Assert.StartsWith("/konto/log-ind/fejl?ref=", replay.Headers.Location!.OriginalString);
-        Assert.Contains("Correlation failed", _portal.Logs.All);
+        Assert.Contains("Correlation failed", _logs.All);
     }
 
     [Fact]
@@ -268,7 +269,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/konto/log-ind/fejl?ref=", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("mg.session=", StringComparison.Ordinal) && !c.StartsWith("mg.session=;", StringComparison.Ordinal));
-        Assert.Contains("invalid_grant", _portal.Logs.All);
+        Assert.Contains("invalid_grant", _logs.All);
         Assert.Equal(1, _issuer.VerifiedPkceExchanges);
     }
 
@@ -291,7 +292,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
         listener.Start();
         var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var portal = new OidcPortalFactory($"http://127.0.0.1:{closedPort}");
+        var logs = new LogCapture();
+        using var portal = TokenIssuer.Portal($"http://127.0.0.1:{closedPort}", logs);
         using var client = portal.CreatePlainClient();
 
         var response = await client.GetAsync("/admin");
@@ -301,7 +303,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         var html = await (await client.GetAsync(response.Headers.Location)).Content.ReadAsStringAsync();
         Assert.Contains("Log ind lykkedes ikke", html);
         Assert.DoesNotContain(closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), html);
-        Assert.Contains($"127.0.0.1:{closedPort}/.well-known/openid-configuration", portal.Logs.All);
+        Assert.Contains($"127.0.0.1:{closedPort}/.well-known/openid-configuration", logs.All);
     }
 
     [Theory]
@@ -430,7 +432,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
             Assert.DoesNotContain(detail, html, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Contains(logged, _portal.Logs.All);
+        Assert.Contains(logged, _logs.All);
         var again = await client.GetAsync("/admin");
         Assert.StartsWith(_issuer.Issuer + "/authorize", again.Headers.Location!.ToString());
     }

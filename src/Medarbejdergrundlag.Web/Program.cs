@@ -2,9 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
-using Microsoft.AspNetCore.Routing;
 using Medarbejdergrundlag.Content.DataProtection;
+using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
+using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -22,15 +23,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/TilLedere", PortalRoles.LeaderPolicy);
     options.Conventions.AllowAnonymousToPage("/Fejl");
     options.Conventions.AllowAnonymousToFolder("/Konto");
-
-    // The live preview is an endpoint for admin.js, not a page: it answers POST only.
-    options.Conventions.AddAreaPageApplicationModelConvention("Admin", "/Markdown",
-        page => page.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Post])));
 });
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddSingleton<QrCodes>();
-builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
+builder.Services.AddSingleton<CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
@@ -65,6 +62,8 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
+app.MapCalendarFiles();
+app.MapMarkdownPreview();
 
 app.Run();
 return 0;

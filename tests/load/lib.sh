@@ -43,21 +43,21 @@ open(sys.argv[1], "w", encoding="utf-8-sig", newline="").write("\r\n".join(rows)
 PY
 }
 
-# import_courses JAR CSV: through the real admin page (preview, then import, published), as an
-# editor signed in with JAR. Prints the page's notice.
+# import_courses JAR FILE: through the real admin page (preview, then import, published), as an
+# editor signed in with JAR. FILE is CSV or .xlsx. Prints the page's notice.
 import_courses() {
-  local jar="$1" csv="$2"
-  curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" -F "Upload=@$csv;type=text/csv" \
+  local jar="$1" file="$2" type="text/csv"
+  [[ "$file" == *.xlsx ]] && type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" -F "Upload=@$file;type=$type" \
     "$base/admin/forloeb/import?handler=Preview" >"$out/preview.html"
-  python3 - "$out/preview.html" "$out/confirm.txt" <<'PY'
-import sys, html, re
-page = open(sys.argv[1], encoding="utf-8").read()
-text = re.search(r'<textarea name="Text"[^>]*>(.*?)</textarea>', page, re.S)
-if not text:
-    sys.exit("The preview offered no import: " + re.sub(r"<[^>]+>", " ", page)[-2000:])
-open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(text.group(1)))
-PY
+  # The preview keeps the file on the server; the confirming form carries only its token.
+  local upload
+  upload=$(sed -n 's/.*<input type="hidden" name="Token" value="\([0-9a-f]*\)".*/\1/p' "$out/preview.html")
+  if [ -z "$upload" ]; then
+    echo "The preview offered no import: $(sed 's/<[^>]*>/ /g' "$out/preview.html" | tr -s ' \n' ' ' | tail -c 2000)" >&2
+    return 1
+  fi
   curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" \
-    --data-urlencode "Text@$out/confirm.txt" --data-urlencode "Publish=true" "$base/admin/forloeb/import?handler=Import"
+    --data-urlencode "Token=$upload" --data-urlencode "Publish=true" "$base/admin/forloeb/import?handler=Import"
   curl -s -b "$jar" -c "$jar" "$base/admin/forloeb/import" | sed -n 's/.*<p class="notice" role="status">\(.*\)<\/p>.*/\1/p'
 }

@@ -300,7 +300,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     /// <summary>The old address answers with a redirect to the item; an address the item takes back is live again.</summary>
-    private async Task KeepOldAddressAsync(ContentItem item, string? oldSlug, string newSlug)
+    internal async Task KeepOldAddressAsync(ContentItem item, string? oldSlug, string newSlug)
     {
         var returning = await db.SlugRedirects.SingleOrDefaultAsync(r => r.Kind == item.Kind && r.Slug == newSlug);
         if (returning is not null)
@@ -339,7 +339,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         return revision;
     }
 
-    private void Touch(ContentItem item, string user, bool bumpVersion = true)
+    internal void Touch(ContentItem item, string user, bool bumpVersion = true)
     {
         if (bumpVersion)
         {
@@ -350,7 +350,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         item.UpdatedBy = user;
     }
 
-    private void Audit(AuditAction action, ContentItem item, string title, string user, string details) =>
+    internal void Audit(AuditAction action, ContentItem item, string title, string user, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = Now,

@@ -27,7 +27,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddSingleton<QrCodes>();
-builder.Services.AddSingleton<CalendarFeedLinks>();
+builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));

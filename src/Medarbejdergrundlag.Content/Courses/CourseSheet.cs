@@ -124,7 +124,8 @@ public static class CourseSheet
     private static string Text(object? value) => value switch
     {
         null => "",
-        // A cell with only a time of day: Excel counts it from its day zero, 1899-12-30 or 1900-01-00.
+        // A cell with only a time of day (MiniExcel reads Excel's time formats as TimeSpan).
+        TimeSpan t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
         DateTime d when d.Year <= 1900 => d.ToString("HH:mm", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
         double n => n.ToString(CultureInfo.GetCultureInfo("da-DK")),

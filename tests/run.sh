@@ -57,6 +57,12 @@ if [ "$reports" -lt "$projects" ]; then
   status=1
 fi
 
+# No SQL Server runs on the project's machines: say plainly whether the provider suite ran on one.
+if [ -n "${MG_TEST_SQLSERVER:-}" ]; then
+  echo "SQL Server suite: ran, against the server in MG_TEST_SQLSERVER."
+else
+  echo "SQL Server suite: NOT run (MG_TEST_SQLSERVER is not set). Only SQL Server query translation and migrations were checked, without a server."
+fi
 echo "Total: $passed passed, $failed failed"
 if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
   status=1

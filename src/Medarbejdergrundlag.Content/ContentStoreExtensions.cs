@@ -6,6 +6,7 @@ using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public static class ContentStoreExtensions
     /// </summary>
     public static IServiceCollection AddContentStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] is { Length: > 0 } configured ? configured : ContentDatabase.Sqlite;
+        var provider = ContentDatabase.Normalize(configuration["Database:Provider"] is { Length: > 0 } configured ? configured : ContentDatabase.Sqlite);
         var connectionString = configuration.GetConnectionString("Content");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -33,10 +34,14 @@ public static class ContentStoreExtensions
                     "in the environment, e.g. Host=db;Database=medarbejdergrundlag;Username=...;Password=...; see docs/operations.md.");
         }
 
-        void Configure(DbContextOptionsBuilder options) => options.UseContentDatabase(provider, connectionString);
-
-        services.AddDbContextFactory<ContentDbContext>(Configure);
-        services.AddDbContext<ContentDbContext>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        _ = provider switch
+        {
+            ContentDatabase.Sqlite => AddProviderContext<SqliteContentDbContext>(services, provider, connectionString),
+            ContentDatabase.Postgres => AddProviderContext<PostgresContentDbContext>(services, provider, connectionString),
+            _ => AddProviderContext<SqlServerContentDbContext>(services, provider, connectionString),
+        };
+        services.AddSingleton<IInterceptor, PublishPipeline>();
+        services.AddSingleton(new ContentStoreOptions(provider, configuration.GetValue("Database:MigrateOnStart", true)));
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
@@ -49,11 +54,33 @@ public static class ContentStoreExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers the provider's own context type behind the <see cref="ContentDbContext"/> the
+    /// services take: scoped, and as a factory. Interceptors registered in the container join in.
+    /// </summary>
+    private static IServiceCollection AddProviderContext<TContext>(IServiceCollection services, string provider, string connectionString)
+        where TContext : ContentDbContext
+    {
+        services.AddDbContextFactory<TContext>((serviceProvider, options) => options
+            .UseContentDatabase(provider, connectionString)
+            .AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+        services.AddSingleton<IDbContextFactory<ContentDbContext>>(serviceProvider =>
+            new ContentDbContextFactory<TContext>(serviceProvider.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddScoped<ContentDbContext>(serviceProvider => serviceProvider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        return services;
+    }
+
+    private sealed class ContentDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ContentDbContext>
+        where TContext : ContentDbContext
+    {
+        public ContentDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+
     /// <summary>Creates or migrates the database without seeding it (for restoring a backup into it).</summary>
     public static async Task MigrateContentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Database.MigrateAsync(cancellationToken);
+        await PrepareSchemaAsync(scope.ServiceProvider, cancellationToken);
     }
 
     /// <summary>
@@ -84,17 +111,40 @@ public static class ContentStoreExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        var seeded = await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
+        await PrepareSchemaAsync(scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
         if (exampleCourses)
         {
-            seeded += await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
         }
 
-        if (seeded > 0)
+    }
+
+    /// <summary>
+    /// Migrates the database, or with <c>Database:MigrateOnStart=false</c> only checks it: a DBA
+    /// applies the schema, and the app refuses to start while migrations are pending, naming them.
+    /// </summary>
+    private static async Task PrepareSchemaAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ContentDbContext>();
+        var options = services.GetRequiredService<ContentStoreOptions>();
+        if (options.MigrateOnStart)
         {
-            await ContentVersion.BumpAsync(db, cancellationToken);
-            services.GetRequiredService<PublishedContentStore>().Invalidate();
+            await LegacyMigrationHistory.AdoptAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            var legacy = await LegacyMigrationHistory.NeedsAdoptionAsync(db, cancellationToken)
+                ? " The database was made before generated migrations: the script records that its schema already matches the baseline."
+                : "";
+            throw new InvalidOperationException(
+                $"Database:MigrateOnStart is false and the {options.Provider} database lacks {pending.Count} migration(s): " +
+                $"{string.Join(", ", pending)}. Apply them with the idempotent script from scripts/migration-sql.sh {options.Provider}, " +
+                $"then start again.{legacy} See docs/operations.md.");
         }
     }
 

@@ -2,20 +2,18 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
-using Medarbejdergrundlag.Content.DataProtection;
+using Microsoft.AspNetCore.Localization;
 using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
-using Microsoft.AspNetCore.DataProtection;
 
 // `backup ...` runs a backup command instead of the server; its words are not configuration.
 var builder = WebApplication.CreateBuilder(BackupCommand.Matches(args) ? [] : args);
 
 builder.AddPortalLogging();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
-// One key ring in the database for every instance and restart, so sign-ins survive both.
-builder.Services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToContentStore();
+builder.AddPortalDataProtection();
 builder.AddPortalAuthentication();
 builder.Services.AddRazorPages(options =>
 {
@@ -25,6 +23,13 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Konto");
 });
 builder.Services.AddPortalHealthChecks();
+// Every request is Danish: dates, numbers and sorting follow da-DK, whatever the browser asks for.
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new RequestCulture(PortalCulture.Danish);
+    options.SupportedCultures = options.SupportedUICultures = [PortalCulture.Danish];
+    options.RequestCultureProviders.Clear();
+});
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
@@ -34,6 +39,7 @@ builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(Porta
 builder.Services.Configure<AccessibilityOptions>(builder.Configuration.GetSection(AccessibilityOptions.Section));
 
 var app = builder.Build();
+app.WarnIfKeysUnencrypted();
 
 if (BackupCommand.Matches(args))
 {
@@ -50,6 +56,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseRequestLocalization();
 app.UseSecurityHeaders();
 app.UseBenchmarkBaseline();
 app.UseStatusCodePagesWithReExecute("/fejl/{0}");

@@ -2,6 +2,7 @@ using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            connectionString = TestPostgres.NewDatabase();
+            connectionString = TestServers.NewDatabase(provider);
         }
 
         var configuration = new ConfigurationBuilder()
@@ -54,6 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IInterceptor>(SqlServerTranslationCheck.Instance)
             .AddContentStore(configuration, AppContext.BaseDirectory)
             .BuildServiceProvider();
         var database = new TestDatabase(provider, connectionString, keepAlive, services);
@@ -69,12 +71,8 @@ public sealed class TestDatabase : IAsyncDisposable
         Services.GetRequiredService<IDbContextFactory<ContentDbContext>>().CreateDbContext();
 
     /// <summary>A context of its own on a given connection string, for comparing schemas.</summary>
-    public static ContentDbContext StandaloneContext(string provider, string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<ContentDbContext>();
-        options.UseContentDatabase(provider, connectionString);
-        return new ContentDbContext(options.Options);
-    }
+    public static ContentDbContext StandaloneContext(string provider, string connectionString) =>
+        ContentDatabase.CreateContext(provider, connectionString);
 
     public async ValueTask DisposeAsync()
     {
@@ -85,7 +83,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            await TestPostgres.DropDatabaseAsync(ConnectionString);
+            await TestServers.DropDatabaseAsync(Provider, ConnectionString);
         }
     }
 }

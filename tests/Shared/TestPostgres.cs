@@ -35,6 +35,17 @@ public static class TestPostgres
         return connectionString;
     }
 
+    /// <summary>Makes a new database from a plain SQL dump (pg_dump --inserts, psql meta-commands removed).</summary>
+    public static async Task<string> RestoreDatabaseAsync(string dumpFile)
+    {
+        var connectionString = await CreateDatabaseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(dumpFile), connection);
+        await command.ExecuteNonQueryAsync();
+        return connectionString;
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
@@ -71,12 +82,22 @@ public static class TestPostgres
     }
 }
 
-/// <summary>Runs a theory once per database provider: <c>[Theory, Providers]</c>.</summary>
+/// <summary>
+/// Runs a theory once per database provider: <c>[Theory, Providers]</c>. SQLite and PostgreSQL always;
+/// SQL Server when <c>MG_TEST_SQLSERVER</c> names a server (<see cref="TestSqlServer"/>).
+/// </summary>
 public sealed class ProvidersAttribute : DataAttribute
 {
     public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) =>
-    [
-        ["Sqlite"],
-        ["Postgres"],
-    ];
+        TestSqlServer.Available ? [["Sqlite"], ["Postgres"], ["SqlServer"]] : [["Sqlite"], ["Postgres"]];
+}
+
+/// <summary>The server databases the tests make and drop, by provider.</summary>
+public static class TestServers
+{
+    public static string NewDatabase(string provider) =>
+        provider == "SqlServer" ? TestSqlServer.NewDatabase() : TestPostgres.NewDatabase();
+
+    public static Task DropDatabaseAsync(string provider, string connectionString) =>
+        provider == "SqlServer" ? TestSqlServer.DropDatabaseAsync(connectionString) : TestPostgres.DropDatabaseAsync(connectionString);
 }

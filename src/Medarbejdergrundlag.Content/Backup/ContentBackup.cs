@@ -191,7 +191,6 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             Details = a.Details,
         }));
         await db.SaveChangesAsync(cancellationToken);
-        await ContentVersion.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return items.Count;
     }

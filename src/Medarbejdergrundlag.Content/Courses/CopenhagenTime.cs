@@ -8,11 +8,11 @@ namespace Medarbejdergrundlag.Content.Courses;
 /// </summary>
 public static class CopenhagenTime
 {
-    public const string ZoneId = "Europe/Copenhagen";
+    public const string ZoneId = PortalCulture.CopenhagenZoneId;
 
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+    public static TimeZoneInfo Zone => PortalCulture.Copenhagen;
 
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    private static CultureInfo Danish => PortalCulture.Danish;
 
     /// <summary>What editors type and spreadsheets hold: 24-03-2027 09:00 (also 24-3-2027 9.00), or an HTML datetime-local value.</summary>
     private static readonly string[] Formats =
@@ -22,8 +22,7 @@ public static class CopenhagenTime
         "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm",
     ];
 
-    public static DateTime ToLocal(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static DateTime ToLocal(DateTime utc) => utc.ToCopenhagen();
 
     /// <summary>Wall-clock time in Copenhagen to UTC. Null, with a Danish reason, when that wall-clock time does not exist or occurs twice.</summary>
     public static (DateTime? Utc, string? Error) ToUtc(DateTime local)
@@ -31,12 +30,12 @@ public static class CopenhagenTime
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(local))
         {
-            return (null, $"Klokken {local:HH:mm} findes ikke den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles frem til sommertid. Vælg et andet tidspunkt.");
+            return (null, $"Klokken {local.ToString("HH':'mm", Danish)} findes ikke den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles frem til sommertid. Vælg et andet tidspunkt.");
         }
 
         if (Zone.IsAmbiguousTime(local))
         {
-            return (null, $"Klokken {local:HH:mm} forekommer to gange den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles tilbage til vintertid. Vælg et andet tidspunkt.");
+            return (null, $"Klokken {local.ToString("HH':'mm", Danish)} forekommer to gange den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles tilbage til vintertid. Vælg et andet tidspunkt.");
         }
 
         return (TimeZoneInfo.ConvertTimeToUtc(local, Zone), null);

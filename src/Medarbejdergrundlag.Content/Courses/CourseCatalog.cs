@@ -118,7 +118,7 @@ public static class CourseCatalog
         return result
             .OrderBy(e => e.NextDate is null)
             .ThenBy(e => e.NextDate?.StartsAt)
-            .ThenBy(e => e.Item.Title, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), true))
+            .ThenBy(e => e.Item.Title, PortalCulture.DanishOrder)
             .ToList();
     }
 }

@@ -106,7 +106,7 @@ public static class CourseImport
 
         if (records.Count - 1 > MaxRows)
         {
-            preview.FileErrors.Add(string.Format(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), "Filen har {0:N0} rækker. Der kan højst importeres {1:N0} ad gangen. Del filen op.", records.Count - 1, MaxRows));
+            preview.FileErrors.Add(string.Format(PortalCulture.Danish, "Filen har {0:N0} rækker. Der kan højst importeres {1:N0} ad gangen. Del filen op.", records.Count - 1, MaxRows));
             return preview;
         }
 

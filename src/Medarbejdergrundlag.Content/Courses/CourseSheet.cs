@@ -128,8 +128,8 @@ public static class CourseSheet
         TimeSpan t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
         DateTime d when d.Year <= 1900 => d.ToString("HH:mm", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
-        double n => n.ToString(CultureInfo.GetCultureInfo("da-DK")),
-        decimal n => n.ToString(CultureInfo.GetCultureInfo("da-DK")),
+        double n => n.ToString(PortalCulture.Danish),
+        decimal n => n.ToString(PortalCulture.Danish),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -1,9 +1,16 @@
 using Medarbejdergrundlag.Content.Model;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Content.Data;
 
-public class ContentDbContext(DbContextOptions<ContentDbContext> options) : DbContext(options)
+/// <summary>
+/// The content store's model. It is abstract because each provider has a context type of its own
+/// (<see cref="SqliteContentDbContext"/>, <see cref="PostgresContentDbContext"/>,
+/// <see cref="SqlServerContentDbContext"/>) with its own generated migrations; the services take
+/// this type. It also holds the Data Protection key ring (<see cref="IDataProtectionKeyContext"/>).
+/// </summary>
+public abstract class ContentDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<ContentItem> Items => Set<ContentItem>();
 

@@ -32,8 +32,7 @@ public sealed partial class ContentEditor
         var date = NewDate(item.Id, clean, user);
         db.CourseDates.Add(date);
         Audit(AuditAction.DateAdded, item, item.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(clean));
-        await SaveVisibleAsync();
-        published.Invalidate();
+        await db.SaveChangesAsync();
         return EditResult.DateDone(item, date);
     }
 
@@ -136,7 +135,7 @@ public sealed partial class ContentEditor
     {
         try
         {
-            await SaveVisibleAsync();
+            await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -145,7 +144,6 @@ public sealed partial class ContentEditor
             return EditResult.DateConflict(item, current);
         }
 
-        published.Invalidate();
         return EditResult.DateDone(item, date);
     }
 }

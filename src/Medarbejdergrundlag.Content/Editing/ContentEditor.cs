@@ -11,7 +11,7 @@ namespace Medarbejdergrundlag.Content.Editing;
 /// have changed it since the editor opened it), writes its audit entry in the same save, and
 /// never changes or deletes a revision: saving, restoring and publishing only add or repoint.
 /// </summary>
-public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer renderer, PublishedContentStore published, TimeProvider clock)
+public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer renderer, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -70,33 +70,36 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     public Task<EditResult> SaveDraftAsync(int id, int expectedVersion, RevisionInput input, string user) =>
-        AddRevisionAsync(id, expectedVersion, _ => input, AuditAction.Saved, user);
+        WriteAsync(id, expectedVersion, item => AddRevisionAsync(item, input, AuditAction.Saved, user));
+
+    /// <summary>
+    /// What the editor typed becomes the published version: one load, one save, one transaction.
+    /// Either both the new revision and the publish are written, or neither.
+    /// </summary>
+    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, string user) =>
+        WriteAsync(id, expectedVersion, async item =>
+            await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
+                ? refused
+                : await PublishCurrentAsync(item, user));
 
     /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, string user) =>
-        AddRevisionAsync(
-            id,
-            expectedVersion,
-            item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) is { } old
-                ? RevisionInput.From(old, $"Gendannet fra version {revisionNumber}")
-                : null,
-            AuditAction.Restored,
-            user);
+        WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) is { } old
+            ? AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user)
+            : Task.FromResult(EditResult.NotFound()));
 
-    public async Task<EditResult> PublishAsync(int id, int expectedVersion, string user)
+    public Task<EditResult> PublishAsync(int id, int expectedVersion, string user) =>
+        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user));
+
+    /// <summary>Points the public site at the item's newest revision, keeping its old address working.</summary>
+    private async Task<EditResult> PublishCurrentAsync(ContentItem item, string user)
     {
-        var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
-        if (item is null)
-        {
-            return failure!;
-        }
-
-        if (!item.HasUnpublishedChanges)
+        var draft = item.CurrentRevision!;
+        if (ReferenceEquals(draft, item.PublishedRevision) || (draft.Id != 0 && draft.Id == item.PublishedRevisionId))
         {
             return EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne version er allerede den nyeste.");
         }
 
-        var draft = item.CurrentRevision!;
         var oldSlug = item.PublishedRevision?.Slug;
         if (RevisionValidator.HasOwnAddress(item.Kind))
         {
@@ -108,32 +111,27 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             await KeepOldAddressAsync(item, oldSlug, draft.Slug);
         }
 
-        item.PublishedRevisionId = draft.Id;
+        item.PublishedRevision = draft;
         Touch(item, user);
         Audit(AuditAction.Published, item, draft.Title, user,
             oldSlug is not null && oldSlug != draft.Slug ? $"Version {draft.Number}. Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : $"Version {draft.Number}.");
-        return await SaveAsync(item, invalidates: true, draft);
+        return EditResult.Done(item, draft);
     }
 
     /// <summary>Archiving hides an item from the public site; nothing is deleted, and it can be brought back.</summary>
-    public async Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, string user)
-    {
-        var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
-        if (item is null)
+    public Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, string user) =>
+        WriteAsync(id, expectedVersion, item =>
         {
-            return failure!;
-        }
+            if (item.IsArchived == archived)
+            {
+                return Task.FromResult(EditResult.Invalid(archived ? "Indholdet er allerede arkiveret." : "Indholdet er ikke arkiveret."));
+            }
 
-        if (item.IsArchived == archived)
-        {
-            return EditResult.Invalid(archived ? "Indholdet er allerede arkiveret." : "Indholdet er ikke arkiveret.");
-        }
-
-        item.IsArchived = archived;
-        Touch(item, user);
-        Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, "");
-        return await SaveAsync(item, invalidates: true);
-    }
+            item.IsArchived = archived;
+            Touch(item, user);
+            Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, "");
+            return Task.FromResult(EditResult.Done(item));
+        });
 
     /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>
     public async Task<EditResult> MoveAsync(int id, int offset, string user)
@@ -164,14 +162,17 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             }
         }
 
-        Touch(item, user, bumpVersion: false);
+        Touch(item, user);
         Audit(AuditAction.Reordered, item, item.CurrentRevision!.Title, user,
             $"Flyttet {(offset < 0 ? "op" : "ned")} til plads {target + 1} af {siblings.Count}.");
-        return await SaveAsync(item, invalidates: true);
+        return await SaveAsync(item);
     }
 
-    private async Task<EditResult> AddRevisionAsync(
-        int id, int expectedVersion, Func<ContentItem, RevisionInput?> inputFor, AuditAction action, string user)
+    /// <summary>
+    /// Loads the item (refusing if someone changed it since <paramref name="expectedVersion"/>), lets
+    /// <paramref name="change"/> change it in memory, and saves once if the change succeeded.
+    /// </summary>
+    private async Task<EditResult> WriteAsync(int id, int expectedVersion, Func<ContentItem, Task<EditResult>> change)
     {
         var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
         if (item is null)
@@ -179,12 +180,21 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             return failure!;
         }
 
-        var input = inputFor(item);
-        if (input is null)
+        var versionBefore = item.Version;
+        var result = await change(item);
+        if (!result.Succeeded || !db.ChangeTracker.HasChanges())
         {
-            return EditResult.NotFound();
+            return result;
         }
 
+        // One write, one step of the version, however many things the change did.
+        item.Version = versionBefore + 1;
+        return await SaveAsync(item, result.Revision);
+    }
+
+    /// <summary>Adds a revision with what the editor typed, unless it is exactly the newest one already.</summary>
+    private async Task<EditResult> AddRevisionAsync(ContentItem item, RevisionInput input, AuditAction action, string user)
+    {
         // Only bearings choose their address; the others keep theirs whatever the form says.
         if (!RevisionValidator.HasOwnAddress(item.Kind))
         {
@@ -218,7 +228,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         item.CurrentRevision = revision;
         Touch(item, user);
         Audit(action, item, revision.Title, user, Describe(revision));
-        return await SaveAsync(item, invalidates: false, revision);
+        return EditResult.Done(item, revision);
     }
 
     private async Task<(ContentItem? Item, EditResult? Failure)> LoadForWriteAsync(int id, int expectedVersion)
@@ -239,19 +249,13 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
 
     /// <summary>
     /// Saves, letting the version column catch a writer who got in between our read and this write.
+    /// A change the public site shows goes through the publish pipeline on its own (<see cref="PublishPipeline"/>).
     /// </summary>
-    private async Task<EditResult> SaveAsync(ContentItem item, bool invalidates, ContentRevision? revision = null)
+    private async Task<EditResult> SaveAsync(ContentItem item, ContentRevision? revision = null)
     {
         try
         {
-            if (invalidates)
-            {
-                await SaveVisibleAsync();
-            }
-            else
-            {
-                await db.SaveChangesAsync();
-            }
+            await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -260,24 +264,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
             return current is null ? EditResult.NotFound() : EditResult.Conflict(current);
         }
 
-        if (invalidates)
-        {
-            published.Invalidate();
-        }
-
         return EditResult.Done(item, revision);
-    }
-
-    /// <summary>
-    /// Saves a change the public site shows. The version stamp moves in the same transaction, so
-    /// every other instance reloads exactly when there is something new to show.
-    /// </summary>
-    private async Task SaveVisibleAsync()
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        await ContentVersion.BumpAsync(db);
-        await transaction.CommitAsync();
     }
 
     /// <summary>
@@ -339,24 +326,20 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         return revision;
     }
 
-    internal void Touch(ContentItem item, string user, bool bumpVersion = true)
+    internal void Touch(ContentItem item, string user)
     {
-        if (bumpVersion)
-        {
-            item.Version++;
-        }
-
         item.UpdatedAt = Now;
         item.UpdatedBy = user;
     }
 
-    internal void Audit(AuditAction action, ContentItem item, string title, string user, string details) =>
+    /// <summary>An entry in the audit log, saved with the change it describes. <paramref name="item"/>: null for a change to no one item.</summary>
+    internal void Audit(AuditAction action, ContentItem? item, string title, string user, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = Now,
             User = user,
             Action = action,
-            ContentItemId = item.Id == 0 ? null : item.Id,
+            ContentItemId = item is { Id: > 0 } ? item.Id : null,
             ItemTitle = title,
             Details = details,
         });

@@ -32,7 +32,7 @@ public static class CourseDateValidator
     public const int LocationMax = 200;
     public const int CapacityMax = 10_000;
 
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    private static CultureInfo Danish => PortalCulture.Danish;
 
     public static string StatusName(CourseDateStatus status) => status switch
     {

@@ -15,7 +15,7 @@ public sealed record CourseImportResult(bool Succeeded, int Courses, int NewCour
 /// The spreadsheet import: writes what <see cref="CourseImport"/> read and checked, all or nothing.
 /// New revisions, audit entries and dates are made the way <see cref="ContentEditor"/> makes them.
 /// </summary>
-public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, PublishedContentStore published, TimeProvider clock)
+public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, TimeProvider clock)
 {
     public const string ImportNote = "Importeret fra regneark";
 
@@ -141,6 +141,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Pu
             item.CurrentRevisionId = revision.Id;
             item.CurrentRevision = revision;
             editor.Touch(item, user);
+            item.Version++;
             editor.Audit(AuditAction.Saved, item, revision.Title, user, $"Version {revision.Number}: {ImportNote}.");
         }
 
@@ -167,6 +168,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Pu
                 {
                     await editor.KeepOldAddressAsync(item, oldSlug, newSlug);
                     editor.Touch(item, user);
+                    item.Version++;
                 }
 
                 item.PublishedRevisionId = item.CurrentRevisionId;
@@ -174,7 +176,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Pu
             }
         }
 
-        editor.Audit(AuditAction.Imported, new ContentItem { Key = "" }, "Phønix-forløb", user,
+        editor.Audit(AuditAction.Imported, null, "Phønix-forløb", user,
             $"{preview.Rows.Count} rækker: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
         try
         {
@@ -186,9 +188,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Pu
             return Failed(["En anden har ændret et af forløbene imens. Intet er importeret. Prøv igen."]);
         }
 
-        await ContentVersion.BumpAsync(db);
         await transaction.CommitAsync();
-        published.Invalidate();
         return new CourseImportResult(true, preview.Courses.Count, created.Count, dateCount, clock.Elapsed, []);
 
         CourseImportResult Failed(IReadOnlyList<string> why) => new(false, 0, 0, 0, clock.Elapsed, why);

@@ -12,15 +12,21 @@ namespace Medarbejdergrundlag.Content.Publishing;
 public static class ContentVersion
 {
     /// <summary>
-    /// Moves the stamp on. Call it inside the publish's transaction, so the stamp moves exactly when
-    /// the published revision does; after the commit, also call <see cref="PublishedContentStore.Invalidate"/>
-    /// so the publishing instance shows the change at once.
+    /// Moves the stamp on, atomically in the database, inside the caller's transaction. Only
+    /// <see cref="PublishPipeline"/> calls it: saving a change the public site shows is enough.
     /// </summary>
-    public static async Task BumpAsync(ContentDbContext db, CancellationToken cancellationToken = default)
+    public static async Task BumpAsync(ContentDbContext db, CancellationToken cancellationToken = default) =>
+        Check(await Row(db).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, s => s.Value + 1), cancellationToken));
+
+    /// <inheritdoc cref="BumpAsync"/>
+    public static void Bump(ContentDbContext db) =>
+        Check(Row(db).ExecuteUpdate(u => u.SetProperty(s => s.Value, s => s.Value + 1)));
+
+    private static IQueryable<ContentVersionStamp> Row(ContentDbContext db) =>
+        db.ContentVersion.Where(s => s.Id == ContentVersionStamp.SingletonId);
+
+    private static void Check(int updated)
     {
-        var updated = await db.ContentVersion
-            .Where(s => s.Id == ContentVersionStamp.SingletonId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, s => s.Value + 1), cancellationToken);
         if (updated != 1)
         {
             throw new InvalidOperationException("The content version row is missing; the database lacks its migrations.");

@@ -43,7 +43,7 @@ public sealed record PublishedCourse(
     IReadOnlyList<PublishedCourseDate> Dates,
     string SearchText)
 {
-    public string LengthText => LengthDays == 1 ? "1 dag" : $"{LengthDays.ToString("0.#", CultureInfo.GetCultureInfo("da-DK"))} dage";
+    public string LengthText => LengthDays == 1 ? "1 dag" : $"{LengthDays.ToString("0.#", PortalCulture.Danish)} dage";
 
     /// <summary>The first date not yet begun and not cancelled.</summary>
     public PublishedCourseDate? NextDate(DateTime nowUtc) => Dates.FirstOrDefault(d => d.IsUpcoming(nowUtc) && !d.IsCancelled);

@@ -1,6 +1,16 @@
-using System.Text;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.VectorHighlight;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Medarbejdergrundlag.Content.Search;
 
@@ -11,44 +21,69 @@ public sealed record SearchHit(string Title, string Url, string Section, string 
 public sealed record SearchResults(SearchQuery Query, int Total, IReadOnlyList<SearchHit> Hits);
 
 /// <summary>
-/// An in-memory inverted index over a fixed set of documents. Immutable once built, so it can be
-/// shared by every request; a publish builds a new one with the new snapshot of the site.
-/// Ranking: documents that match more of the query's words come first; among those, title hits
-/// before body hits, and a title that is mostly the query before one where it is a passing word.
+/// The site's documents in a Lucene.Net index held in memory. Immutable once built (the writer is
+/// closed before the one reader opens), so every request shares it; a publish builds a new one
+/// with the new snapshot of the site, and the old one goes with the old snapshot.
+/// Ranking: Lucene's tf-idf over the title (boosted) and the body, with its coordination factor
+/// putting documents with more of the query's words first. Each word is found as itself, as the
+/// start of a longer word ("samskab" finds "samskabelse") and with a typo ("handlekarft"), each at
+/// a lower weight than the one before; words that stand together in the text count extra.
 /// </summary>
 public sealed class SearchIndex
 {
     public const int DefaultLimit = 20;
 
-    /// <summary>Query words this long also find longer words: "samskab" finds "samskabelse".</summary>
+    private const string TitleField = "title";
+    private const string BodyField = "body";
+    private const string OrdinalField = "ord";
+
+    private const float TitleBoost = 4f;
+    private const float PrefixBoost = 0.5f;
+    private const float FuzzyBoost = 0.3f;
+    private const float PhraseBoost = 2f;
+    private const int PhraseSlop = 2;
+
+    /// <summary>Query terms this long also find longer terms they begin.</summary>
     private const int MinimumPrefix = 3;
 
-    /// <summary>A short prefix can match thousands of words; beyond this many it adds noise, not hits.</summary>
-    private const int MaxPrefixExpansion = 1000;
+    /// <summary>
+    /// Query terms this long also find terms one edit away (a letter wrong, missing, extra, or two
+    /// swapped). Two edits found little more in the relevance set and made the typo lookup
+    /// three times slower.
+    /// </summary>
+    private const int MinimumFuzzy = 4;
 
-    private const double PrefixWeight = 0.5;
+    /// <summary>A part word or a typo stands for at most this many indexed terms.</summary>
+    private const int MaxExpansions = 50;
+
     private const int SnippetLength = 220;
-    private const int SnippetLeadIn = 50;
-    private const int MaxSnippetMatches = 20;
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly Analyzer Analyzer = new DanishSearchAnalyzer();
+    private static readonly QueryBuilder PhraseBuilder = new(Analyzer);
+    private static readonly IEncoder Encoder = new MarkEncoder();
+    private static readonly FastVectorHighlighter Snippets = new(phraseHighlight: false, fieldMatch: true);
+    private static readonly IFragListBuilder SnippetFragments = new SimpleFragListBuilder();
+
+    /// <summary>
+    /// The body keeps each term's positions and offsets (a term vector): snippets are cut from
+    /// those, instead of analyzing the whole text of every hit again.
+    /// </summary>
+    private static readonly FieldType BodyType = new(TextField.TYPE_NOT_STORED)
+    {
+        StoreTermVectors = true,
+        StoreTermVectorPositions = true,
+        StoreTermVectorOffsets = true,
+    };
 
     private readonly SearchDocument[] _documents;
-    private readonly int[] _titleLengths;
-    private readonly Dictionary<string, Posting[]> _postings;
-    private readonly string[] _terms;
+    private readonly IndexSearcher _searcher;
+    private readonly NumericDocValues _ordinals;
 
-    // Every word as written in the documents, with its term: snippets re-read the text of the
-    // hits, and looking a word up is much cheaper than folding and stemming it again.
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _termOf;
-
-    private SearchIndex(SearchDocument[] documents, int[] titleLengths, Dictionary<string, Posting[]> postings, Dictionary<string, string> termOf)
+    private SearchIndex(SearchDocument[] documents, DirectoryReader reader)
     {
         _documents = documents;
-        _titleLengths = titleLengths;
-        _postings = postings;
-        _terms = [.. postings.Keys.Order(StringComparer.Ordinal)];
-        _termOf = termOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        _searcher = new IndexSearcher(reader);
+        _ordinals = MultiDocValues.GetNumericValues(reader, OrdinalField) ?? DocValues.EMPTY_NUMERIC;
     }
 
     public static SearchIndex Empty { get; } = Build([]);
@@ -58,329 +93,165 @@ public sealed class SearchIndex
     public static SearchIndex Build(IEnumerable<SearchDocument> documents)
     {
         var docs = documents.ToArray();
-        var titleLengths = new int[docs.Length];
-
-        // Words and terms get numbers, so counting a word is an array increment rather than
-        // another hash lookup: building is what a publish waits for.
-        var termOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var wordLookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
-        var postings = new List<List<Posting>>();
-        int TermId(ReadOnlySpan<char> word)
+        var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(DanishSearchAnalyzer.Version, Analyzer)
         {
-            if (wordLookup.TryGetValue(word, out var id))
-            {
-                return id;
-            }
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
 
-            var term = DanishText.Term(word);
-            if (!termIds.TryGetValue(term, out id))
-            {
-                id = terms.Count;
-                termIds[term] = id;
-                terms.Add(term);
-                postings.Add([]);
-            }
-
-            wordLookup[word] = id;
-            termOf[word.ToString()] = term;
-            return id;
-        }
-
-        var titleCounts = new int[1024];
-        var bodyCounts = new int[1024];
-        var touched = new List<int>();
-        int Count(string text, bool inTitle)
+            // A compound file is for saving file handles on disk; in memory it is only a copy.
+            UseCompoundFile = false,
+        };
+        using (var writer = new IndexWriter(directory, config))
         {
-            var words = 0;
-            var position = 0;
-            while (DanishText.NextWord(text, ref position, out var start, out var length))
+            // The text stays in our own array, where results and snippets read it; the index keeps
+            // the terms and each document's place in that array (as a doc value: a merge may
+            // reorder Lucene's own document numbers).
+            for (var i = 0; i < docs.Length; i++)
             {
-                var id = TermId(text.AsSpan(start, length));
-                if (id >= titleCounts.Length)
+                writer.AddDocument(new LuceneDocument
                 {
-                    Array.Resize(ref titleCounts, terms.Count * 2);
-                    Array.Resize(ref bodyCounts, terms.Count * 2);
-                }
-
-                if (titleCounts[id] == 0 && bodyCounts[id] == 0)
-                {
-                    touched.Add(id);
-                }
-
-                (inTitle ? titleCounts : bodyCounts)[id]++;
-                words++;
+                    new TextField(TitleField, docs[i].Title, Field.Store.NO),
+                    new Field(BodyField, docs[i].Text, BodyType),
+                    new NumericDocValuesField(OrdinalField, i),
+                });
             }
 
-            return words;
+            writer.Commit();
         }
 
-        for (var d = 0; d < docs.Length; d++)
-        {
-            touched.Clear();
-            titleLengths[d] = Math.Max(1, Count(docs[d].Title, inTitle: true));
-            Count(docs[d].Text, inTitle: false);
-            foreach (var id in touched)
-            {
-                postings[id].Add(new Posting(d, titleCounts[id], bodyCounts[id]));
-                titleCounts[id] = bodyCounts[id] = 0;
-            }
-        }
-
-        var index = new Dictionary<string, Posting[]>(terms.Count, StringComparer.Ordinal);
-        for (var id = 0; id < terms.Count; id++)
-        {
-            index[terms[id]] = [.. postings[id]];
-        }
-
-        return new SearchIndex(docs, titleLengths, index, termOf);
+        return new SearchIndex(docs, DirectoryReader.Open(directory));
     }
 
     public SearchResults Search(string? query, int limit = DefaultLimit) => Search(SearchQuery.Parse(query), limit);
 
     public SearchResults Search(SearchQuery query, int limit = DefaultLimit)
     {
-        if (query.Status != SearchQueryStatus.Ok || _documents.Length == 0)
+        var terms = query.Status == SearchQueryStatus.Ok ? Terms(query.Text) : [];
+        if (terms.Count == 0 || _documents.Length == 0)
         {
             return new SearchResults(query, 0, []);
         }
 
-        var n = _documents.Length;
-        var matched = new int[n];
-        var titleScore = new double[n];
-        var bodyScore = new double[n];
-        var termTitle = new double[n];
-        var termBody = new double[n];
-        var touched = new List<int>();
-        var candidates = new List<int>();
-
-        foreach (var queryTerm in query.Terms)
+        var lucene = new BooleanQuery();
+        foreach (var term in terms)
         {
-            touched.Clear();
-            foreach (var (term, weight) in Expand(queryTerm))
+            // Per word: the best of its forms in the title plus the best in the body. Across words
+            // the clauses are optional, and the coordination factor ranks more of them first.
+            lucene.Add(new BooleanQuery(disableCoord: true)
             {
-                var postings = _postings[term];
-                var idf = Math.Log(1 + (double)n / postings.Length);
-                foreach (var p in postings)
-                {
-                    if (termTitle[p.Document] == 0 && termBody[p.Document] == 0)
-                    {
-                        touched.Add(p.Document);
-                    }
-
-                    if (p.TitleCount > 0)
-                    {
-                        termTitle[p.Document] = Math.Max(termTitle[p.Document], weight);
-                    }
-
-                    if (p.BodyCount > 0)
-                    {
-                        termBody[p.Document] = Math.Max(termBody[p.Document], weight * (1 + Math.Log(p.BodyCount)) * idf);
-                    }
-                }
-            }
-
-            foreach (var d in touched)
-            {
-                if (matched[d]++ == 0)
-                {
-                    candidates.Add(d);
-                }
-
-                titleScore[d] += termTitle[d];
-                bodyScore[d] += termBody[d];
-                termTitle[d] = termBody[d] = 0;
-            }
+                { Forms(TitleField, term, TitleBoost), Occur.SHOULD },
+                { Forms(BodyField, term, 1f), Occur.SHOULD },
+            }, Occur.SHOULD);
         }
 
-        candidates.Sort((a, b) =>
+        if (terms.Count > 1 && PhraseBuilder.CreatePhraseQuery(BodyField, query.Text, PhraseSlop) is { } phrase)
         {
-            var byWords = matched[b].CompareTo(matched[a]);
-            if (byWords != 0)
-            {
-                return byWords;
-            }
+            phrase.Boost = PhraseBoost;
+            lucene.Add(phrase, Occur.SHOULD);
+        }
 
-            var byTitle = titleScore[b].CompareTo(titleScore[a]);
-            if (byTitle != 0)
-            {
-                return byTitle;
-            }
-
-            // Among equal title hits, "Fællesskab" beats "Samarbejde, forebyggelse og fællesskaber".
-            var byCoverage = (titleScore[b] / _titleLengths[b]).CompareTo(titleScore[a] / _titleLengths[a]);
-            if (byCoverage != 0)
-            {
-                return byCoverage;
-            }
-
-            var byBody = bodyScore[b].CompareTo(bodyScore[a]);
-            return byBody != 0 ? byBody : a.CompareTo(b);
-        });
-
-        var hits = candidates.Take(limit).Select(d => ToHit(_documents[d], query.Terms)).ToList();
-        return new SearchResults(query, candidates.Count, hits);
+        // Rewritten once against the index, the part-word and typo forms become the terms they
+        // found; the highlighters mark those without looking them up again for every hit.
+        var rewritten = _searcher.Rewrite(lucene);
+        var top = _searcher.Search(rewritten, Math.Max(1, limit));
+        var titles = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), Encoder, new QueryTermScorer(rewritten, TitleField))
+        {
+            TextFragmenter = new NullFragmenter(),
+        };
+        var snippets = Snippets.GetFieldQuery(rewritten, _searcher.IndexReader);
+        var hits = top.ScoreDocs.Take(limit).Select(s => ToHit(s.Doc, titles, snippets)).ToList();
+        return new SearchResults(query, top.TotalHits, hits);
     }
 
-    /// <summary>The indexed terms a query term finds: itself in full, and longer words it begins, at half weight.</summary>
-    private IEnumerable<(string Term, double Weight)> Expand(string queryTerm)
+    /// <summary>The distinct terms of a query, through the same analyzer as the text.</summary>
+    public static IReadOnlyList<string> Terms(string text)
     {
-        if (_postings.ContainsKey(queryTerm))
+        var terms = new List<string>();
+        using var stream = Analyzer.GetTokenStream(BodyField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            yield return (queryTerm, 1);
-        }
-
-        if (queryTerm.Length < MinimumPrefix)
-        {
-            yield break;
-        }
-
-        var i = Array.BinarySearch(_terms, queryTerm, StringComparer.Ordinal);
-        i = i >= 0 ? i + 1 : ~i;
-        for (var taken = 0; i < _terms.Length && taken < MaxPrefixExpansion && _terms[i].StartsWith(queryTerm, StringComparison.Ordinal); i++, taken++)
-        {
-            yield return (_terms[i], PrefixWeight);
-        }
-    }
-
-    private static bool Matches(string term, IReadOnlyList<string> queryTerms)
-    {
-        foreach (var q in queryTerms)
-        {
-            if (term == q || (q.Length >= MinimumPrefix && term.StartsWith(q, StringComparison.Ordinal)))
+            var value = term.ToString();
+            if (!terms.Contains(value, StringComparer.Ordinal))
             {
-                return true;
+                terms.Add(value);
             }
         }
 
-        return false;
+        stream.End();
+        return terms;
     }
 
-    private SearchHit ToHit(SearchDocument document, IReadOnlyList<string> queryTerms)
+    private static DisjunctionMaxQuery Forms(string field, string term, float boost)
     {
-        var firstLetters = queryTerms.Select(q => q[0]).ToHashSet();
-        var title = Words(document.Title, queryTerms, firstLetters);
-        return new SearchHit(
-            document.Title,
-            document.Url,
-            document.Section,
-            Highlight(document.Title, title, 0, document.Title.Length),
-            Snippet(document.Text, Words(document.Text, queryTerms, firstLetters)));
+        var forms = new DisjunctionMaxQuery(0.1f) { new TermQuery(new Term(field, term)) };
+        if (term.Length >= MinimumPrefix)
+        {
+            // Scored like the typo forms (the default would score every longer word alike), so a
+            // short title that begins with the word ranks above a long one.
+            forms.Add(new PrefixQuery(new Term(field, term))
+            {
+                Boost = PrefixBoost,
+                MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxExpansions),
+            });
+        }
+
+        if (term.Length >= MinimumFuzzy && !term.Any(char.IsDigit))
+        {
+            forms.Add(new FuzzyQuery(new Term(field, term), maxEdits: 1, prefixLength: 1, MaxExpansions, transpositions: true) { Boost = FuzzyBoost });
+        }
+
+        forms.Boost = boost;
+        return forms;
     }
 
-    /// <summary>
-    /// The words of a text with their places; <see cref="Token.Term"/> is the matched term, or
-    /// empty for a word the query does not find. A word whose first letter no query term starts
-    /// with is not even looked up: this runs over the full text of every hit shown.
-    /// </summary>
-    private List<Token> Words(string text, IReadOnlyList<string> queryTerms, HashSet<char> firstLetters)
+    private SearchHit ToHit(int docId, Highlighter titles, FieldQuery snippets)
     {
-        var words = new List<Token>();
-        var position = 0;
-        while (DanishText.NextWord(text, ref position, out var start, out var length))
-        {
-            var first = FoldedFirstLetter(text[start]);
-            var term = "";
-            if (first == '\0' || firstLetters.Contains(first))
-            {
-                var span = text.AsSpan(start, length);
-                var candidate = _termOf.TryGetValue(span, out var known) ? known : DanishText.Term(span);
-                term = Matches(candidate, queryTerms) ? candidate : "";
-            }
+        var document = _documents[_ordinals.Get(docId)];
 
-            words.Add(new Token(start, length, term));
-        }
+        using var titleTokens = Analyzer.GetTokenStream(TitleField, document.Title);
+        var title = titles.GetBestTextFragments(titleTokens, document.Title, false, 1).FirstOrDefault(f => f is not null && f.Score > 0);
+        var titleHtml = title is null ? Encoder.EncodeText(document.Title) : title.ToString();
 
-        return words;
+        // A hit on the title alone has nothing to mark in the body: its snippet is how the body begins.
+        var snippet = document.Text.Length == 0 ? "" : Snippets.GetBestFragment(
+            snippets, _searcher.IndexReader, docId, BodyField, SnippetLength, SnippetFragments, new TextOf(document.Text), ["<mark>"], ["</mark>"], Encoder);
+        return new SearchHit(document.Title, document.Url, document.Section, titleHtml, snippet is null ? Beginning(document.Text) : WithEllipses(snippet.Trim(), document.Text));
     }
 
-    /// <summary>The first letter a word folds to, or \0 where only full folding can tell.</summary>
-    private static char FoldedFirstLetter(char c) => char.ToLowerInvariant(c) switch
+    private static string Beginning(string text)
     {
-        'æ' or 'ä' or 'å' => 'a',
-        'ø' or 'ö' => 'o',
-        var lower and < '\u0080' => lower,
-        _ => '\0',
-    };
-
-    /// <summary>
-    /// About <see cref="SnippetLength"/> characters of the text around the densest run of matches,
-    /// cut at whole words, encoded, with the matches marked.
-    /// </summary>
-    private static string Snippet(string text, List<Token> words)
-    {
-        var matches = new List<int>();
-        for (var i = 0; i < words.Count && matches.Count < MaxSnippetMatches; i++)
+        if (text.Length <= SnippetLength)
         {
-            if (words[i].Term.Length > 0)
-            {
-                matches.Add(i);
-            }
+            return Encoder.EncodeText(text);
         }
 
-        // The window that shows the most different query words; the first such, on a tie.
-        var from = 0;
-        var best = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in matches)
-        {
-            var windowStart = Math.Max(0, words[m].Start - SnippetLeadIn);
-            seen.Clear();
-            foreach (var o in matches)
-            {
-                if (words[o].Start >= windowStart && words[o].Start + words[o].Length <= windowStart + SnippetLength)
-                {
-                    seen.Add(words[o].Term);
-                }
-            }
-
-            if (seen.Count > best)
-            {
-                best = seen.Count;
-                from = windowStart;
-            }
-        }
-
-        // Whole words only: start at a word, end after one.
-        if (from > 0)
-        {
-            from = words.FirstOrDefault(t => t.Start >= from, new Token(text.Length, 0, "")).Start;
-        }
-
-        var to = Math.Min(text.Length, from + SnippetLength);
-        if (to < text.Length)
-        {
-            var last = words.LastOrDefault(t => t.Start >= from && t.Start + t.Length <= to);
-            to = last.Length > 0 ? last.Start + last.Length : to;
-        }
-
-        var html = Highlight(text, words, from, to);
-        return (from > 0 ? "… " : "") + html + (to < text.Length ? " …" : "");
+        var end = text.LastIndexOf(' ', SnippetLength);
+        return Encoder.EncodeText(text[..(end > 0 ? end : SnippetLength)]) + " …";
     }
 
-    /// <summary>Encodes text[from..to] and wraps the matched words (non-empty term) in &lt;mark&gt;.</summary>
-    private static string Highlight(string text, List<Token> words, int from, int to)
+    /// <summary>"… " before a snippet that does not start the text, " …" after one that does not end it.</summary>
+    private static string WithEllipses(string html, string text)
     {
-        var builder = new StringBuilder();
-        var at = from;
-        foreach (var word in words)
-        {
-            if (word.Term.Length == 0 || word.Start < from || word.Start + word.Length > to)
-            {
-                continue;
-            }
-
-            builder.Append(Encoder.Encode(text[at..word.Start]))
-                .Append("<mark>")
-                .Append(Encoder.Encode(text.Substring(word.Start, word.Length)))
-                .Append("</mark>");
-            at = word.Start + word.Length;
-        }
-
-        return builder.Append(Encoder.Encode(text[at..to])).ToString();
+        // The fragment's offsets are Lucene's own; its plain text tells where it stands.
+        var plain = WebUtility.HtmlDecode(html.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal));
+        return (text.StartsWith(plain, StringComparison.Ordinal) ? "" : "… ") + html + (text.TrimEnd().EndsWith(plain, StringComparison.Ordinal) ? "" : " …");
     }
 
-    private readonly record struct Posting(int Document, int TitleCount, int BodyCount);
+    /// <summary>Gives the highlighter the text from our own array, so the index need not store a second copy.</summary>
+    private sealed class TextOf(string text) : SimpleFragmentsBuilder
+    {
+        protected override Field[] GetFields(IndexReader reader, int docId, string fieldName) =>
+            [new Field(fieldName, text, TextField.TYPE_STORED)];
+    }
+
+    /// <summary>HTML-encodes text but leaves Danish letters readable: the only markup is our &lt;mark&gt;.</summary>
+    private sealed class MarkEncoder : IEncoder
+    {
+        private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+        public string EncodeText(string originalText) => Html.Encode(originalText);
+    }
 }

@@ -15,8 +15,8 @@ public enum SearchQueryStatus
     NoWords,
 }
 
-/// <summary>A query as typed, checked before anything is looked up.</summary>
-public sealed record SearchQuery(string Text, SearchQueryStatus Status, IReadOnlyList<string> Terms)
+/// <summary>A query as typed, checked before anything is looked up. The index analyzes <see cref="Text"/> as it does the documents.</summary>
+public sealed record SearchQuery(string Text, SearchQueryStatus Status)
 {
     public const int MaxLength = 200;
 
@@ -25,15 +25,14 @@ public sealed record SearchQuery(string Text, SearchQueryStatus Status, IReadOnl
         var text = (raw ?? "").Trim();
         if (text.Length == 0)
         {
-            return new SearchQuery("", SearchQueryStatus.Empty, []);
+            return new SearchQuery("", SearchQueryStatus.Empty);
         }
 
         if (text.Length > MaxLength)
         {
-            return new SearchQuery(text, SearchQueryStatus.TooLong, []);
+            return new SearchQuery(text, SearchQueryStatus.TooLong);
         }
 
-        var terms = DanishText.QueryTerms(text);
-        return new SearchQuery(text, terms.Count == 0 ? SearchQueryStatus.NoWords : SearchQueryStatus.Ok, terms);
+        return new SearchQuery(text, text.Any(char.IsLetterOrDigit) ? SearchQueryStatus.Ok : SearchQueryStatus.NoWords);
     }
 }

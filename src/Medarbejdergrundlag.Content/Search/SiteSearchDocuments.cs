@@ -18,16 +18,16 @@ public static partial class SiteSearchDocuments
     private static IEnumerable<SearchDocument> Courses(PublishedSite site) =>
         site.Courses.Select(c => new SearchDocument(
             c.Title,
-            "/phoenix/forloeb/" + c.Slug,
+            PortalPaths.Course(c.Slug),
             "Phønix-forløb",
             Collapse($"{c.PlainText} {CourseTerms.Name(c.Course!.Audience)} {CourseTerms.Name(c.Course.Forvaltning)}")));
 
     private static IEnumerable<SearchDocument> Charter(PublishedSite site) =>
-        site.CharterSections.Select(s => new SearchDocument(s.Title, "/medarbejdergrundlag#" + s.Key, "Medarbejdergrundlaget", Collapse(s.PlainText)))
-            .Concat(site.Legs.Select(l => new SearchDocument(l.Title, "/medarbejdergrundlag#" + l.Key, "Medarbejdergrundlagets ben", Collapse(l.PlainText))));
+        site.CharterSections.Select(s => new SearchDocument(s.Title, PortalPaths.CharterSection(s.Key), "Medarbejdergrundlaget", Collapse(s.PlainText)))
+            .Concat(site.Legs.Select(l => new SearchDocument(l.Title, PortalPaths.CharterSection(l.Key), "Medarbejdergrundlagets ben", Collapse(l.PlainText))));
 
     private static IEnumerable<SearchDocument> Bearings(PublishedSite site) =>
-        site.Bearings.Select(b => new SearchDocument(b.Title, "/pejlemaerker/" + b.Slug, "Pejlemærke", Collapse(b.PlainText)));
+        site.Bearings.Select(b => new SearchDocument(b.Title, PortalPaths.Bearing(b.Slug), "Pejlemærke", Collapse(b.PlainText)));
 
     /// <summary>
     /// The Phønix page is long, so each of its h2 sections is a document of its own that links
@@ -43,7 +43,7 @@ public static partial class SiteSearchDocuments
         var body = phoenix.BodyHtml;
         var headings = H2().Matches(body);
         var intro = headings.Count > 0 ? body[..headings[0].Index] : body;
-        yield return new SearchDocument(phoenix.Title, "/phoenix", "Phønix", Collapse(TextOf(phoenix.LeadHtml) + " " + TextOf(intro)));
+        yield return new SearchDocument(phoenix.Title, PortalPaths.Phoenix, "Phønix", Collapse(TextOf(phoenix.LeadHtml) + " " + TextOf(intro)));
 
         for (var i = 0; i < headings.Count; i++)
         {
@@ -51,7 +51,7 @@ public static partial class SiteSearchDocuments
             var end = i + 1 < headings.Count ? headings[i + 1].Index : body.Length;
             yield return new SearchDocument(
                 Collapse(TextOf(headings[i].Groups["title"].Value)),
-                "/phoenix#" + WebUtility.HtmlDecode(headings[i].Groups["id"].Value),
+                PortalPaths.Phoenix + "#" + WebUtility.HtmlDecode(headings[i].Groups["id"].Value),
                 phoenix.Title,
                 Collapse(TextOf(body[start..end])));
         }

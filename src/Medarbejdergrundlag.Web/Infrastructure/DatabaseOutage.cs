@@ -37,7 +37,7 @@ internal static class DatabaseOutage
     {
         for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is ContentUnavailableException or TimeoutException or DbException { IsTransient: true })
+            if (ex is ContentUnavailableException or TimeoutException or DbException { IsTransient: true } || IsSqlServerOutage(ex))
             {
                 return true;
             }
@@ -45,6 +45,17 @@ internal static class DatabaseOutage
 
         return false;
     }
+
+    /// <summary>
+    /// SqlClient does not mark its exceptions transient. Severity 20 and above is a broken or
+    /// refused connection (a server that is down answers "error 0, class 20"); the SQL Server
+    /// provider's own list of error numbers (what its retrying strategy retries) covers the rest.
+    /// </summary>
+#pragma warning disable EF1001 // An internal EF API: the list is EF's to keep, and better kept there than copied here.
+    private static bool IsSqlServerOutage(Exception ex) =>
+        ex is Microsoft.Data.SqlClient.SqlException sql &&
+        (sql.Class >= 20 || Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal.SqlServerTransientExceptionDetector.ShouldRetryOn(ex));
+#pragma warning restore EF1001
 
     private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 }

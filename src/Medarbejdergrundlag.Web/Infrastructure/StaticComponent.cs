@@ -5,10 +5,15 @@ using Microsoft.AspNetCore.Html;
 namespace Medarbejdergrundlag.Web.Infrastructure;
 
 /// <summary>
-/// Renders a Razor component to HTML at once, on its own renderer. The <c>&lt;component&gt;</c> tag
-/// helper's output is written later, on the framework's dispatcher, which the <c>&lt;cache&gt;</c> tag
-/// helper cannot do (it throws "The current thread is not associated with the Dispatcher"); pages
-/// whose content is cached render their components with this instead.
+/// The one way the portal renders a Razor component into a page: at once, to plain HTML, with the
+/// framework's <see cref="HtmlRenderer"/> (the public API for rendering components outside an
+/// interactive app). Pages call <c>@(await StaticComponent.RenderAsync&lt;CopyLink&gt;(HttpContext, new() { ["Url"] = … }))</c>.
+/// Why not the <c>&lt;component&gt;</c> tag helper (or <c>Html.RenderComponentAsync</c>, the same thing):
+/// its output is a deferred value written later on the framework's dispatcher, which the
+/// <c>&lt;cache&gt;</c> tag helper cannot hold (it throws "The current thread is not associated with
+/// the Dispatcher"), so it works on some pages and not on the cached ones (see <see cref="PageCache"/>).
+/// The portal's components are static (no interactivity), so nothing of the tag helper's
+/// prerendering is needed, and this is also how the tests render them.
 /// </summary>
 public static class StaticComponent
 {

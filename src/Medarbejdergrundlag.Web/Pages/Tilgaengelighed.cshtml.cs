@@ -13,7 +13,6 @@ namespace Medarbejdergrundlag.Web.Pages;
 [AllowAnonymous]
 public sealed class TilgaengelighedModel(IOptions<AccessibilityOptions> options) : PageModel
 {
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     public AccessibilityOptions Statement => options.Value;
 
@@ -24,7 +23,7 @@ public sealed class TilgaengelighedModel(IOptions<AccessibilityOptions> options)
     /// <summary>The phone number as a tel: link: digits and a leading plus only.</summary>
     public string? PhoneHref => Phone is null ? null : "tel:" + new string(Phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
 
-    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Danish);
+    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", CultureInfo.CurrentCulture);
 
     public void OnGet()
     {

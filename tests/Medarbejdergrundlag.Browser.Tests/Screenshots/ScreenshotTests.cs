@@ -6,7 +6,8 @@ namespace Medarbejdergrundlag.Browser.Tests.Screenshots;
 
 /// <summary>
 /// Key pages at desktop and phone width, saved as PNG files for people to look at, and checked
-/// for sideways scrolling (WCAG 1.4.10 Reflow) while at it.
+/// for sideways scrolling (WCAG 1.4.10 Reflow) while at it. Each file is read back: the whole
+/// page, styled, and the page asked for (not the sign-in page in its place).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -44,15 +45,22 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
                 }
 
                 var page = await context.NewPageAsync();
-                await page.GotoAsync(path);
+                var response = await page.GotoAsync(path);
+                // The page itself, not the sign-in page or an error in its place.
+                Assert.Equal(name == "ikke-fundet" ? 404 : 200, response?.Status);
+                Assert.EndsWith(path, page.Url, StringComparison.Ordinal);
                 var file = Artifacts.PathFor($"{name}-{width}.png");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
 
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 Assert.True(scrollWidth <= width, $"{path} is {scrollWidth}px wide at a {width}px viewport: it scrolls sideways.");
-                var (pngWidth, pngHeight) = PngSize(file);
-                Assert.Equal(width, pngWidth);
-                Assert.True(pngHeight >= 300, $"{file} is only {pngHeight}px high");
+
+                // The saved file, decoded by Chromium: the whole page (as high as the document), and
+                // styled (the header in the brand colour, as site.css paints it: white when unstyled).
+                var image = await ReadPngAsync(page, png);
+                var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+                Assert.True(image.Width == width && image.Height == pageHeight, $"{file} is {image.Width}x{image.Height}px, the page {width}x{pageHeight}px");
+                Assert.True(IsBrand(image.Header), $"{file}: the header is {image.Header}, not the brand colour {Brand}: is the page styled?");
                 await page.CloseAsync();
             }
         }
@@ -67,17 +75,38 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         output.WriteLine($"Screenshots: {Artifacts.Root}");
     }
 
-    /// <summary>Width and height from the PNG header, which also proves the file is a PNG.</summary>
-    private static (int Width, int Height) PngSize(string file)
-    {
-        var header = new byte[24];
-        using (var stream = File.OpenRead(file))
-        {
-            stream.ReadExactly(header);
-        }
+    private const string Brand = "#00546a";
 
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], header[..4]);
-        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)),
-                System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));
+    // Settable properties: Playwright fills the result of EvaluateAsync through a parameterless constructor.
+    private sealed class PngImage
+    {
+        public int Width { get; set; }
+
+        public int Height { get; set; }
+
+        public string Header { get; set; } = "";
     }
+
+    /// <summary>Decodes the PNG in the browser (a real decoder, not ours): its size and the colour of a pixel in the header.</summary>
+    private static Task<PngImage> ReadPngAsync(IPage page, byte[] png) =>
+        page.EvaluateAsync<PngImage>("""
+            async (data) => {
+                const image = new Image();
+                image.src = "data:image/png;base64," + data;
+                await image.decode();
+                const canvas = document.createElement("canvas");
+                canvas.width = image.naturalWidth;
+                canvas.height = image.naturalHeight;
+                const context = canvas.getContext("2d");
+                context.drawImage(image, 0, 0);
+                const [r, g, b] = context.getImageData(2, 2, 1, 1).data;
+                const header = "#" + [r, g, b].map(v => v.toString(16).padStart(2, "0")).join("");
+                return { width: image.naturalWidth, height: image.naturalHeight, header };
+            }
+            """, Convert.ToBase64String(png));
+
+    // Exact in practice; a step of colour management either way is not a different colour.
+    private static bool IsBrand(string colour) =>
+        colour.Length == 7 && Enumerable.Range(0, 3).All(i =>
+            Math.Abs(Convert.ToInt32(colour.Substring(1 + 2 * i, 2), 16) - Convert.ToInt32(Brand.Substring(1 + 2 * i, 2), 16)) <= 2);
 }

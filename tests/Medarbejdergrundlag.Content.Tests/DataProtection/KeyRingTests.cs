@@ -1,5 +1,4 @@
 using Medarbejdergrundlag.Content.Data;
-using Medarbejdergrundlag.Content.DataProtection;
 using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +38,11 @@ public sealed class KeyRingTests
 
     private static ServiceProvider Instance(TestDatabase database)
     {
+        var factory = database.Services.GetRequiredService<IDbContextFactory<ContentDbContext>>();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(database.Services.GetRequiredService<IDbContextFactory<ContentDbContext>>());
-        services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToContentStore();
+            .AddScoped(_ => factory.CreateDbContext());
+        services.AddDataProtection().SetApplicationName("Medarbejdergrundlag").PersistKeysToDbContext<ContentDbContext>();
         return services.BuildServiceProvider();
     }
 

@@ -29,6 +29,39 @@ public sealed class ContentEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAndPublishWritesTheRevisionAndThePublishTogetherAsOneChange()
+    {
+        var mod = await ItemAsync("mod");
+
+        var result = await Editor().SaveAndPublishAsync(mod.Id, mod.Version, Input(mod, title: "Mod at handle", note: "Ny titel"), "Hanne");
+
+        Assert.True(result.Succeeded);
+        var after = await ItemAsync("mod");
+        Assert.False(after.HasUnpublishedChanges);
+        Assert.Equal((2, mod.Version + 1), (after.PublishedRevision!.Number, after.Version));
+        Assert.Equal("Mod at handle", (await Site()).FindBearing("mod")!.Title);
+        await using var db = _database.NewContext();
+        Assert.Equal([AuditAction.Saved, AuditAction.Published],
+            await db.AuditEntries.Where(a => a.ContentItemId == mod.Id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveAndPublishThatIsRefusedChangesNothing()
+    {
+        var udvikling = await ItemAsync("udvikling");
+        // Another editor's draft has taken the address.
+        var mod = await ItemAsync("mod");
+        Assert.True((await Editor().SaveDraftAsync(mod.Id, mod.Version, Input(mod, slug: "vaekst"), "Anna")).Succeeded);
+
+        var result = await Editor().SaveAndPublishAsync(udvikling.Id, udvikling.Version, Input(udvikling, title: "Vækst", slug: "vaekst"), "Hanne");
+
+        Assert.False(result.Succeeded);
+        var after = await ItemAsync("udvikling");
+        Assert.Equal((1, udvikling.Version), (after.CurrentRevision!.Number, after.Version));
+        Assert.Equal("Udvikling", (await Site()).FindBearing("udvikling")!.Title);
+    }
+
+    [Fact]
     public async Task PublishingShowsTheDraftOnThePublicSiteAtOnce()
     {
         var mod = await ItemAsync("mod");
@@ -291,9 +324,7 @@ public sealed class ContentEditorTests : IAsyncLifetime
 
     private async Task SaveAndPublishAsync(ContentItem item, string slug)
     {
-        var saved = await Editor().SaveDraftAsync(item.Id, item.Version, Input(item, slug: slug), "Anna");
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Values));
-        var published = await Editor().PublishAsync(item.Id, saved.Item!.Version, "Anna");
+        var published = await Editor().SaveAndPublishAsync(item.Id, item.Version, Input(item, slug: slug), "Anna");
         Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values));
     }
 

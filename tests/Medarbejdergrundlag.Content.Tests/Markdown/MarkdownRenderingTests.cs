@@ -148,15 +148,33 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_IsThreadSafe()
+    public async Task RenderBlock_GivesEachOfManyConcurrentCallersTheirOwnDocument()
     {
-        const string markdown = "## Fællesskab\n\n## Fællesskab\n\n[x](javascript:alert(1)) og [y](https://example.dk)";
-        var expected = _renderer.RenderBlock(markdown);
+        // One renderer serves every request. Each caller renders a different, long document with
+        // repeated headings (ids numbered per document) and links (one unsafe): were any state of
+        // a call shared between calls (the HtmlRenderer, its writer, the set of used heading ids),
+        // documents would bleed into each other here and differ from the same text rendered alone.
+        const int callers = 8;
+        const int rounds = 40;
+        var documents = Enumerable.Range(0, callers).Select(Document).ToArray();
+        var expected = documents.Select(d => new MarkdigRenderer().RenderBlock(d)).ToArray();
+        using var start = new Barrier(callers);
 
-        var results = new string[64];
-        Parallel.For(0, results.Length, i => results[i] = _renderer.RenderBlock(markdown));
+        var results = await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                return Enumerable.Range(0, rounds).Select(_ => _renderer.RenderBlock(documents[caller])).ToList();
+            },
+            TaskCreationOptions.LongRunning)));
 
-        Assert.All(results, result => Assert.Equal(expected, result));
+        for (var caller = 0; caller < callers; caller++)
+        {
+            Assert.All(results[caller], html => Assert.Equal(expected[caller], html));
+        }
+
+        static string Document(int caller) => string.Concat(Enumerable.Range(0, 30).Select(i =>
+            $"## Afsnit {caller}\n\nLæs [mere {caller}-{i}](/side/{caller}/{i}) og [ikke](javascript:alert({i})) om **emne {i}**.\n\n"));
     }
 
     [Fact]

@@ -82,11 +82,27 @@ public sealed class SearchIndexTests
     {
         var index = SearchIndex.Build(
         [
-            new SearchDocument("Samarbejde, forebyggelse og fællesskaber", "/lang", "Test", "fællesskab"),
-            new SearchDocument("Fællesskab", "/kort", "Test", ""),
+            new SearchDocument("Samarbejde, forebyggelse og fællesskaber", "/lang", "Test", "Om fællesskab."),
+            new SearchDocument("Fællesskab", "/kort", "Test", "Om fællesskab."),
         ]);
 
         Assert.Equal(["/kort", "/lang"], index.Search("fællesskab").Hits.Select(h => h.Url));
+    }
+
+    [Fact]
+    public void AWordWithATypoIsFoundAndMarkedButRanksBelowTheWordAsWritten()
+    {
+        var index = SearchIndex.Build(
+        [
+            new SearchDocument("Handlekraft", "/rigtig", "Test", "Være handlekraftig og sætte i gang."),
+            new SearchDocument("Handelskraft", "/naesten", "Test", "Et andet ord."),
+        ]);
+
+        var hits = index.Search("handlekarft").Hits;
+
+        Assert.Equal("/rigtig", hits[0].Url);
+        Assert.Equal("<mark>Handlekraft</mark>", hits[0].TitleHtml);
+        Assert.Equal(["/rigtig"], index.Search("handlekraft").Hits.Take(1).Select(h => h.Url));
     }
 
     [Fact]

@@ -71,6 +71,18 @@ public sealed class ComponentTests : IDisposable
     }
 
     [Fact]
+    public void BearingCardTakesTheHeadingLevelBelowTheHeadingItStandsUnder()
+    {
+        var bearing = new PublishedItem(
+            7, ContentKind.Bearing, "mod", 2, "Mod", "mod", "Mod til at slippe kreativiteten løs", "", "", "", DateTime.UtcNow);
+
+        var underH1 = _context.Render<BearingCard>(p => p.Add(c => c.Bearing, bearing).Add(c => c.Href, "/pejlemaerker/mod").Add(c => c.HeadingLevel, 2));
+
+        Assert.Equal("Mod", underH1.Find("h2.card__title").TextContent);
+        Assert.Empty(underH1.FindAll("h3"));
+    }
+
+    [Fact]
     public void CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
     {
         var cut = _context.Render<CharterShape>(p => p
@@ -150,5 +162,34 @@ public sealed class ComponentTests : IDisposable
         Assert.Equal("Forskelle", cut.Find("ol").GetAttribute("aria-label"));
         Assert.Empty(cut.FindAll("script"));
         Assert.Equal("<script>alert(1)</script>", cut.Find("ins").TextContent);
+    }
+
+    [Fact]
+    public void EveryPageRendersComponentsThroughStaticComponentOnly()
+    {
+        // The <component> tag helper and Html.RenderComponentAsync write later, on the dispatcher,
+        // which fails inside the page cache's <cache>; StaticComponent says why it is the one way.
+        var web = Path.Combine(RepositoryRoot(), "src", "Medarbejdergrundlag.Web");
+        var offenders = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(file => File.ReadAllText(file) is var text && (text.Contains("<component ", StringComparison.Ordinal) || text.Contains("RenderComponentAsync", StringComparison.Ordinal)))
+            .Select(file => Path.GetRelativePath(web, file))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Render components with StaticComponent.RenderAsync in: " + string.Join(", ", offenders));
+        Assert.Contains(Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories), file => File.ReadAllText(file).Contains("StaticComponent.RenderAsync<", StringComparison.Ordinal));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Medarbejdergrundlag.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (Medarbejdergrundlag.sln) was not found above the test binaries.");
     }
 }

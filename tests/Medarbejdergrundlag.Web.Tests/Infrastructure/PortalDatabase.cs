@@ -25,6 +25,7 @@ public sealed class PortalDatabase : IDisposable
     /// <summary>The SQLite data folder; null on PostgreSQL.</summary>
     public string? DataFolder { get; }
 
+    /// <summary>A server database (PostgreSQL, or SQL Server when the suite runs against one).</summary>
     public bool IsPostgres => !ContentDatabase.IsSqlite(Provider);
 
     /// <summary>The configuration that points the app at this database.</summary>
@@ -37,7 +38,7 @@ public sealed class PortalDatabase : IDisposable
         if (!ContentDatabase.IsSqlite(provider))
         {
             // The app's own start-up (Migrate) creates the database, as it would in production.
-            return new PortalDatabase(provider, TestPostgres.NewDatabase(), null);
+            return new PortalDatabase(provider, TestServers.NewDatabase(provider), null);
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "mg-tests", Guid.NewGuid().ToString("N"));
@@ -45,19 +46,31 @@ public sealed class PortalDatabase : IDisposable
         return new PortalDatabase(provider, $"Data Source={file};Foreign Keys=True", folder);
     }
 
-    /// <summary>A context straight on the database, for arranging what a test needs.</summary>
-    public ContentDbContext NewContext()
+    /// <summary>
+    /// A database made by an earlier version, from tests/Fixtures: a copy of the SQLite file, or a
+    /// new PostgreSQL database restored from the dump.
+    /// </summary>
+    public static async Task<PortalDatabase> FromFixtureAsync(string provider, string sqliteFile, string postgresDump)
     {
-        var options = new DbContextOptionsBuilder<ContentDbContext>();
-        options.UseContentDatabase(Provider, ConnectionString);
-        return new ContentDbContext(options.Options);
+        if (!ContentDatabase.IsSqlite(provider))
+        {
+            return new PortalDatabase(provider, await TestPostgres.RestoreDatabaseAsync(postgresDump), null);
+        }
+
+        var database = Create(provider);
+        Directory.CreateDirectory(database.DataFolder!);
+        File.Copy(sqliteFile, Path.Combine(database.DataFolder!, "medarbejdergrundlag.db"));
+        return database;
     }
+
+    /// <summary>A context straight on the database, for arranging what a test needs.</summary>
+    public ContentDbContext NewContext() => ContentDatabase.CreateContext(Provider, ConnectionString);
 
     public void Dispose()
     {
         if (IsPostgres)
         {
-            TestPostgres.DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
+            TestServers.DropDatabaseAsync(Provider, ConnectionString).GetAwaiter().GetResult();
             return;
         }
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Tests.Shared;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,19 +21,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _ownsDatabase;
     private ILoggerProvider? _logSink;
+    private Action<IServiceCollection>? _services;
 
     public PortalFactory(string environment = "Development", string provider = ContentDatabase.Sqlite)
         : this(PortalDatabase.Create(provider), environment, ownsDatabase: true)
     {
     }
 
-    /// <summary>Another instance on an existing database, as after a restart or behind a load balancer.</summary>
-    public PortalFactory(PortalDatabase database, string environment = "Development")
-        : this(database, environment, ownsDatabase: false)
-    {
-    }
-
-    private PortalFactory(PortalDatabase database, string environment, bool ownsDatabase)
+    /// <summary>
+    /// Another instance on an existing database, as after a restart or behind a load balancer.
+    /// <paramref name="ownsDatabase"/>: remove the database with this factory.
+    /// </summary>
+    public PortalFactory(PortalDatabase database, string environment = "Development", bool ownsDatabase = false)
     {
         Environment = environment;
         Database = database;
@@ -66,8 +68,22 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or adds services after the app's own (a clock, say); call before the first client is made.</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services += configure;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Every query the app runs in a test is also compiled for SQL Server (no server needed).
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SqlServerTranslationCheck.Instance));
+        if (_services is { } configureServices)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
+
         builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings)
         {

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Tests.Shared;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -13,7 +14,7 @@ namespace Medarbejdergrundlag.Web.Tests.Operations;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly YamlMappingNode Compose = LoadCompose();
     private static readonly string[] Dockerfile = File.ReadAllLines(Path.Combine(Root, "Dockerfile"));
 
@@ -45,9 +46,33 @@ public sealed partial class ComposeFileTests
         Assert.Contains("pg_isready", string.Join(" ", HealthTest(db)));
     }
 
+    [Fact]
+    public void TheSqlServerProfileRunsThePortalOnMicrosoftsImage()
+    {
+        var portal = Service("portal-sqlserver");
+        var database = Service("sqlserver");
+
+        Assert.StartsWith("mcr.microsoft.com/mssql/server:", Scalar(database, "image"));
+        Assert.Equal("SqlServer", Environment(portal)["Database__Provider"]);
+        Assert.StartsWith("Server=sqlserver,1433;", Environment(portal)["ConnectionStrings__Content"]);
+        Assert.Equal("service_healthy", Scalar(Map(Map(portal, "depends_on"), "sqlserver"), "condition"));
+        Assert.Equal("/var/opt/mssql", ((YamlSequenceNode)database.Children["volumes"]).Children.Single().ToString().Split(':')[1]);
+        Assert.Equal("medarbejdergrundlag-portal", Scalar(portal, "image"));
+
+        // One database at a time: each stack has its own profile, and .env.example picks PostgreSQL.
+        Assert.Equal(["sqlserver"], Profiles(portal).Concat(Profiles(database)).Distinct());
+        Assert.Equal(["postgres"], Profiles(Service("portal")).Concat(Profiles(Service("db"))).Distinct());
+        Assert.Contains("COMPOSE_PROFILES=postgres", File.ReadAllLines(Path.Combine(Root, ".env.example")));
+    }
+
+    private static IEnumerable<string> Profiles(YamlMappingNode service) =>
+        ((YamlSequenceNode)service.Children["profiles"]).Children.Select(n => n.ToString());
+
     [Theory]
     [InlineData("portal")]
     [InlineData("db")]
+    [InlineData("portal-sqlserver")]
+    [InlineData("sqlserver")]
     public void EveryServiceHasAHealthCheckWithATimeout(string name)
     {
         var health = Map(Service(name), "healthcheck");
@@ -156,7 +181,24 @@ public sealed partial class ComposeFileTests
         return found;
     }
 
-    private static YamlMappingNode Service(string name) => Map(Map(Compose, "services"), name);
+    private static YamlMappingNode Service(string name) => Merged(Map(Map(Compose, "services"), name));
+
+    /// <summary>A service with what it takes from a shared block (YAML's <c>&lt;&lt;: *anchor</c>), as Compose reads it.</summary>
+    private static YamlMappingNode Merged(YamlMappingNode service)
+    {
+        if (!service.Children.TryGetValue(new YamlScalarNode("<<"), out var shared))
+        {
+            return service;
+        }
+
+        var merged = new YamlMappingNode();
+        foreach (var (key, value) in ((YamlMappingNode)shared).Children.Concat(service.Children).Where(e => e.Key.ToString() != "<<"))
+        {
+            merged.Children[key] = value;
+        }
+
+        return merged;
+    }
 
     private static YamlMappingNode Map(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? (YamlMappingNode)child : throw new Xunit.Sdk.XunitException($"no '{key}'");
@@ -186,19 +228,6 @@ public sealed partial class ComposeFileTests
         var stream = new YamlStream();
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Medarbejdergrundlag.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Medarbejdergrundlag.sln) was not found above the test binaries.");
     }
 
     [GeneratedRegex("(PASSWORD|SECRET|TOKEN|APIKEY)", RegexOptions.IgnoreCase)]

@@ -18,6 +18,18 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
     [Fact]
+    public async Task ASqlServerThatCannotBeReachedCountsAsAnOutageNotABug()
+    {
+        // Nothing listens on port 1: the real client fails the way it does when the server is down.
+        await using var connection = new Microsoft.Data.SqlClient.SqlConnection("Server=tcp:127.0.0.1,1;Connect Timeout=3;Encrypt=False");
+
+        var failure = await Assert.ThrowsAsync<Microsoft.Data.SqlClient.SqlException>(() => connection.OpenAsync());
+
+        Assert.True(Medarbejdergrundlag.Web.Infrastructure.DatabaseOutage.IsOutage(failure), $"SqlException {failure.Number}: {failure.Message}");
+        Assert.False(Medarbejdergrundlag.Web.Infrastructure.DatabaseOutage.IsOutage(new InvalidOperationException("a bug")));
+    }
+
+    [Fact]
     public async Task WhenPostgresStopsPagesKeepTheirContentReadinessFailsAndItAllRecoversWithoutARestart()
     {
         // "warm" has shown content; "cold" (a fresh instance) has signed in but shown none yet.

@@ -2,7 +2,9 @@ using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Medarbejdergrundlag.Web.Tests.Pages;
@@ -23,9 +25,14 @@ public sealed class PageCacheTests
         using var factory = new PortalFactory();
         var editor = await factory.SignedInClientAsync("hr-redaktoer");
         var employee = await factory.SignedInClientAsync("medarbejder");
+        // The <cache> tag helper's own store: one entry per cached page content.
+        var cache = (MemoryCache)factory.Services.GetRequiredService<CacheTagHelperMemoryCacheFactory>().Cache;
+        var entries = cache.Count;
 
-        var editorsPage = await editor.GetDocumentAsync(path);   // fills the cache
+        var editorsPage = await editor.GetDocumentAsync(path);
+        Assert.Equal(entries + 1, cache.Count);   // the main content was rendered and stored
         var employeesPage = await employee.GetDocumentAsync(path);
+        Assert.Equal(entries + 1, cache.Count);   // and the employee was served that same entry
 
         Assert.Equal("Hanne HR-redaktør", editorsPage.QuerySelector(".site-header__user")?.Text());
         Assert.Equal("Mette Medarbejder", employeesPage.QuerySelector(".site-header__user")?.Text());

@@ -26,6 +26,19 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
     }
 
+    [Fact]
+    public async Task RobotsTxtAsksEveryCrawlerToStayOutWithoutSignIn()
+    {
+        using var stranger = portal.Factory.CreatePlainClient();
+
+        var response = await stranger.GetAsync("/robots.txt");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["User-agent: *", "Disallow: /"], lines);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/medarbejdergrundlag")]

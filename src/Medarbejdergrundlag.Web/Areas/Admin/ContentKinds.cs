@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Model;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin;
@@ -37,11 +38,5 @@ public static class ContentKinds
     public static string? UrlWord(ContentKind kind) => Creatable.FirstOrDefault(p => p.Value == kind).Key;
 
     /// <summary>Where the public site shows the item.</summary>
-    public static string PublicPath(ContentItem item, string slug) => item.Kind switch
-    {
-        ContentKind.Bearing => "/pejlemaerker/" + slug,
-        ContentKind.PhoenixPage => "/phoenix",
-        ContentKind.Course => "/phoenix/forloeb/" + slug,
-        _ => "/medarbejdergrundlag#" + item.Key,
-    };
+    public static string PublicPath(ContentItem item, string slug) => PortalPaths.Of(item.Kind, item.Key, slug);
 }

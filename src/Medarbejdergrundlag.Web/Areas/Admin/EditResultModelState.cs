@@ -1,5 +1,7 @@
 using Medarbejdergrundlag.Content.Editing;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin;
 
@@ -17,4 +19,36 @@ public static class EditResultModelState
             modelState.AddModelError(prefix is null || field.Length == 0 ? "" : $"{prefix}.{field}", message);
         }
     }
+
+    /// <summary>
+    /// What every admin page does with an editing result: done, <paramref name="done"/> (a redirect
+    /// with a message); not found, 404; a conflict, <paramref name="conflict"/>; refused, the Danish
+    /// messages on the form (fields under <paramref name="prefix"/>). Null means: show the page again.
+    /// </summary>
+    public static async Task<IActionResult?> OutcomeAsync(
+        this PageModel page, EditResult result, Func<IActionResult> done, Func<Task> conflict, string? prefix = null)
+    {
+        switch (result.Outcome)
+        {
+            case EditOutcome.Done:
+                return done();
+            case EditOutcome.NotFound:
+                return page.NotFound();
+            case EditOutcome.Conflict:
+                await conflict();
+                return null;
+            default:
+                page.ModelState.AddEditErrors(result, prefix);
+                return null;
+        }
+    }
+
+    /// <inheritdoc cref="OutcomeAsync(PageModel, EditResult, Func{IActionResult}, Func{Task}, string?)"/>
+    public static Task<IActionResult?> OutcomeAsync(
+        this PageModel page, EditResult result, Func<IActionResult> done, string conflictMessage, string? prefix = null) =>
+        page.OutcomeAsync(result, done, () =>
+        {
+            page.ModelState.AddModelError("", conflictMessage);
+            return Task.CompletedTask;
+        }, prefix);
 }

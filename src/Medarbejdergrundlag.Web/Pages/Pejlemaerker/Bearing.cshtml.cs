@@ -17,7 +17,7 @@ public sealed class BearingModel(PublishedContentStore content) : PageModel
         {
             // A renamed bearing keeps its old addresses: managers' links must never break.
             return site.BearingRedirect(slug) is { } current
-                ? RedirectPermanent("/pejlemaerker/" + current)
+                ? RedirectPermanent(PortalPaths.Bearing(current))
                 : NotFound();
         }
 

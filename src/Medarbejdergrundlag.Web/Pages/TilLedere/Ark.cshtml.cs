@@ -16,7 +16,7 @@ public sealed class ArkModel(PublishedContentStore content, LinkBuilder links, Q
     public async Task OnGetAsync()
     {
         Site = await content.GetAsync();
-        CharterUrl = links.Absolute(Request, "/medarbejdergrundlag");
+        CharterUrl = links.Absolute(Request, PortalPaths.Charter);
         Bearings = Site.Bearings.Select(b =>
         {
             var url = links.Absolute(Request, Onboarding.BearingPath(b));

@@ -7,7 +7,7 @@ namespace Medarbejdergrundlag.Web.Pages.TilLedere;
 /// <summary>What the managers' page and the printable sheet share.</summary>
 public static partial class Onboarding
 {
-    public static string BearingPath(PublishedItem bearing) => "/pejlemaerker/" + bearing.Slug;
+    public static string BearingPath(PublishedItem bearing) => PortalPaths.Bearing(bearing.Slug);
 
     /// <summary>The body's first paragraph: the bearing in a few sentences, as rendered (and sanitized) when it was saved.</summary>
     public static string FirstParagraphHtml(PublishedItem item)
@@ -27,7 +27,7 @@ public static partial class Onboarding
         text.AppendLine("Velkommen til Odense Kommune. Vores medarbejdergrundlag, »Sammen om udvikling«, beskriver den arbejdsplads, vi ønsker at have, og hvordan vi sammen udvikler den og os selv.");
         text.AppendLine();
         text.AppendLine("Læs det her:");
-        text.AppendLine(absolute("/medarbejdergrundlag"));
+        text.AppendLine(absolute(PortalPaths.Charter));
         if (site.Bearings.Count > 0)
         {
             text.AppendLine();
@@ -42,7 +42,7 @@ public static partial class Onboarding
         {
             text.AppendLine();
             text.AppendLine($"{phoenix.Title}, kommunens hus for læring og udvikling:");
-            text.AppendLine(absolute("/phoenix"));
+            text.AppendLine(absolute(PortalPaths.Phoenix));
         }
 
         text.AppendLine();

@@ -42,20 +42,13 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : Page
 
     private async Task<IActionResult> DoneAsync(EditResult result, string success)
     {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
+        if (await this.OutcomeAsync(result, () =>
+            {
                 Message = success;
                 return RedirectToPage();
-            case EditOutcome.NotFound:
-                return NotFound();
-            case EditOutcome.Conflict:
-                ModelState.AddModelError("", "En anden har ændret indholdet imens. Se listen igen, og prøv så igen.");
-                break;
-            default:
-                ModelState.AddEditErrors(result);
-
-                break;
+            }, "En anden har ændret indholdet imens. Se listen igen, og prøv så igen.") is { } outcome)
+        {
+            return outcome;
         }
 
         await LoadAsync();

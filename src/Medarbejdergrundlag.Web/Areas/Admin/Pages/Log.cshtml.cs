@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,6 @@ namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 public sealed class LogModel(ContentDbContext db) : PageModel
 {
     private const int PageSize = 200;
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     [BindProperty(SupportsGet = true, Name = "bruger")]
     public string? EditorFilter { get; set; }
@@ -98,5 +98,5 @@ public sealed class LogModel(ContentDbContext db) : PageModel
     }
 
     private static DateTime StartOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Copenhagen);
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), PortalCulture.Copenhagen);
 }

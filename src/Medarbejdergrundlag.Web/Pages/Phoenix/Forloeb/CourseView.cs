@@ -7,7 +7,6 @@ namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 /// <summary>A course with what its page shows: the bearings it trains and the dates still offered.</summary>
 public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IReadOnlyList<PublishedItem> Bearings, IReadOnlyList<PublishedCourseDate> UpcomingDates)
 {
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     public static CourseView For(PublishedSite site, PublishedItem item, DateTime nowUtc) => new(
         item,
@@ -21,8 +20,8 @@ public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IRea
         var start = CopenhagenTime.ToLocal(date.StartsAt);
         var end = CopenhagenTime.ToLocal(date.EndsAt);
         return start.Date == end.Date
-            ? $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", Danish)}–{end.ToString("HH.mm", Danish)}"
-            : $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", Danish)} til {end.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", Danish)}";
+            ? $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")}–{end.ToString("HH.mm")}"
+            : $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")} til {end.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")}";
     }
 
     /// <summary>What a date's status says to a reader.</summary>

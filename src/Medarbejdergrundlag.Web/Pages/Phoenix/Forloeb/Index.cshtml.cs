@@ -47,7 +47,7 @@ public sealed class IndexModel(PublishedContentStore content, TimeProvider clock
         Entries = CourseCatalog.Filter(Site, Filter, Now);
         var query = Filter.ToQueryString();
         var separator = query.Length > 0 ? "&" : "";
-        FeedUrl = links.Absolute(Request, $"/phoenix/forloeb/kalender.ics?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(feeds.Token(query))}");
+        FeedUrl = links.Absolute(Request, $"{PortalPaths.CatalogueFeed}?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(feeds.Token(query))}");
 
         // Server time for the catalogue's performance budget; read by tests/load/catalogue.sh.
         Response.Headers["Server-Timing"] = $"catalogue;dur={timer.Elapsed.TotalMilliseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";

@@ -14,7 +14,7 @@ public sealed class KursusModel(PublishedContentStore content, TimeProvider cloc
         if (site.FindCourse(slug) is not { } course)
         {
             // A renamed course keeps its old addresses.
-            return site.CourseRedirect(slug) is { } current ? RedirectPermanent("/phoenix/forloeb/" + current) : NotFound();
+            return site.CourseRedirect(slug) is { } current ? RedirectPermanent(PortalPaths.Course(current)) : NotFound();
         }
 
         View = CourseView.For(site, course, clock.GetUtcNow().UtcDateTime);

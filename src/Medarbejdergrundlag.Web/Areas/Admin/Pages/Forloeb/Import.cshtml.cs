@@ -96,7 +96,7 @@ public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : 
         }
 
         ImportUploads.Remove(Token!);
-        var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        var da = Medarbejdergrundlag.Content.PortalCulture.Danish;
         Message = string.Format(da, "Importeret: {0:N0} hold i {1:N0} forløb, heraf {2:N0} nye forløb", result.Dates, result.Courses, result.NewCourses) +
                   (Publish ? ", udgivet." : ", som kladder. Udgiv dem fra oversigten, når de er klar.") +
                   string.Format(da, " Det tog {0:0.00} s.", result.Elapsed.TotalSeconds);

@@ -51,7 +51,7 @@ public sealed class EditForm
             DialogQuestions = current.DialogQuestionsMarkdown,
             Audience = current.Audience,
             Forvaltning = current.Forvaltning,
-            LengthDays = current.LengthDays?.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("da-DK")),
+            LengthDays = current.LengthDays?.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture),
             Bearings = (current.BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
             SignUp = current.SignUp,
             Version = item.Version,

@@ -52,20 +52,13 @@ public sealed class HistorikModel(ContentDbContext db, ContentEditor editor) : P
     public async Task<IActionResult> OnPostRestoreAsync(int id, int number, int version)
     {
         var result = await editor.RestoreAsync(id, number, version, User.EditorName());
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
+        if (await this.OutcomeAsync(result, () =>
+            {
                 Message = $"Version {number} er gendannet som en ny kladde (version {result.Revision!.Number}). Se den efter, og udgiv den, når den er klar.";
                 return RedirectToPage("Rediger", new { id });
-            case EditOutcome.NotFound:
-                return NotFound();
-            case EditOutcome.Conflict:
-                ModelState.AddModelError("", "En anden har gemt en ny version imens. Se historikken igen, før du gendanner.");
-                break;
-            default:
-                ModelState.AddEditErrors(result);
-
-                break;
+            }, "En anden har gemt en ny version imens. Se historikken igen, før du gendanner.") is { } outcome)
+        {
+            return outcome;
         }
 
         await LoadAsync(id);

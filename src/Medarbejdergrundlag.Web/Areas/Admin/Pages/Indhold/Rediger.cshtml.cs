@@ -46,17 +46,9 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
             "Kladden er gemt. Den er ikke udgivet endnu: medarbejderne ser stadig den udgivne version.");
 
     /// <summary>Saves what is in the form and publishes it, so nothing typed is left behind.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id)
-    {
-        var saved = await editor.SaveDraftAsync(id, Form.Version, Form.ToInput(), User.EditorName());
-        if (!saved.Succeeded)
-        {
-            return await HandleAsync(id, saved, "");
-        }
-
-        return await HandleAsync(id, await editor.PublishAsync(id, saved.Item!.Version, User.EditorName()),
+    public async Task<IActionResult> OnPostPublishAsync(int id) =>
+        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.EditorName()),
             "Udgivet. Medarbejderne ser nu den nye version.");
-    }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id) =>
         await HandleAsync(id, await editor.SetArchivedAsync(id, archived: true, Form.Version, User.EditorName()),
@@ -68,20 +60,13 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
 
     private async Task<IActionResult> HandleAsync(int id, EditResult result, string success)
     {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
+        if (await this.OutcomeAsync(result, () =>
+            {
                 Message = success;
                 return RedirectToPage(new { id });
-            case EditOutcome.NotFound:
-                return NotFound();
-            case EditOutcome.Conflict:
-                await ShowConflictAsync(result);
-                break;
-            default:
-                ModelState.AddEditErrors(result, nameof(Form));
-
-                break;
+            }, () => ShowConflictAsync(result), nameof(Form)) is { } outcome)
+        {
+            return outcome;
         }
 
         Item = (await editor.FindAsync(id))!;

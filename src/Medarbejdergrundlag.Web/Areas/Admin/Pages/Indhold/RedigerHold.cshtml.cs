@@ -44,22 +44,19 @@ public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
 
     private async Task<IActionResult> HandleAsync(int id, int holdId, EditResult result, string success)
     {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
+        if (await this.OutcomeAsync(result, () =>
+            {
                 Message = success;
                 return RedirectToPage(new { id, holdId });
-            case EditOutcome.NotFound:
-                return NotFound();
-            case EditOutcome.Conflict:
+            }, () =>
+            {
                 ModelState.AddModelError("", $"{result.Date!.UpdatedBy} har ændret holdet, mens du skrev. Nu står der: {CourseDateValidator.Describe(result.Date)}. Det, du skrev, er ikke gemt, men står stadig i formularen. Gem igen, hvis det stadig skal gælde.");
                 ModelState.Remove($"{nameof(Date)}.{nameof(DateForm.Version)}");
                 Date.Version = result.Date.Version;
-                break;
-            default:
-                ModelState.AddEditErrors(result, nameof(Date));
-
-                break;
+                return Task.CompletedTask;
+            }, nameof(Date)) is { } outcome)
+        {
+            return outcome;
         }
 
         return await LoadAsync(id, holdId) ? Page() : NotFound();

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Medarbejdergrundlag.Content;
+
+/// <summary>
+/// The portal's language and clock, defined once. The web app makes <see cref="Danish"/> every
+/// request's culture (request localization), so pages format with the current culture; the content
+/// store, which also runs outside requests (import, start-up), formats its Danish messages with it.
+/// </summary>
+public static class PortalCulture
+{
+    public static CultureInfo Danish { get; } = CultureInfo.GetCultureInfo("da-DK");
+
+    /// <summary>Odense's time zone: times are stored in UTC and typed and shown as wall-clock time there.</summary>
+    public static TimeZoneInfo Copenhagen { get; } = TimeZoneInfo.FindSystemTimeZoneById(CopenhagenZoneId);
+
+    /// <summary>The IANA name, as calendar files write it.</summary>
+    public const string CopenhagenZoneId = "Europe/Copenhagen";
+
+    /// <summary>Compares Danish text as Danish readers sort it (æ, ø, å last), ignoring case.</summary>
+    public static StringComparer DanishOrder { get; } = StringComparer.Create(Danish, ignoreCase: true);
+
+    /// <summary>A UTC time as it is on the wall in Odense.</summary>
+    public static DateTime ToCopenhagen(this DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Copenhagen);
+}

@@ -1,0 +1,171 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medarbejdergrundlag.Content.Publishing;
+
+/// <summary>
+/// The one publish pipeline. Whatever changes what the public site shows (a publish, an archive,
+/// a new order, a course date, a redirect, an import, a restored backup, seeding) is saved through
+/// the content context, and this interceptor sees it there:
+/// <list type="number">
+/// <item>it moves the content version stamp inside the same transaction as the change (its own
+/// transaction when the caller has none), so other instances reload exactly when there is
+/// something new (<see cref="ContentVersion"/>);</item>
+/// <item>when that transaction commits, it drops this instance's snapshot, so the change shows at
+/// the next request here.</item>
+/// </list>
+/// Callers only save; nobody can forget a step.
+/// </summary>
+public sealed class PublishPipeline(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
+
+    /// <summary>True when a save would change the public site.</summary>
+    public static bool ChangesPublishedSite(DbContext db)
+    {
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+
+        return db.ChangeTracker.Entries().Any(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity switch
+        {
+            // Revisions never change once written, and a new one is a draft until an item points at it.
+            ContentItem when entry.State is EntityState.Modified => VisibleItemProperties.Any(p => entry.Property(p).IsModified),
+            ContentItem or CourseDate or SlugRedirect => true,
+            _ => false,
+        });
+    }
+
+    private static readonly string[] VisibleItemProperties =
+        [nameof(ContentItem.PublishedRevisionId), nameof(ContentItem.IsArchived), nameof(ContentItem.SortOrder), nameof(ContentItem.Key)];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ContentDbContext db && ChangesPublishedSite(db))
+        {
+            var pending = _pending.GetOrCreateValue(db);
+            pending.Changed = true;
+            if (db.Database.CurrentTransaction is null)
+            {
+                pending.Owned = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            await ContentVersion.BumpAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is ContentDbContext db && ChangesPublishedSite(db))
+        {
+            var pending = _pending.GetOrCreateValue(db);
+            pending.Changed = true;
+            if (db.Database.CurrentTransaction is null)
+            {
+                pending.Owned = db.Database.BeginTransaction();
+            }
+
+            ContentVersion.Bump(db);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Owned(eventData.Context) is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (Owned(eventData.Context) is { } transaction)
+        {
+            transaction.Commit();
+            transaction.Dispose();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Owned(eventData.Context) is { } transaction)
+        {
+            await transaction.DisposeAsync();
+        }
+
+        Forget(eventData.Context);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        Owned(eventData.Context)?.Dispose();
+        Forget(eventData.Context);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending) && pending.Changed)
+        {
+            pending.Changed = false;
+            services.GetRequiredService<PublishedContentStore>().Invalidate();
+        }
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private IDbContextTransaction? Owned(DbContext? db)
+    {
+        if (db is null || !_pending.TryGetValue(db, out var pending) || pending.Owned is not { } transaction)
+        {
+            return null;
+        }
+
+        pending.Owned = null;
+        return transaction;
+    }
+
+    private void Forget(DbContext? db)
+    {
+        if (db is not null && _pending.TryGetValue(db, out var pending))
+        {
+            pending.Changed = false;
+        }
+    }
+
+    private sealed class Pending
+    {
+        public bool Changed { get; set; }
+
+        public IDbContextTransaction? Owned { get; set; }
+    }
+}

@@ -3,8 +3,9 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Routing;
+using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
+using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
 
 // `backup ...` runs a backup command instead of the server; its words are not configuration.
@@ -25,9 +26,6 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Konto/LogIndFejl");
     options.Conventions.AllowAnonymousToPage("/Konto/LogUd");
 
-    // The live preview is an endpoint for admin.js, not a page: it answers POST only.
-    options.Conventions.AddAreaPageApplicationModelConvention("Admin", "/Markdown",
-        page => page.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Post])));
 });
 builder.Services.AddPortalHealthChecks();
 // Every request is Danish: dates, numbers and sorting follow da-DK, whatever the browser asks for.
@@ -77,6 +75,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 app.MapPortalSignIn();
+app.MapCalendarFiles();
+app.MapMarkdownPreview();
 
 app.Run();
 return 0;

@@ -8,11 +8,12 @@
 #     The page reports its own server time in a Server-Timing header (catalogue;dur=...): from the
 #     handler's start to the filtered, sorted list and the feed link, without rendering. curl's
 #     time to first byte on loopback gives the whole request including rendering.
-# Usage: tests/load/catalogue.sh [requests]   (default 200)
+# Usage: tests/load/catalogue.sh [requests] [csv|xlsx]   (defaults 200, xlsx: the file as HR keeps it)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 requests="${1:-200}"
+format="${2:-xlsx}"
 out="$(mktemp -d "${TMPDIR:-/tmp}/mg-catalogue.XXXXXX")"
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$out"; }
@@ -27,11 +28,13 @@ ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" Database__DataFolder=
   Logging__LogLevel__Default=Warning dotnet "$out/app/Medarbejdergrundlag.Web.dll" >"$out/log" 2>&1 &
 pid=$!
 wait_for_200 "$base/health/live"
-course_csv "$out/forloeb.csv"
+course_$format "$out/forloeb.$format"
 
 hr="$out/hr.jar"
 sign_in "$hr" hr-redaktoer
-notice=$(import_courses "$hr" "$out/forloeb.csv")
+started=$(date +%s.%N)
+notice=$(import_courses "$hr" "$out/forloeb.$format")
+echo "Import of the .$format file through the admin page (upload and preview, confirm, notice): $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f} s')" "$started" "$(date +%s.%N)")"
 echo "Import: $notice"
 
 employee="$out/employee.jar"

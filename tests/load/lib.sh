@@ -43,21 +43,70 @@ open(sys.argv[1], "w", encoding="utf-8-sig", newline="").write("\r\n".join(rows)
 PY
 }
 
-# import_courses JAR CSV: through the real admin page (preview, then import, published), as an
-# editor signed in with JAR. Prints the page's notice.
-import_courses() {
-  local jar="$1" csv="$2"
-  curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" -F "Upload=@$csv;type=text/csv" \
-    "$base/admin/forloeb/import?handler=Preview" >"$out/preview.html"
-  python3 - "$out/preview.html" "$out/confirm.txt" <<'PY'
-import sys, html, re
-page = open(sys.argv[1], encoding="utf-8").read()
-text = re.search(r'<textarea name="Text"[^>]*>(.*?)</textarea>', page, re.S)
-if not text:
-    sys.exit("The preview offered no import: " + re.sub(r"<[^>]+>", " ", page)[-2000:])
-open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(text.group(1)))
+# course_xlsx FILE: the same 1,000 rows as course_csv, as an Excel workbook (.xlsx), written with
+# Python's zipfile: start and end as Excel date-times, days and seats as numbers.
+course_xlsx() {
+  python3 - "$1" <<'PY'
+import sys, datetime, zipfile
+from xml.sax.saxutils import escape
+audiences = ["Medarbejdere", "Ledere", "Alle"]
+forvaltninger = ["Borgmesterforvaltningen", "Børn- og Ungeforvaltningen", "Beskæftigelses- og Socialforvaltningen",
+                 "By- og Kulturforvaltningen", "Ældre- og Handicapforvaltningen", "Tværgående"]
+bearings = ["Mod", "Udvikling", "Handlekraft", "Fællesskab"]
+start = datetime.date.today() + datetime.timedelta(days=7)
+epoch = datetime.datetime(1899, 12, 30)
+header = ["Titel", "Resumé", "Målgruppe", "Forvaltning", "Dage", "Pejlemærker", "Tilmelding", "Start", "Slut", "Sted", "Pladser", "Tilmeldte", "Status"]
+def col(i): return chr(ord("A") + i)
+def cell(r, i, v):
+    ref = f"{col(i)}{r}"
+    if isinstance(v, datetime.datetime):
+        return f'<c r="{ref}" s="1"><v>{(v - epoch).total_seconds() / 86400}</v></c>'
+    if isinstance(v, (int, float)):
+        return f'<c r="{ref}"><v>{v}</v></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+rows = [header]
+for c in range(100):
+    for d in range(10):
+        day = datetime.datetime.combine(start + datetime.timedelta(days=c + 9 * d), datetime.time())
+        rows.append([f"Forløb {c:03} om læring", f"Et forløb om læring nummer {c}", audiences[c % 3], forvaltninger[c % 6], 1 + c % 2,
+                     f"{bearings[c % 4]}, {bearings[(c + 1) % 4]}", "phoenix@odense.dk", day.replace(hour=9),
+                     day.replace(hour=15, minute=30), f"Phønix sal {d}", 24, (c + d) % 25, ""])
+sheet = "".join(f'<row r="{r}">' + "".join(cell(r, i, v) for i, v in enumerate(row)) + "</row>" for r, row in enumerate(rows, 1))
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+               '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+               '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+               '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+    z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet name="Hold" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/></Relationships>')
+    z.writestr("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd-mm-yyyy hh:mm"/></numFmts>'
+               '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+               '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>')
+    z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{sheet}</sheetData></worksheet>')
 PY
+}
+
+# import_courses JAR FILE: through the real admin page (preview, then import, published), as an
+# editor signed in with JAR. FILE is CSV or .xlsx. Prints the page's notice.
+import_courses() {
+  local jar="$1" file="$2" type="text/csv"
+  [[ "$file" == *.xlsx ]] && type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" -F "Upload=@$file;type=$type" \
+    "$base/admin/forloeb/import?handler=Preview" >"$out/preview.html"
+  # The preview keeps the file on the server; the confirming form carries only its token.
+  local upload
+  upload=$(sed -n 's/.*<input type="hidden" name="Token" value="\([0-9a-f]*\)".*/\1/p' "$out/preview.html")
+  if [ -z "$upload" ]; then
+    echo "The preview offered no import: $(sed 's/<[^>]*>/ /g' "$out/preview.html" | tr -s ' \n' ' ' | tail -c 2000)" >&2
+    return 1
+  fi
   curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" \
-    --data-urlencode "Text@$out/confirm.txt" --data-urlencode "Publish=true" "$base/admin/forloeb/import?handler=Import"
+    --data-urlencode "Token=$upload" --data-urlencode "Publish=true" "$base/admin/forloeb/import?handler=Import"
   curl -s -b "$jar" -c "$jar" "$base/admin/forloeb/import" | sed -n 's/.*<p class="notice" role="status">\(.*\)<\/p>.*/\1/p'
 }

@@ -12,8 +12,10 @@ namespace Medarbejdergrundlag.Content.Backup;
 /// log, identified by the item's key and
 /// the revision's number rather than by database ids, so a file made on one provider imports into
 /// the other. Importing a file into an empty database and exporting again gives the same file.
+/// The HTML in a file is only for people reading it: an import renders every revision again from
+/// its Markdown, so a tampered file cannot bring script into the portal.
 /// </summary>
-public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
+public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, RevisionRenderer renderer)
 {
     public const string Format = "medarbejdergrundlag-backup";
 
@@ -125,24 +127,22 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock)
                 Title = r.Title,
                 Slug = r.Slug,
                 LeadMarkdown = r.LeadMarkdown,
-                LeadHtml = r.LeadHtml,
                 BodyMarkdown = r.BodyMarkdown,
-                BodyHtml = r.BodyHtml,
                 PointsMarkdown = r.PointsMarkdown,
-                PointsHtml = r.PointsHtml,
-                PlainText = r.PlainText,
                 CreatedAt = r.CreatedAt,
                 CreatedBy = r.CreatedBy,
                 CreatedById = r.CreatedById ?? "",
                 ChangeNote = r.ChangeNote,
                 DialogQuestionsMarkdown = r.DialogQuestionsMarkdown ?? "",
-                DialogQuestionsHtml = r.DialogQuestionsHtml ?? "",
                 Audience = r.Audience,
                 Forvaltning = r.Forvaltning,
                 LengthDays = r.LengthDays,
                 BearingKeys = r.BearingKeys,
                 SignUp = r.SignUp,
             }));
+
+            // The file's HTML is never trusted: every revision is rendered again from its Markdown.
+            item.Revisions.ForEach(renderer.Render);
             return (item, b);
         }).ToList();
         db.Items.AddRange(items.Select(x => x.item));

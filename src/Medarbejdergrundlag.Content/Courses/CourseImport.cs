@@ -39,7 +39,7 @@ public sealed class CourseImportPreview
 
 /// <summary>
 /// Turns a spreadsheet into courses and dates, checking every row with the same validators the edit
-/// pages use. Nothing here touches the database; <see cref="ContentEditor.ImportCoursesAsync"/> does,
+/// pages use. Nothing here touches the database; <see cref="CourseImporter.ImportAsync"/> does,
 /// all or nothing.
 /// </summary>
 public static class CourseImport
@@ -51,18 +51,39 @@ public static class CourseImport
 
     private static readonly string[] Required = ["Titel", "Målgruppe", "Forvaltning", "Dage", "Tilmelding", "Start", "Slut", "Sted"];
 
+    /// <summary>Reads an uploaded file, an .xlsx workbook or a semicolon-separated CSV.</summary>
     /// <param name="bearings">The bearings an editor may name, by key and by title.</param>
-    public static CourseImportPreview Read(string text, IReadOnlyList<(string Key, string Title)> bearings)
+    public static CourseImportPreview Read(byte[] file, IReadOnlyList<(string Key, string Title)> bearings)
+    {
+        IReadOnlyList<CourseSheet.Row> rows;
+        try
+        {
+            rows = CourseSheet.Read(file);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException)
+        {
+            var preview = new CourseImportPreview();
+            preview.FileErrors.Add("Filen kunne ikke læses som et Excel-regneark (.xlsx). Gem den igen i Excel, og prøv igen.");
+            return preview;
+        }
+
+        return Read(rows, bearings);
+    }
+
+    /// <summary>Reads semicolon-separated text.</summary>
+    public static CourseImportPreview Read(string text, IReadOnlyList<(string Key, string Title)> bearings) =>
+        Read(CourseSheet.ReadCsv(text), bearings);
+
+    private static CourseImportPreview Read(IReadOnlyList<CourseSheet.Row> records, IReadOnlyList<(string Key, string Title)> bearings)
     {
         var preview = new CourseImportPreview();
-        var records = CourseCsv.Parse(text);
         if (records.Count == 0)
         {
             preview.FileErrors.Add("Filen er tom.");
             return preview;
         }
 
-        var header = records[0].Fields.Select(h => Slugifier.Slugify(h)).ToList();
+        var header = records[0].Cells.Select(h => Slugifier.Slugify(h)).ToList();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
@@ -76,7 +97,7 @@ public static class CourseImport
         var missing = Required.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            var hint = header.Count == 1 && records[0].Fields[0].Contains(',', StringComparison.Ordinal)
+            var hint = header.Count == 1 && records[0].Cells[0].Contains(',', StringComparison.Ordinal)
                 ? " Filen ser ud til at være adskilt med komma. Gem den i Excel som »CSV (semikolonsepareret)«."
                 : "";
             preview.FileErrors.Add($"Første linje skal være kolonnernes navne. Der mangler: {string.Join(", ", missing)}.{hint}");
@@ -85,7 +106,7 @@ public static class CourseImport
 
         if (records.Count - 1 > MaxRows)
         {
-            preview.FileErrors.Add(string.Format(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), "Filen har {0:N0} rækker. Der kan højst importeres {1:N0} ad gangen. Del filen op.", records.Count - 1, MaxRows));
+            preview.FileErrors.Add(string.Format(PortalCulture.Danish, "Filen har {0:N0} rækker. Der kan højst importeres {1:N0} ad gangen. Del filen op.", records.Count - 1, MaxRows));
             return preview;
         }
 

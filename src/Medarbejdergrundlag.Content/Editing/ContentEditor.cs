@@ -287,7 +287,7 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
     }
 
     /// <summary>The old address answers with a redirect to the item; an address the item takes back is live again.</summary>
-    private async Task KeepOldAddressAsync(ContentItem item, string? oldSlug, string newSlug)
+    internal async Task KeepOldAddressAsync(ContentItem item, string? oldSlug, string newSlug)
     {
         var returning = await db.SlugRedirects.SingleOrDefaultAsync(r => r.Kind == item.Kind && r.Slug == newSlug);
         if (returning is not null)
@@ -327,14 +327,14 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
         return revision;
     }
 
-    private void Touch(ContentItem item, EditorRef user)
+    internal void Touch(ContentItem item, EditorRef user)
     {
         item.UpdatedAt = Now;
         item.UpdatedBy = user.Name;
     }
 
     /// <summary>An entry in the audit log, saved with the change it describes. <paramref name="item"/>: null for a change to no one item.</summary>
-    private void Audit(AuditAction action, ContentItem? item, string title, EditorRef user, string details) =>
+    internal void Audit(AuditAction action, ContentItem? item, string title, EditorRef user, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = Now,

@@ -6,8 +6,13 @@ namespace Medarbejdergrundlag.Content.Markdown;
 /// </summary>
 public interface IMarkdownRenderer
 {
-    /// <summary>Renders block Markdown (paragraphs, lists, headings) to sanitized HTML.</summary>
-    string RenderBlock(string markdown);
+    /// <summary>
+    /// Renders block Markdown (paragraphs, lists, headings) to sanitized HTML. Heading ids begin
+    /// with "afsnit-", which no id of the pages' own uses, followed by <paramref name="headingScope"/>
+    /// (the item's slug), so headings never collide with a page's anchors (#mod, main#indhold) nor
+    /// with another item's headings on the same page.
+    /// </summary>
+    string RenderBlock(string markdown, string? headingScope = null);
 
     /// <summary>Renders a single line of inline Markdown (emphasis, links) without a wrapping paragraph.</summary>
     string RenderInline(string markdown);

@@ -19,7 +19,10 @@ namespace Medarbejdergrundlag.Content.Markdown;
 /// </summary>
 public sealed partial class MarkdigRenderer : IMarkdownRenderer
 {
-    private const string FallbackHeadingId = "afsnit";
+    /// <summary>Every heading id begins with this; the pages' own ids never do.</summary>
+    public const string HeadingIdPrefix = "afsnit-";
+
+    private const string FallbackHeadingId = "overskrift";
 
     // MarkdownPipeline is immutable and documented as thread-safe; building it once avoids per-call cost.
     // No auto-identifiers: heading ids are ours (Slugifier) so they match slugs used elsewhere.
@@ -35,10 +38,10 @@ public sealed partial class MarkdigRenderer : IMarkdownRenderer
         "mailto",
     };
 
-    public string RenderBlock(string markdown)
+    public string RenderBlock(string markdown, string? headingScope = null)
     {
         var document = ParseAndSanitize(markdown);
-        AssignHeadingIds(document);
+        AssignHeadingIds(document, headingScope);
 
         return Render(renderer => renderer.Render(document));
     }
@@ -182,9 +185,10 @@ public sealed partial class MarkdigRenderer : IMarkdownRenderer
         container.Remove();
     }
 
-    private static void AssignHeadingIds(MarkdownDocument document)
+    private static void AssignHeadingIds(MarkdownDocument document, string? scope)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var prefix = HeadingIdPrefix + (Slugifier.Slugify(scope ?? "") is { Length: > 0 } s ? s + "-" : "");
 
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
@@ -194,12 +198,10 @@ public sealed partial class MarkdigRenderer : IMarkdownRenderer
                 AppendPlainText(heading.Inline, text);
             }
 
-            var baseId = Slugifier.Slugify(text.ToString());
-            if (baseId.Length == 0)
-            {
-                // An empty id is invalid HTML; headings like "## ???" still need an anchor.
-                baseId = FallbackHeadingId;
-            }
+            var slug = Slugifier.Slugify(text.ToString());
+
+            // Headings like "## ???" still need an anchor.
+            var baseId = prefix + (slug.Length == 0 ? FallbackHeadingId : slug);
 
             var id = baseId;
             for (var n = 2; !used.Add(id); n++)
@@ -249,7 +251,8 @@ public sealed partial class MarkdigRenderer : IMarkdownRenderer
         write(renderer);
         writer.Flush();
 
-        return writer.ToString();
+        // The renderer's own checks come first; the sanitizer catches whatever they miss.
+        return FragmentSanitizer.Sanitize(writer.ToString());
     }
 
     private static bool HasAllowedScheme(string url)

@@ -3,13 +3,16 @@ using Medarbejdergrundlag.Content.Model;
 
 namespace Medarbejdergrundlag.Content.Publishing;
 
-/// <summary>Fills a revision's HTML and plain text from its Markdown, once, when it is made.</summary>
+/// <summary>
+/// Fills a revision's HTML and plain text from its Markdown, once, when it is made or restored
+/// from a backup. HTML is never taken from anywhere else.
+/// </summary>
 public sealed class RevisionRenderer(IMarkdownRenderer markdown)
 {
     public void Render(ContentRevision revision)
     {
         revision.LeadHtml = markdown.RenderInline(revision.LeadMarkdown);
-        revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown);
+        revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown, revision.Slug);
         revision.PointsHtml = string.Concat(revision.Points.Select(p => $"<li>{markdown.RenderInline(p)}</li>"));
         revision.DialogQuestionsHtml = string.Concat(revision.DialogQuestions.Select(q => $"<li>{markdown.RenderInline(q)}</li>"));
         revision.PlainText = string.Join(

@@ -58,9 +58,10 @@ public sealed partial class PageCatalog
     {
         var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && AnswersGet(e))
+            // Pages, and the calendar files, which are endpoints of their own.
+            .Where(e => (e.Metadata.GetMetadata<PageActionDescriptor>() is not null || e.RoutePattern.RawText!.EndsWith(".ics", StringComparison.Ordinal)) && AnswersGet(e))
             // A page may have two routes ("admin" and "admin/Index"); one address per page file is enough.
-            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.RelativePath)
+            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.RelativePath ?? e.RoutePattern.RawText)
             .Select(g => g.OrderBy(e => e.RoutePattern.RawText?.Length ?? 0).First())
             .ToList();
 

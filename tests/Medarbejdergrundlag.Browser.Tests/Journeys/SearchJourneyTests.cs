@@ -49,11 +49,11 @@ public sealed class SearchJourneyTests(BrowserFixture fixture)
         await Keyboard.EnterAndWaitForPageAsync(page, url => url.Contains("/soeg?q=forandringer+saetter+nye+krav", StringComparison.Ordinal), "the search results");
         await Assertions.Expect(page.Locator(".search-message")).ToContainTextAsync("»forandringer saetter nye krav«");
 
-        const string anchor = "/phoenix#forandringer-saetter-nye-krav-til-kompetenceudvikling";
+        const string anchor = "/phoenix#afsnit-phoenix-forandringer-saetter-nye-krav-til-kompetenceudvikling";
         await Keyboard.TabToAsync(page, f => f.Href == anchor, "the result for the Phønix heading");
         await Keyboard.EnterAndWaitForPageAsync(page, url => url.EndsWith(anchor, StringComparison.Ordinal), "the Phønix page");
 
-        await AssertTargetInViewAsync(page, "forandringer-saetter-nye-krav-til-kompetenceudvikling", "Forandringer sætter nye krav til kompetenceudvikling");
+        await AssertTargetInViewAsync(page, "afsnit-phoenix-forandringer-saetter-nye-krav-til-kompetenceudvikling", "Forandringer sætter nye krav til kompetenceudvikling");
         Assert.Empty(watch.Problems);
     }
 

@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Medarbejdergrundlag.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using Xunit.Abstractions;
 
 namespace Medarbejdergrundlag.Browser.Tests.Print;
@@ -61,7 +62,7 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
         // which are tools for the screen. Read on screen, so that print rules hiding too much fail here.
         await page.EvaluateAsync("() => document.querySelectorAll('main .toc, main .copy-link').forEach(e => e.remove())");
         var printedMain = Normalize(await page.Locator("main").InnerTextAsync());
-        var pdfText = Normalize(await PdfToTextAsync(pdfPath));
+        var pdfText = Normalize(PdfToText(pdfPath));
 
         // Every word of the page's main text, in order.
         var expectedWords = Words(printedMain);
@@ -93,31 +94,11 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
         }
     }
 
-    private static async Task<string> PdfToTextAsync(string pdfPath)
+    /// <summary>The PDF's text in content order, page by page, read by PdfPig (a NuGet package: nothing to install).</summary>
+    private static string PdfToText(string pdfPath)
     {
-        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", pdfPath, "-"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("pdftotext is missing; tests/setup/11-poppler.sh installs it (apt-get install poppler-utils).", e);
-        }
-
-        using (process)
-        {
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
-            return text;
-        }
+        using var document = PdfDocument.Open(pdfPath);
+        return string.Join("\n", document.GetPages().Select(page => ContentOrderTextExtractor.GetText(page)));
     }
 
     /// <summary>Ligatures and typographic forms folded (NFKC), whitespace collapsed.</summary>

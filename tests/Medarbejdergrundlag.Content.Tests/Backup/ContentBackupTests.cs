@@ -2,6 +2,7 @@ using System.Text.Json;
 using Medarbejdergrundlag.Content.Backup;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,32 @@ public sealed class ContentBackupTests
         Assert.False(await db.Items.AnyAsync());
     }
 
+    [Theory, Providers]
+    public async Task AnImportNeverTrustsTheFilesHtmlAndRendersEveryRevisionFromItsMarkdown(string provider)
+    {
+        await using var source = await TestDatabase.CreateAsync(provider);
+        await MakeHistoryAsync(source);
+        var exported = System.Text.Encoding.UTF8.GetString(await ExportAsync(source));
+
+        // A tampered file: script in every HTML field, and plain text that is not the Markdown's.
+        var tampered = System.Text.RegularExpressions.Regex.Replace(
+            exported,
+            "\"(leadHtml|bodyHtml|pointsHtml|dialogQuestionsHtml|plainText)\": \"(?:[^\"\\\\]|\\\\.)*\"",
+            m => $"\"{m.Groups[1].Value}\": \"<script>alert(1)</script><img src=x onerror=alert(2)>\"");
+        Assert.Contains("<script>", tampered);
+
+        await using var target = await EmptyDatabaseAsync(provider);
+        await ImportAsync(target, System.Text.Encoding.UTF8.GetBytes(tampered), force: false);
+
+        await using var db = target.NewContext();
+        var revisions = await db.Revisions.ToListAsync();
+        Assert.NotEmpty(revisions);
+        Assert.All(revisions, r => Assert.DoesNotContain("alert", r.LeadHtml + r.BodyHtml + r.PointsHtml + r.DialogQuestionsHtml + r.PlainText));
+        var draft = revisions.Single(r => r.Title == "Mod – kladde");
+        Assert.Equal("<p>Ny <em>tekst</em></p>\n", draft.BodyHtml);
+        Assert.Equal("Ny tekst", draft.PlainText);
+    }
+
     private static async Task<TestDatabase> EmptyDatabaseAsync(string provider)
     {
         var database = await TestDatabase.CreateAsync(provider, initialize: false);
@@ -114,11 +141,11 @@ public sealed class ContentBackupTests
             Title = "Mod – kladde",
             Slug = "mod",
             BodyMarkdown = "Ny *tekst*",
-            BodyHtml = "<p>Ny <em>tekst</em></p>",
             CreatedAt = DateTime.UtcNow,
             CreatedBy = "persona:hr-redaktoer",
             ChangeNote = "Første udkast",
         };
+        database.Services.GetRequiredService<RevisionRenderer>().Render(draft);
         mod.Revisions.Add(draft);
         await db.SaveChangesAsync();
         mod.CurrentRevisionId = draft.Id;

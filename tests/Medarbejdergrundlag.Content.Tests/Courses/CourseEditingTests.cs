@@ -20,6 +20,8 @@ public sealed class CourseEditingTests : IAsyncLifetime
 
     private ContentEditor Editor() => _database.Services.CreateScope().ServiceProvider.GetRequiredService<ContentEditor>();
 
+    private CourseImporter Importer() => _database.Services.CreateScope().ServiceProvider.GetRequiredService<CourseImporter>();
+
     private static RevisionInput Course(string title, string audience = "Ledere", string forvaltning = "Tværgående", string days = "2", string bearings = "mod", string signUp = "phoenix@odense.dk") =>
         new(title, null, "Kort om forløbet.", "Om forløbet.", null, null, audience, forvaltning, days, bearings, signUp);
 
@@ -110,7 +112,7 @@ public sealed class CourseEditingTests : IAsyncLifetime
         var preview = CourseImport.Read(text, [("mod", "Mod")]);
         Assert.True(preview.IsValid);
 
-        var result = await Editor().ImportCoursesAsync(preview, publish: true, "Hanne");
+        var result = await Importer().ImportAsync(preview, publish: true, "Hanne");
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.StartsWith("Linje 3: Forløbet »Arkiveret forløb« er arkiveret.", StringComparison.Ordinal));
@@ -126,7 +128,7 @@ public sealed class CourseEditingTests : IAsyncLifetime
                    "Nyt forløb;Ledere;Tværgående;2;Mod, Handlekraft;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix;\"To linjer:\r\nden anden\"\r\n";
         var preview = CourseImport.Read(text, [("mod", "Mod"), ("handlekraft", "Handlekraft")]);
 
-        var result = await Editor().ImportCoursesAsync(preview, publish: true, "Hanne");
+        var result = await Importer().ImportAsync(preview, publish: true, "Hanne");
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         var site = await _database.Services.GetRequiredService<PublishedContentStore>().GetAsync();
@@ -143,9 +145,9 @@ public sealed class CourseEditingTests : IAsyncLifetime
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         const string text = "Titel;Sted\r\nÆldre- og Handicapforvaltningen;Phønix, Århus\r\n";
 
-        Assert.Equal(text, CourseCsv.Decode(Encoding.GetEncoding(1252).GetBytes(text)));
-        Assert.Equal(text, CourseCsv.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]));
-        Assert.Equal(text, CourseCsv.Decode(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(text, CourseSheet.Decode(Encoding.GetEncoding(1252).GetBytes(text)));
+        Assert.Equal(text, CourseSheet.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]));
+        Assert.Equal(text, CourseSheet.Decode(Encoding.UTF8.GetBytes(text)));
     }
 
     [Theory]

@@ -74,7 +74,7 @@ public sealed class MarkdownRenderingTests
     {
         var document = Parse(_renderer.RenderBlock("## Fællesskab"));
 
-        Assert.Equal("faellesskab", document.QuerySelector("h2")?.Id);
+        Assert.Equal("afsnit-faellesskab", document.QuerySelector("h2")?.Id);
     }
 
     [Fact]
@@ -82,7 +82,26 @@ public sealed class MarkdownRenderingTests
     {
         var document = Parse(_renderer.RenderBlock("## Lyst til **udvikling** og `kode`"));
 
-        Assert.Equal("lyst-til-udvikling-og-kode", document.QuerySelector("h2")?.Id);
+        Assert.Equal("afsnit-lyst-til-udvikling-og-kode", document.QuerySelector("h2")?.Id);
+    }
+
+    [Fact]
+    public void RenderBlock_HeadingIdsNeverTakeThePagesOwnAnchors()
+    {
+        // "## Mod" in a charter section must not become #mod (the bearing's section) nor #indhold (main).
+        var document = Parse(_renderer.RenderBlock("## Mod\n\n## Indhold\n\n## Mod title", "kaere-medarbejder"));
+
+        var ids = document.QuerySelectorAll("h2").Select(e => e.Id!).ToList();
+        Assert.Equal(["afsnit-kaere-medarbejder-mod", "afsnit-kaere-medarbejder-indhold", "afsnit-kaere-medarbejder-mod-title"], ids);
+    }
+
+    [Fact]
+    public void RenderBlock_TheSameHeadingInTwoItemsGetsTwoIds()
+    {
+        var first = Parse(_renderer.RenderBlock("## Sammen", "mod")).QuerySelector("h2")!.Id;
+        var second = Parse(_renderer.RenderBlock("## Sammen", "udvikling")).QuerySelector("h2")!.Id;
+
+        Assert.NotEqual(first, second);
     }
 
     [Fact]
@@ -91,7 +110,7 @@ public sealed class MarkdownRenderingTests
         var document = Parse(_renderer.RenderBlock("## Fællesskab\n\n### Fællesskab\n\n## Fællesskab"));
 
         Assert.Equal(
-            ["faellesskab", "faellesskab-2", "faellesskab-3"],
+            ["afsnit-faellesskab", "afsnit-faellesskab-2", "afsnit-faellesskab-3"],
             document.QuerySelectorAll("h2, h3").Select(e => e.Id));
     }
 
@@ -102,7 +121,7 @@ public sealed class MarkdownRenderingTests
 
         var ids = document.QuerySelectorAll("h2").Select(e => e.Id).ToList();
         Assert.Equal(3, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(["mod", "mod-2"], ids.Take(2));
+        Assert.Equal(["afsnit-mod", "afsnit-mod-2"], ids.Take(2));
     }
 
     [Fact]
@@ -125,7 +144,7 @@ public sealed class MarkdownRenderingTests
 
         Assert.Equal(first, second);
         Assert.Equal(first, third);
-        Assert.Contains("id=\"phoenix-forloeb\"", first, StringComparison.Ordinal);
+        Assert.Contains("id=\"afsnit-phoenix-forloeb\"", first, StringComparison.Ordinal);
     }
 
     [Fact]

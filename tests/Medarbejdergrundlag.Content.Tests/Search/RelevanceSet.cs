@@ -46,8 +46,8 @@ public static class RelevanceSet
     private const string Charter = "/medarbejdergrundlag#";
     private const string Bearing = "/pejlemaerker/";
     private const string Course = "/phoenix/forloeb/eksempel-";
-    private const string Rammen = "/phoenix#phoenix-er-rammen-for-kommunens-kompetenceudvikling";
-    private const string Forandringer = "/phoenix#forandringer-saetter-nye-krav-til-kompetenceudvikling";
+    private const string Rammen = "/phoenix#afsnit-phoenix-phoenix-er-rammen-for-kommunens-kompetenceudvikling";
+    private const string Forandringer = "/phoenix#afsnit-phoenix-forandringer-saetter-nye-krav-til-kompetenceudvikling";
 
     public static IReadOnlyList<RelevanceCase> Cases { get; } =
     [

@@ -29,7 +29,9 @@ public static class AdminEndpoints
 
         var endpoints = sources.Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.AreaName == "Admin")
+            // Admin pages, and the endpoints under /admin that are not pages (the live preview).
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.AreaName == "Admin"
+                || (e.Metadata.GetMetadata<PageActionDescriptor>() is null && e.RoutePattern.RawText!.TrimStart('/').StartsWith("admin/", StringComparison.Ordinal)))
             .Select(e => (
                 Path: "/" + e.RoutePattern.RawText!.TrimStart('/'),
                 AnswersGet: e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { HttpMethods.Count: > 0 } methods

@@ -250,7 +250,7 @@ public sealed class EditingTests : IAsyncLifetime
         var html = await (await _editor.SendAsync(request)).Content.ReadAsStringAsync();
         var withoutToken = await _editor.PostAsync("/admin/markdown", new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "x" }));
 
-        Assert.Contains("<h2 id=\"faellesskab\">Fællesskab</h2>", html);
+        Assert.Contains("<h2 id=\"afsnit-faellesskab\">Fællesskab</h2>", html);
         Assert.Contains("<strong>fed</strong>", html);
         Assert.DoesNotContain("javascript", html);
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);

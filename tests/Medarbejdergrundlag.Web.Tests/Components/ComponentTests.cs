@@ -1,98 +1,167 @@
+using Bunit;
+using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Components;
-using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Components;
 
-public sealed class ComponentTests
+/// <summary>The Razor components, rendered and compared by bunit.</summary>
+public sealed class ComponentTests : IDisposable
 {
-    [Fact]
-    public async Task CopyLinkShowsTheLinkItselfAndKeepsTheButtonHiddenUntilScriptRevealsIt()
-    {
-        var document = await ComponentRendering.RenderAsync<CopyLink>(new()
-        {
-            [nameof(CopyLink.Url)] = "https://portal.example/medarbejdergrundlag#mod",
-            [nameof(CopyLink.Label)] = "Mod",
-        });
+    private readonly BunitContext _context = new();
 
-        var link = document.QuerySelector("a.copy-link__url")!;
-        Assert.Equal("https://portal.example/medarbejdergrundlag#mod", link.GetAttribute("href"));
-        Assert.Equal("https://portal.example/medarbejdergrundlag#mod", link.Text());
-        var button = document.QuerySelector("button")!;
-        Assert.True(button.HasAttribute("hidden"));
-        Assert.Equal("button", button.GetAttribute("type"));
-        Assert.Equal("https://portal.example/medarbejdergrundlag#mod", button.GetAttribute("data-copy-link"));
-        Assert.Equal("Kopiér link til Mod", button.Text());
-        Assert.Equal("polite", document.QuerySelector("[role=status]")?.GetAttribute("aria-live"));
+    public void Dispose() => _context.Dispose();
+
+    [Fact]
+    public void CopyLinkShowsTheLinkItselfAndKeepsTheButtonHiddenUntilScriptRevealsIt()
+    {
+        var cut = _context.Render<CopyLink>(p => p
+            .Add(c => c.Url, "https://portal.example/medarbejdergrundlag#mod")
+            .Add(c => c.Label, "Mod"));
+
+        cut.MarkupMatches("""
+            <div class="copy-link">
+                <span class="copy-link__label">Link til Mod:</span>
+                <a class="copy-link__url" href="https://portal.example/medarbejdergrundlag#mod">https://portal.example/medarbejdergrundlag#mod</a>
+                <button type="button" class="copy-link__button" data-copy-link="https://portal.example/medarbejdergrundlag#mod" hidden>Kopiér link<span class="visually-hidden"> til Mod</span></button>
+                <span class="copy-link__status" role="status" aria-live="polite"></span>
+            </div>
+            """);
     }
 
     [Fact]
-    public async Task CopyLinkEncodesWhatItIsGiven()
+    public void CopyLinkFollowsNewParameters()
     {
-        var document = await ComponentRendering.RenderAsync<CopyLink>(new()
-        {
-            [nameof(CopyLink.Url)] = "https://portal.example/x\"><script>alert(1)</script>",
-            [nameof(CopyLink.Label)] = "<b>Mod</b>",
-        });
+        var cut = _context.Render<CopyLink>(p => p.Add(c => c.Url, "https://portal.example/a").Add(c => c.Label, "Mod"));
 
-        Assert.Empty(document.QuerySelectorAll("script, b"));
-        Assert.Contains("<b>Mod</b>", document.QuerySelector("button")!.Text());
+        cut.Render(p => p.Add(c => c.Url, "https://portal.example/b").Add(c => c.Label, "Udvikling"));
+
+        Assert.Equal("https://portal.example/b", cut.Find("a.copy-link__url").GetAttribute("href"));
+        Assert.Equal("https://portal.example/b", cut.Find("button").GetAttribute("data-copy-link"));
+        Assert.Equal("Kopiér link til Udvikling", cut.Find("button").TextContent);
     }
 
     [Fact]
-    public async Task BearingCardLinksToTheBearingAndShowsItsHeadline()
+    public void CopyLinkEncodesWhatItIsGiven()
+    {
+        var cut = _context.Render<CopyLink>(p => p
+            .Add(c => c.Url, "https://portal.example/x\"><script>alert(1)</script>")
+            .Add(c => c.Label, "<b>Mod</b>"));
+
+        Assert.Empty(cut.FindAll("script, b"));
+        Assert.Contains("<b>Mod</b>", cut.Find("button").TextContent);
+        Assert.Equal("https://portal.example/x\"><script>alert(1)</script>", cut.Find("a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void BearingCardLinksToTheBearingAndShowsItsHeadline()
     {
         var bearing = new PublishedItem(
             7, ContentKind.Bearing, "udvikling", 2, "Udvikling", "udvikling", "Lyst til <strong>udvikling</strong>", "", "", "", DateTime.UtcNow);
 
-        var document = await ComponentRendering.RenderAsync<BearingCard>(new()
-        {
-            [nameof(BearingCard.Bearing)] = bearing,
-            [nameof(BearingCard.Href)] = "/pejlemaerker/udvikling",
-        });
+        var cut = _context.Render<BearingCard>(p => p.Add(c => c.Bearing, bearing).Add(c => c.Href, "/pejlemaerker/udvikling"));
 
-        var heading = document.QuerySelector("h3")!;
-        Assert.Equal("Udvikling", heading.Text());
-        Assert.Equal("/pejlemaerker/udvikling", heading.QuerySelector("a")?.GetAttribute("href"));
-        Assert.Equal("udvikling", document.QuerySelector(".card__lead strong")?.Text());
-        Assert.Equal(heading.Id, document.QuerySelector("article")?.GetAttribute("aria-labelledby"));
+        cut.MarkupMatches("""
+            <article class="card card--bearing" aria-labelledby="card-udvikling">
+                <h3 class="card__title" id="card-udvikling"><a href="/pejlemaerker/udvikling">Udvikling</a></h3>
+                <p class="card__lead">Lyst til <strong>udvikling</strong></p>
+            </article>
+            """);
     }
 
     [Fact]
-    public async Task BearingCardTakesTheHeadingLevelBelowTheHeadingItStandsUnder()
+    public void BearingCardTakesTheHeadingLevelBelowTheHeadingItStandsUnder()
     {
         var bearing = new PublishedItem(
             7, ContentKind.Bearing, "mod", 2, "Mod", "mod", "Mod til at slippe kreativiteten løs", "", "", "", DateTime.UtcNow);
 
-        var underH1 = await ComponentRendering.RenderAsync<BearingCard>(new()
-        {
-            [nameof(BearingCard.Bearing)] = bearing,
-            [nameof(BearingCard.Href)] = "/pejlemaerker/mod",
-            [nameof(BearingCard.HeadingLevel)] = 2,
-        });
+        var underH1 = _context.Render<BearingCard>(p => p.Add(c => c.Bearing, bearing).Add(c => c.Href, "/pejlemaerker/mod").Add(c => c.HeadingLevel, 2));
 
-        Assert.Equal("Mod", underH1.QuerySelector("h2.card__title")?.Text());
-        Assert.Null(underH1.QuerySelector("h3"));
+        Assert.Equal("Mod", underH1.Find("h2.card__title").TextContent);
+        Assert.Empty(underH1.FindAll("h3"));
     }
 
     [Fact]
-    public async Task CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
+    public void CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
     {
-        var document = await ComponentRendering.RenderAsync<CharterShape>(new()
-        {
-            [nameof(CharterShape.Bearings)] = new[] { "Mod", "Udvikling", "Handlekraft", "Fællesskab" },
-            [nameof(CharterShape.Legs)] = new[] { "Social kapital", "Samskabelse" },
-        });
+        var cut = _context.Render<CharterShape>(p => p
+            .Add(c => c.Bearings, ["Mod", "Udvikling", "Handlekraft", "Fællesskab"])
+            .Add(c => c.Legs, ["Social kapital", "Samskabelse"]));
 
-        var svg = document.QuerySelector("svg")!;
+        var svg = cut.Find("svg");
         Assert.Equal("img", svg.GetAttribute("role"));
-        var texts = svg.QuerySelectorAll("text").Select(t => t.Text()).ToList();
-        Assert.Equal(["Mod", "Udvikling", "Handlekraft", "Fællesskab", "Sammen om udvikling", "Social kapital", "Samskabelse"], texts);
+        Assert.Equal("shape-title shape-desc", svg.GetAttribute("aria-labelledby"));
+        Assert.Equal(
+            ["Mod", "Udvikling", "Handlekraft", "Fællesskab", "Sammen om udvikling", "Social kapital", "Samskabelse"],
+            cut.FindAll("text").Select(t => t.TextContent));
         Assert.Equal(
             "De fire pejlemærker, Mod, Udvikling, Handlekraft og Fællesskab, hviler på medarbejdergrundlagets to ben: Social kapital og Samskabelse.",
-            svg.QuerySelector("desc")!.Text());
-        Assert.Equal("shape-title shape-desc", svg.GetAttribute("aria-labelledby"));
+            cut.Find("desc").TextContent);
+    }
+
+    [Fact]
+    public void CharterShapeLaysOutTheBoxesFromTheCounts()
+    {
+        var cut = _context.Render<CharterShape>(p => p
+            .Add(c => c.Bearings, ["Mod", "Udvikling"])
+            .Add(c => c.Legs, ["Social kapital"]));
+
+        // Two bearings share the 600-unit beam; one leg stands in the middle.
+        cut.Find("svg").MarkupMatches("""
+            <svg viewBox="0 0 640 300" role="img" aria-labelledby="shape-title shape-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">
+                <title id="shape-title">Medarbejdergrundlagets opbygning</title>
+                <desc id="shape-desc">De to pejlemærker, Mod og Udvikling, hviler på medarbejdergrundlagets ene ben: Social kapital.</desc>
+                <g>
+                    <rect x="20" y="20" width="284" height="90" rx="10" fill="#00546a" />
+                    <text x="162" y="72" text-anchor="middle" font-size="18" font-weight="bold" fill="#ffffff">Mod</text>
+                </g>
+                <g>
+                    <rect x="320" y="20" width="284" height="90" rx="10" fill="#00546a" />
+                    <text x="462" y="72" text-anchor="middle" font-size="18" font-weight="bold" fill="#ffffff">Udvikling</text>
+                </g>
+                <rect x="10" y="122" width="620" height="26" rx="4" fill="#2b2b2b" />
+                <text x="320" y="141" text-anchor="middle" font-size="15" fill="#ffffff">Sammen om udvikling</text>
+                <g>
+                    <rect x="240" y="160" width="160" height="120" rx="6" fill="#e6eef0" stroke="#00546a" stroke-width="3" />
+                    <text x="320" y="226" text-anchor="middle" font-size="19" font-weight="bold" fill="#00343f">Social kapital</text>
+                </g>
+            </svg>
+            """);
+    }
+
+    [Fact]
+    public void TheDiffViewMarksChangesInWordsAsWellAsColour()
+    {
+        var cut = _context.Render<RevisionDiffView>(p => p
+            .Add(c => c.Lines, [new(DiffLineKind.Unchanged, "Titel: Mod"), new(DiffLineKind.Removed, "Gammel tekst"), new(DiffLineKind.Added, "Ny tekst")])
+            .Add(c => c.Label, "Forskelle mellem version 1 og 2"));
+
+        cut.MarkupMatches("""
+            <ol class="diff" aria-label="Forskelle mellem version 1 og 2">
+                <li class="diff__line"><span class="diff__marker visually-hidden">Uændret:</span> Titel: Mod</li>
+                <li class="diff__line diff__line--removed"><span class="diff__marker">Fjernet:</span> <del>Gammel tekst</del></li>
+                <li class="diff__line diff__line--added"><span class="diff__marker">Tilføjet:</span> <ins>Ny tekst</ins></li>
+            </ol>
+            """);
+    }
+
+    [Fact]
+    public void TheDiffViewSaysSoWhenNothingChanged()
+    {
+        var cut = _context.Render<RevisionDiffView>(p => p.Add(c => c.Lines, [new(DiffLineKind.Unchanged, "Titel: Mod")]));
+
+        cut.MarkupMatches("""<p class="diff__none">Der er ingen forskel.</p>""");
+    }
+
+    [Fact]
+    public void TheDiffViewHasADefaultLabelAndEncodesTheText()
+    {
+        var cut = _context.Render<RevisionDiffView>(p => p.Add(c => c.Lines, [new(DiffLineKind.Added, "<script>alert(1)</script>")]));
+
+        Assert.Equal("Forskelle", cut.Find("ol").GetAttribute("aria-label"));
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Equal("<script>alert(1)</script>", cut.Find("ins").TextContent);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Web;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Editing;
@@ -7,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Medarbejdergrundlag.Web.Tests.Courses;
 
-/// <summary>The .ics per date and the subscribable feed, read back with a strict RFC 5545 reader.</summary>
+/// <summary>
+/// The .ics per date and the subscribable feed, read back with Ical.Net, and the raw text checked
+/// for what a reader forgives: CRLF line ends and lines folded at 75 octets.
+/// </summary>
 public sealed class CalendarTests : IAsyncLifetime
 {
     private readonly CoursePortal _portal = new();
@@ -38,11 +42,24 @@ public sealed class CalendarTests : IAsyncLifetime
 
     private string Slug => _portal.Query(db => db.Revisions.Single(r => r.ContentItemId == _course).Slug);
 
-    private async Task<(HttpResponseMessage Response, ICalComponent Calendar)> GetAsync(HttpClient client, string path)
+    private static async Task<(HttpResponseMessage Response, Ical.Net.Calendar Calendar)> GetAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (response, ICalendar.Parse(await response.Content.ReadAsByteArrayAsync()));
+        var text = new UTF8Encoding(false, true).GetString(await response.Content.ReadAsByteArrayAsync());
+        AssertFolded(text);
+        return (response, Ical.Net.Calendar.Load(text)!);
+    }
+
+    /// <summary>RFC 5545 3.1: every line ends in CRLF and is at most 75 octets long.</summary>
+    private static void AssertFolded(string text)
+    {
+        Assert.EndsWith("\r\n", text);
+        Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal));
+        foreach (var line in text[..^2].Split("\r\n"))
+        {
+            Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"Line longer than 75 octets: {line}");
+        }
     }
 
     [Fact]
@@ -52,46 +69,60 @@ public sealed class CalendarTests : IAsyncLifetime
 
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
-        Assert.Equal("2.0", calendar.Property("VERSION").Value);
-        Assert.NotNull(calendar.Property("PRODID"));
-        var evt = Assert.Single(calendar.All("VEVENT"));
-        Assert.Equal("Europe/Copenhagen", evt.Property("DTSTART").Parameters["TZID"]);
-        Assert.Equal("20270324T090000", evt.Property("DTSTART").Value);
-        Assert.Equal(new DateTime(2027, 3, 24, 8, 0, 0, DateTimeKind.Utc), ICalendar.Utc(calendar, evt.Property("DTSTART")));
-        Assert.Equal(new DateTime(2027, 3, 24, 15, 0, 0, DateTimeKind.Utc), ICalendar.Utc(calendar, evt.Property("DTEND")));
-        Assert.EndsWith("Z", evt.Property("DTSTAMP").Value);
-        Assert.Equal("Mod; ledelse, og \"backslash\\\"", ICalendar.Text(evt.Property("SUMMARY").Value));
-        Assert.Equal("Phønix, Tolderlundsvej 2", ICalendar.Text(evt.Property("LOCATION").Value));
-        var description = ICalendar.Text(evt.Property("DESCRIPTION").Value);
-        Assert.Contains("også midt i æ, ø og å.", description);
-        Assert.Contains($"http://localhost/phoenix/forloeb/{Slug}", description);
-        Assert.Equal($"http://localhost/phoenix/forloeb/{Slug}", evt.Property("URL").Value);
+        Assert.Equal("2.0", calendar.Version);
+        Assert.False(string.IsNullOrEmpty(calendar.ProductId));
+        var zone = Assert.Single(calendar.TimeZones);
+        Assert.Equal("Europe/Copenhagen", zone.TzId);
+        var evt = Assert.Single(calendar.Events);
+        Assert.Equal("Europe/Copenhagen", evt.DtStart!.TzId);
+        Assert.Equal(new DateTime(2027, 3, 24, 9, 0, 0), evt.DtStart.Value);
+        Assert.Equal(new DateTime(2027, 3, 24, 8, 0, 0, DateTimeKind.Utc), evt.DtStart.AsUtc);
+        Assert.Equal(new DateTime(2027, 3, 24, 15, 0, 0, DateTimeKind.Utc), evt.DtEnd!.AsUtc);
+        Assert.True(evt.DtStamp!.IsUtc);
+        Assert.Equal("Mod; ledelse, og \"backslash\\\"", evt.Summary);
+        Assert.Equal("Phønix, Tolderlundsvej 2", evt.Location);
+        Assert.Contains("også midt i æ, ø og å.", evt.Description);
+        Assert.Contains($"http://localhost/phoenix/forloeb/{Slug}", evt.Description);
+        Assert.Equal($"http://localhost/phoenix/forloeb/{Slug}", evt.Url!.ToString());
+        Assert.Equal("CONFIRMED", evt.Status);
+    }
+
+    [Fact]
+    public async Task TheTimeZoneIsDefinedInTheFileWithCopenhagensOffsets()
+    {
+        var text = await _employee.GetStringAsync($"/phoenix/forloeb/{Slug}/hold/{_beforeSummerTime}.ics");
+        var zone = Assert.Single(Ical.Net.Calendar.Load(text)!.TimeZones);
+
+        var offsets = zone.TimeZoneInfos.Select(i => (i.Name, i.OffsetTo!.ToString())).OrderBy(o => o.Name).ToList();
+        Assert.Equal([("DAYLIGHT", "+0200"), ("STANDARD", "+0100")], offsets);
+        Assert.Contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", text);
+        Assert.Contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", text);
     }
 
     [Fact]
     public async Task ADateAfterTheChangeToSummerTimeKeepsItsLocalTime()
     {
         var (_, calendar) = await GetAsync(_employee, $"/phoenix/forloeb/{Slug}/hold/{_afterSummerTime}.ics");
-        var start = Assert.Single(calendar.All("VEVENT")).Property("DTSTART");
+        var start = Assert.Single(calendar.Events).DtStart!;
 
-        Assert.Equal("20270331T090000", start.Value);
-        Assert.Equal(new DateTime(2027, 3, 31, 7, 0, 0, DateTimeKind.Utc), ICalendar.Utc(calendar, start));
+        Assert.Equal(new DateTime(2027, 3, 31, 9, 0, 0), start.Value);
+        Assert.Equal(new DateTime(2027, 3, 31, 7, 0, 0, DateTimeKind.Utc), start.AsUtc);
 
         // And back to winter time: Sunday 31 October 2027.
         var autumn = await _portal.DateAsync(_course, "02-11-2027 09:00", "16:00");
         var (_, autumnCalendar) = await GetAsync(_employee, $"/phoenix/forloeb/{Slug}/hold/{autumn}.ics");
-        var autumnStart = Assert.Single(autumnCalendar.All("VEVENT")).Property("DTSTART");
-        Assert.Equal("20271102T090000", autumnStart.Value);
-        Assert.Equal(new DateTime(2027, 11, 2, 8, 0, 0, DateTimeKind.Utc), ICalendar.Utc(autumnCalendar, autumnStart));
+        var autumnStart = Assert.Single(autumnCalendar.Events).DtStart!;
+        Assert.Equal(new DateTime(2027, 11, 2, 9, 0, 0), autumnStart.Value);
+        Assert.Equal(new DateTime(2027, 11, 2, 8, 0, 0, DateTimeKind.Utc), autumnStart.AsUtc);
     }
 
     [Fact]
-    public async Task UidsAreStableAcrossDownloadsEditsAndTheFeed()
+    public async Task UidsAreStableAndTheSequenceRisesWithEveryChange()
     {
         var path = $"/phoenix/forloeb/{Slug}/hold/{_beforeSummerTime}.ics";
-        var first = Assert.Single((await GetAsync(_employee, path)).Calendar.All("VEVENT"));
-        var again = Assert.Single((await GetAsync(_employee, path)).Calendar.All("VEVENT"));
-        Assert.Equal(first.Property("UID").Value, again.Property("UID").Value);
+        var first = Assert.Single((await GetAsync(_employee, path)).Calendar.Events);
+        var again = Assert.Single((await GetAsync(_employee, path)).Calendar.Events);
+        Assert.Equal(first.Uid, again.Uid);
 
         using (var scope = _portal.Services.CreateScope())
         {
@@ -100,26 +131,76 @@ public sealed class CalendarTests : IAsyncLifetime
             Assert.True(changed.Succeeded);
         }
 
-        var edited = Assert.Single((await GetAsync(_employee, path)).Calendar.All("VEVENT"));
-        Assert.Equal(first.Property("UID").Value, edited.Property("UID").Value);
-        Assert.True(int.Parse(edited.Property("SEQUENCE").Value) > int.Parse(first.Property("SEQUENCE").Value));
-        Assert.Equal("20270324T100000", edited.Property("DTSTART").Value);
+        var edited = Assert.Single((await GetAsync(_employee, path)).Calendar.Events);
+        Assert.Equal(first.Uid, edited.Uid);
+        Assert.True(edited.Sequence > first.Sequence);
+        Assert.Equal(new DateTime(2027, 3, 24, 10, 0, 0), edited.DtStart!.Value);
+
+        using (var scope = _portal.Services.CreateScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            Assert.True((await editor.UpdateDateAsync(_course, _beforeSummerTime, 2, new CourseDateInput("24-03-2027 10:00", "16:00", "Phønix", "20", "5", "Cancelled"), "Test")).Succeeded);
+        }
+
+        var cancelled = Assert.Single((await GetAsync(_employee, path)).Calendar.Events);
+        Assert.True(cancelled.Sequence > edited.Sequence);
 
         var feed = (await GetAsync(_employee, "/phoenix/forloeb/kalender.ics")).Calendar;
-        var uids = feed.All("VEVENT").Select(e => e.Property("UID").Value).ToList();
+        var uids = feed.Events.Select(e => e.Uid).ToList();
         Assert.Equal(uids.Count, uids.Distinct().Count());
-        Assert.Contains(first.Property("UID").Value, uids);
+        Assert.Contains(first.Uid, uids);
+    }
+
+    [Fact]
+    public async Task ACancelledDateStaysInTheFeedAsCancelled()
+    {
+        using (var scope = _portal.Services.CreateScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            Assert.True((await editor.UpdateDateAsync(_course, _afterSummerTime, 1, new CourseDateInput("31-03-2027 09:00", "16:00", "Phønix", "20", "0", "Cancelled"), "Test")).Succeeded);
+        }
+
+        var feed = (await GetAsync(_employee, "/phoenix/forloeb/kalender.ics")).Calendar;
+
+        var cancelled = Assert.Single(feed.Events, e => e.Uid!.StartsWith($"phoenix-hold-{_afterSummerTime}@", StringComparison.Ordinal));
+        Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.StartsWith("Aflyst: ", cancelled.Summary);
+        Assert.Equal(2, cancelled.Sequence);
+        Assert.All(feed.Events.Where(e => e != cancelled), e => Assert.Equal("CONFIRMED", e.Status));
+    }
+
+    [Fact]
+    public async Task ControlCharactersAndBidiOverridesNeverReachTheFile()
+    {
+        var sneaky = await _portal.CourseAsync("Ledelse\u202E gnirts\u202C og\u0007 mere\u2066x\u2069", Audience.Alle, Forvaltning.Tvaergaaende,
+            lead: "Tekst med\u0007 nul, \u200Fretning og\u001B escape.");
+        var date = await _portal.DateAsync(sneaky, "06-04-2027 09:00", "12:00", location: "Rum\u202D 2\u0008");
+        var slug = _portal.Query(db => db.Revisions.Single(r => r.ContentItemId == sneaky).Slug);
+
+        var response = await _employee.GetAsync($"/phoenix/forloeb/{slug}/hold/{date}.ics");
+        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        var feed = await _employee.GetStringAsync("/phoenix/forloeb/kalender.ics");
+
+        foreach (var file in new[] { text, feed })
+        {
+            Assert.DoesNotContain(file, c => (char.IsControl(c) && c is not '\r' and not '\n') || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'));
+        }
+
+        var evt = Assert.Single(Ical.Net.Calendar.Load(text)!.Events);
+        Assert.Equal("Ledelse gnirts og merex", evt.Summary);
+        Assert.Equal("Rum 2", evt.Location);
+        Assert.Contains("Tekst med nul, retning og escape.", evt.Description);
     }
 
     [Fact]
     public async Task TheFeedHoldsTheDatesOfTheFilteredList()
     {
         var all = (await GetAsync(_employee, "/phoenix/forloeb/kalender.ics")).Calendar;
-        Assert.Equal(3, all.All("VEVENT").Count());
-        Assert.Single(all.All("VTIMEZONE"));
+        Assert.Equal(3, all.Events.Count);
+        Assert.Single(all.TimeZones);
 
         var leaders = (await GetAsync(_employee, "/phoenix/forloeb/kalender.ics?maalgruppe=ledere")).Calendar;
-        Assert.Equal(["20270324T090000", "20270331T090000"], leaders.All("VEVENT").Select(e => e.Property("DTSTART").Value).ToList());
+        Assert.Equal([new DateTime(2027, 3, 24, 9, 0, 0), new DateTime(2027, 3, 31, 9, 0, 0)], leaders.Events.Select(e => e.DtStart!.Value).Order().ToList());
     }
 
     [Fact]
@@ -130,7 +211,7 @@ public sealed class CalendarTests : IAsyncLifetime
         using var calendarProgram = _portal.CreatePlainClient();
 
         var (_, calendar) = await GetAsync(calendarProgram, link.PathAndQuery);
-        Assert.Equal(2, calendar.All("VEVENT").Count());
+        Assert.Equal(2, calendar.Events.Count);
 
         // The token opens that list only: changing the filters, or dropping the token, asks for sign-in.
         var query = HttpUtility.ParseQueryString(link.Query);

@@ -38,13 +38,13 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
     private static byte[] Utf8WithBom(params string[] lines) =>
         [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")];
 
-    private async Task<IDocument> PreviewAsync(byte[] file)
+    private async Task<IDocument> PreviewAsync(byte[] file, string name = "forloeb.csv")
     {
         var token = await PortalFactory.AntiforgeryTokenAsync(_editor, "/admin/forloeb/import");
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(file), "Upload", "forloeb.csv" },
+            { new ByteArrayContent(file), "Upload", name },
         };
         var response = await _editor.PostAsync("/admin/forloeb/import?handler=Preview", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -123,19 +123,18 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task AnyErrorShowsItsRowInDanishAndSavesNothing(string badRow, string message)
     {
         var before = Counts();
-        var text = string.Join("\r\n", Header, LearningRow1, badRow);
 
         var preview = await PreviewAsync(Utf8WithBom(Header, LearningRow1, badRow));
 
         Assert.Contains(message, preview.QuerySelector(".import-errors")!.Text());
         Assert.Null(preview.QuerySelector("form.import-confirm"));
 
-        // Posting the import anyway, past the preview, writes nothing either.
+        // Posting the import anyway, past the preview, with a token no preview gave, writes nothing either.
         var token = await PortalFactory.AntiforgeryTokenAsync(_editor, "/admin/forloeb/import");
         var forced = await _editor.PostAsync("/admin/forloeb/import?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Text"] = text,
+            ["Token"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
             ["Publish"] = "true",
         }));
         Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
@@ -170,26 +169,115 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AThousandRowFileImportsEveryRow()
+    public async Task AThousandRowWorkbookImportsEveryRowThroughTheAdminPage()
     {
-        var lines = new List<string> { Header };
+        var rows = new List<Dictionary<string, object>>();
         for (var course = 0; course < 100; course++)
         {
             for (var date = 0; date < 10; date++)
             {
                 var day = new DateTime(2027, 4, 1).AddDays(course + 7 * date);
-                lines.Add($"Forløb {course:000};Resumé {course};{(course % 2 == 0 ? "Ledere" : "Medarbejdere")};Tværgående;1;Mod;phoenix@odense.dk;{day:dd-MM-yyyy} 09:00;15:00;Phønix sal {date};24;{date};");
+                rows.Add(new()
+                {
+                    ["Titel"] = $"Forløb {course:000}", ["Resumé"] = $"Resumé {course}", ["Målgruppe"] = course % 2 == 0 ? "Ledere" : "Medarbejdere",
+                    ["Forvaltning"] = "Tværgående", ["Dage"] = 1.5, ["Pejlemærker"] = "Mod", ["Tilmelding"] = "phoenix@odense.dk",
+                    // Excel cells as Excel keeps them: date-times and numbers.
+                    ["Start"] = day.AddHours(9), ["Slut"] = day.AddHours(15), ["Sted"] = $"Phønix sal {date}",
+                    ["Pladser"] = 24, ["Tilmeldte"] = date, ["Status"] = "",
+                });
             }
         }
 
-        var preview = await PreviewAsync(Utf8WithBom([.. lines]));
         var timer = Stopwatch.StartNew();
+        var preview = await PreviewAsync(Workbook(rows), "forloeb.xlsx");
+        Assert.Contains("1.000 hold i 100 forløb er klar til import", preview.QuerySelector(".import-preview")!.Text());
         var imported = await ConfirmAsync(preview, publish: true);
-        output.WriteLine($"Import of 1,000 rows through the admin page (parse, check, write): {timer.ElapsedMilliseconds} ms");
+        output.WriteLine($"Import of an .xlsx of 1,000 dates through the admin page (upload, preview, confirm): {timer.ElapsedMilliseconds} ms");
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Equal((100, 1000), (Counts().Courses, Counts().Dates));
+        var first = _portal.Query(db => db.Revisions.First(r => r.Title == "Forløb 000"));
+        Assert.Equal(1.5m, first.LengthDays);
+        var dates = _portal.Query(db => db.CourseDates.Where(d => d.ContentItem!.Key == "forloeb-000").OrderBy(d => d.StartsAt).ToList());
+        Assert.Equal(new DateTime(2027, 4, 1, 7, 0, 0, DateTimeKind.Utc), dates[0].StartsAt);
+        Assert.Equal(new DateTime(2027, 4, 1, 13, 0, 0, DateTimeKind.Utc), dates[0].EndsAt);
         var employee = await _portal.SignedInClientAsync();
         Assert.Equal(100, (await employee.GetDocumentAsync("/phoenix/forloeb")).QuerySelectorAll(".course-card").Length);
+    }
+
+    [Fact]
+    public async Task AWorkbooksErrorsNameTheirRowsInDanish()
+    {
+        var rows = new List<Dictionary<string, object>>
+        {
+            new() { ["Titel"] = "Læring", ["Målgruppe"] = "Ledere", ["Forvaltning"] = "Tværgående", ["Dage"] = 1, ["Tilmelding"] = "phoenix@odense.dk", ["Start"] = "24-03-2027 09:00", ["Slut"] = "15:00", ["Sted"] = "Phønix" },
+            new() { ["Titel"] = "Læring 2", ["Målgruppe"] = "Chefer", ["Forvaltning"] = "Tværgående", ["Dage"] = 1, ["Tilmelding"] = "phoenix@odense.dk", ["Start"] = "31-02-2027 09:00", ["Slut"] = "15:00", ["Sted"] = "Phønix" },
+        };
+
+        var preview = await PreviewAsync(Workbook(rows), "forloeb.xlsx");
+
+        var errors = preview.QuerySelector(".import-errors")!.Text();
+        Assert.Contains("Linje 3: Målgruppen »Chefer« kendes ikke.", errors);
+        Assert.Contains("Linje 3: Start: »31-02-2027 09:00« er ikke en dato med klokkeslæt.", errors);
+        Assert.Null(preview.QuerySelector("form.import-confirm"));
+        Assert.Equal((0, 0), (Counts().Courses, Counts().Dates));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotASpreadsheetIsRefusedInDanish()
+    {
+        var preview = await PreviewAsync([.. "PK\u0003\u0004"u8, .. new byte[200]], "forloeb.xlsx");
+
+        Assert.Contains("kunne ikke læses som et Excel-regneark", preview.QuerySelector(".import-errors")!.Text());
+        Assert.Equal((0, 0), (Counts().Courses, Counts().Dates));
+    }
+
+    [Theory]
+    [InlineData("xlsx", "phoenix-forloeb-skabelon.xlsx")]
+    [InlineData("csv", "phoenix-forloeb-skabelon.csv")]
+    public async Task TheTemplatesHoldTheColumnsAndAnExampleThatImports(string format, string name)
+    {
+        var page = await _editor.GetDocumentAsync("/admin/forloeb/import");
+        var link = page.QuerySelectorAll("a[download]").Single(a => a.GetAttribute("href")!.EndsWith("format=" + format, StringComparison.Ordinal));
+
+        var response = await _editor.GetAsync(link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(name, response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        var file = await response.Content.ReadAsByteArrayAsync();
+
+        var rows = Medarbejdergrundlag.Content.Courses.CourseSheet.Read(file);
+        Assert.Equal(Medarbejdergrundlag.Content.Courses.CourseImport.Columns, rows[0].Cells);
+        Assert.Equal(2, rows.Count);
+        var preview = await PreviewAsync(file, name);
+        Assert.Contains("1 hold i 1 forløb er klar til import", preview.QuerySelector(".import-preview")!.Text());
+    }
+
+    [Fact]
+    public async Task FiveThousandRowsImportWithinTheRequestLimits()
+    {
+        var description = new string('x', 600);
+        var lines = new List<string> { Header + ";Beskrivelse" };
+        for (var row = 0; row < 5000; row++)
+        {
+            var day = new DateTime(2027, 4, 1).AddDays(row / 10);
+            lines.Add($"Forløb {row % 50:00};Resumé;Ledere;Tværgående;1;Mod;phoenix@odense.dk;{day:dd-MM-yyyy} {9 + row % 10:00}:00;{9 + row % 10:00}:30;Phønix;;;;Om forløbet {row % 50} {description}");
+        }
+
+        var file = Utf8WithBom([.. lines]);
+        Assert.True(file.Length > 3 * 1024 * 1024, $"{file.Length} bytes");
+
+        var preview = await PreviewAsync(file);
+        Assert.Contains("5.000 hold i 50 forløb er klar til import", preview.QuerySelector(".import-preview")!.Text());
+        var imported = await ConfirmAsync(preview, publish: false);
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal((50, 5000), (Counts().Courses, Counts().Dates));
+    }
+
+    private static byte[] Workbook(IEnumerable<Dictionary<string, object>> rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        return stream.ToArray();
     }
 }

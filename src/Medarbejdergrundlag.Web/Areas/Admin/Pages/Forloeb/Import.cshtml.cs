@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Forloeb;
 
 /// <summary>
-/// Courses and dates from a spreadsheet: upload, see every row checked, then import all or nothing.
-/// The preview carries the decoded text in the form, so the import needs no server-side state and
-/// checks everything again.
+/// Courses and dates from a spreadsheet (.xlsx or CSV): upload, see every row checked, then import
+/// all or nothing. The uploaded file waits on the server under a token (<see cref="ImportUploads"/>);
+/// the import reads it again and checks everything again.
 /// </summary>
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024, ValueLengthLimit = MaxBytes * 2)]
-public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
+public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : PageModel
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -25,7 +25,7 @@ public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : Pag
     public IFormFile? Upload { get; set; }
 
     [BindProperty]
-    public string? Text { get; set; }
+    public string? Token { get; set; }
 
     [BindProperty]
     public bool Publish { get; set; }
@@ -39,11 +39,17 @@ public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : Pag
     {
     }
 
+    /// <summary>The template: the columns and one example row, as a workbook or as CSV.</summary>
+    public IActionResult OnGetTemplate(string? format) =>
+        format == "csv"
+            ? File(CourseSheet.CsvTemplate(), "text/csv; charset=utf-8", "phoenix-forloeb-skabelon.csv")
+            : File(CourseSheet.WorkbookTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "phoenix-forloeb-skabelon.xlsx");
+
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Vælg en fil (CSV, semikolonsepareret).");
+            ModelState.AddModelError(nameof(Upload), "Vælg en fil (Excel-regneark eller CSV, semikolonsepareret).");
             return Page();
         }
 
@@ -55,28 +61,29 @@ public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : Pag
 
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer);
-        Text = CourseCsv.Decode(buffer.ToArray());
-        ModelState.Remove(nameof(Text));
-        Preview = CourseImport.Read(Text, await AdminBearings.LoadAsync(db));
+        var file = buffer.ToArray();
+        Preview = CourseImport.Read(file, await AdminBearings.LoadAsync(db));
+        Token = Preview.IsValid ? await ImportUploads.SaveAsync(file) : null;
+        ModelState.Remove(nameof(Token));
         return Page();
     }
 
     public async Task<IActionResult> OnPostImportAsync()
     {
-        if (string.IsNullOrEmpty(Text))
+        if (await ImportUploads.LoadAsync(Token) is not { } file)
         {
-            ModelState.AddModelError("", "Der er ingen fil at importere. Vælg filen igen.");
+            ModelState.AddModelError("", "Filen er ikke længere gemt på serveren. Vælg den igen, og se forhåndsvisningen igen. Intet er importeret.");
             return Page();
         }
 
-        Preview = CourseImport.Read(Text, await AdminBearings.LoadAsync(db));
+        Preview = CourseImport.Read(file, await AdminBearings.LoadAsync(db));
         if (!Preview.IsValid)
         {
             ModelState.AddModelError("", "Filen har fejl, så intet er importeret. Ret fejlene nedenfor i regnearket, og indlæs det igen.");
             return Page();
         }
 
-        var result = await editor.ImportCoursesAsync(Preview, Publish, User.Editor());
+        var result = await importer.ImportAsync(Preview, Publish, User.Editor());
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -88,7 +95,8 @@ public sealed class ImportModel(ContentEditor editor, ContentDbContext db) : Pag
             return Page();
         }
 
-        var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        ImportUploads.Remove(Token!);
+        var da = Medarbejdergrundlag.Content.PortalCulture.Danish;
         Message = string.Format(da, "Importeret: {0:N0} hold i {1:N0} forløb, heraf {2:N0} nye forløb", result.Dates, result.Courses, result.NewCourses) +
                   (Publish ? ", udgivet." : ", som kladder. Udgiv dem fra oversigten, når de er klar.") +
                   string.Format(da, " Det tog {0:0.00} s.", result.Elapsed.TotalSeconds);

@@ -1,0 +1,53 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace Medarbejdergrundlag.Content.Markdown;
+
+/// <summary>
+/// The second line of defence: HtmlSanitizer over every HTML fragment the Markdown pipeline makes,
+/// before it is stored. The allow-list is what <see cref="MarkdigRenderer"/> can produce (raw HTML
+/// disabled, pipe tables on), so benign output passes unchanged and anything else, whatever slipped
+/// past the renderer, is dropped.
+/// </summary>
+public static class FragmentSanitizer
+{
+    private static readonly HtmlSanitizer Sanitizer = Create();
+
+    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+
+    private static HtmlSanitizer Create()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "a", "img", "code", "pre", "blockquote",
+                "ul", "ol", "li", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "src", "alt", "title", "id", "start", "class", "style",
+            },
+            // Pipe tables align columns with an inline text-align; nothing else is styled.
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "text-align" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedClasses = new HashSet<string>(StringComparer.Ordinal),
+        })
+        {
+            // Void elements as Markdig writes them (<br />), so benign output is stored byte for byte.
+            OutputFormatter = AngleSharp.Xhtml.XhtmlMarkupFormatter.Instance,
+        };
+
+        // A class only where Markdig writes one: a fenced code block's language.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement element && element.HasAttribute("class")
+                && !(element.LocalName == "code" && element.ClassList.All(c => c.StartsWith("language-", StringComparison.Ordinal))))
+            {
+                element.RemoveAttribute("class");
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,77 @@
+using Medarbejdergrundlag.Content.Courses;
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
+
+/// <summary>
+/// The calendar files: endpoints, not pages. A date's .ics needs the fallback policy (a signed-in
+/// reader); the feed lets a calendar program in with the token from the catalogue's feed link.
+/// </summary>
+public static class CalendarEndpoints
+{
+    public static IEndpointRouteBuilder MapCalendarFiles(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/phoenix/forloeb");
+        group.MapGet("/{slug}/hold/{holdId:int}.ics", DateAsync);
+        group.MapGet("/kalender.ics", FeedAsync).AllowAnonymous();
+        return endpoints;
+    }
+
+    /// <summary>One date as an .ics file to open in a calendar.</summary>
+    private static async Task<IResult> DateAsync(string slug, int holdId, HttpRequest request, PublishedContentStore content, LinkBuilder links)
+    {
+        var site = await content.GetAsync();
+        if (site.FindCourse(slug) is not { } course)
+        {
+            return site.CourseRedirect(slug) is { } current
+                ? Results.Redirect($"/phoenix/forloeb/{current}/hold/{holdId}.ics", permanent: true)
+                : Results.NotFound();
+        }
+
+        if (course.Course!.Dates.FirstOrDefault(d => d.Id == holdId) is not { } date)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.File(Write(request, links, course.Title, [(course, date)]), CourseCalendar.ContentType, $"{course.Slug}-{date.Id}.ics");
+    }
+
+    /// <summary>
+    /// The subscribable feed of a filtered list: the dates the list offers, plus cancelled ones, so a
+    /// subscribed calendar learns of a cancellation. Open to a signed-in reader, or to a calendar
+    /// program with the token from the catalogue's feed link for exactly these filters.
+    /// </summary>
+    private static async Task<IResult> FeedAsync(
+        HttpContext http,
+        PublishedContentStore content,
+        TimeProvider clock,
+        CalendarFeedLinks feeds,
+        LinkBuilder links,
+        [FromQuery(Name = "maalgruppe")] string? audience,
+        [FromQuery(Name = "forvaltning")] string? forvaltning,
+        [FromQuery(Name = "pejlemaerke")] string? bearing,
+        [FromQuery(Name = "kommende")] string? upcoming,
+        [FromQuery(Name = "ledige")] string? free,
+        [FromQuery(Name = "q")] string? text,
+        [FromQuery(Name = CalendarFeedLinks.TokenParameter)] string? token)
+    {
+        var filter = CourseFilter.Parse(audience, forvaltning, bearing, upcoming, free, text);
+        if (http.User.Identity?.IsAuthenticated != true && !await feeds.OpensAsync(token, filter.ToQueryString()))
+        {
+            return Results.Challenge();
+        }
+
+        var site = await content.GetAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = CourseCatalog.Filter(site, filter, now)
+            .SelectMany(e => e.Dates.Select(d => (e.Item, d)))
+            .OrderBy(e => e.d.StartsAt);
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        return Results.File(Write(http.Request, links, "Phønix-forløb", events), CourseCalendar.ContentType, "phoenix-forloeb.ics");
+    }
+
+    private static byte[] Write(HttpRequest request, LinkBuilder links, string name, IEnumerable<(PublishedItem, PublishedCourseDate)> events) =>
+        CourseCalendar.Write(name, events, c => links.Absolute(request, "/phoenix/forloeb/" + c.Slug), new Uri(links.Absolute(request, "/")).Host);
+}

@@ -11,7 +11,7 @@ namespace Medarbejdergrundlag.Content.Editing;
 /// have changed it since the editor opened it), writes its audit entry in the same save, and
 /// never changes or deletes a revision: saving, restoring and publishing only add or repoint.
 /// </summary>
-public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer renderer, TimeProvider clock)
+public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -348,4 +348,17 @@ public sealed partial class ContentEditor(ContentDbContext db, RevisionRenderer 
 
     private static string Describe(ContentRevision revision) =>
         revision.ChangeNote is null ? $"Version {revision.Number}." : $"Version {revision.Number}: {revision.ChangeNote}";
+
+    /// <summary>Null when every bearing the course names exists; otherwise why not, in Danish.</summary>
+    private async Task<string?> UnknownBearingsAsync(RevisionInput clean)
+    {
+        if (clean.BearingKeyList.Count == 0)
+        {
+            return null;
+        }
+
+        var known = await db.Items.Where(i => i.Kind == ContentKind.Bearing).Select(i => i.Key).ToListAsync();
+        var unknown = clean.BearingKeyList.Where(k => !known.Contains(k)).ToList();
+        return unknown.Count == 0 ? null : $"Pejlemærket »{string.Join("«, »", unknown)}« findes ikke.";
+    }
 }

@@ -15,7 +15,7 @@ public sealed record CourseImportResult(bool Succeeded, int Courses, int NewCour
 /// The spreadsheet import: writes what <see cref="CourseImport"/> read and checked, all or nothing.
 /// New revisions, audit entries and dates are made the way <see cref="ContentEditor"/> makes them.
 /// </summary>
-public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, TimeProvider clock)
+public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, CourseDateEditor dateEditor, TimeProvider clock)
 {
     public const string ImportNote = "Importeret fra regneark";
 
@@ -150,7 +150,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Ti
         {
             foreach (var row in course.Rows)
             {
-                db.CourseDates.Add(editor.NewDate(item.Id, row.Date!, user));
+                db.CourseDates.Add(dateEditor.NewDate(item.Id, row.Date!, user));
                 dateCount++;
             }
 

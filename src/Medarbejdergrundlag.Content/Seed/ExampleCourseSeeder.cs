@@ -12,7 +12,7 @@ namespace Medarbejdergrundlag.Content.Seed;
 /// "Eksempel: …". Production never runs this and starts with no courses. Like the content seed,
 /// an example that exists (by key), however changed or archived, is left alone.
 /// </summary>
-public sealed class ExampleCourseSeeder(ContentDbContext db, ContentEditor editor, TimeProvider clock, ILogger<ExampleCourseSeeder> logger)
+public sealed class ExampleCourseSeeder(ContentDbContext db, ContentEditor editor, CourseDateEditor dates, TimeProvider clock, ILogger<ExampleCourseSeeder> logger)
 {
     public const string Prefix = "Eksempel: ";
 
@@ -59,7 +59,7 @@ public sealed class ExampleCourseSeeder(ContentDbContext db, ContentEditor edito
             for (var i = 0; i < example.WeeksAhead.Length; i++)
             {
                 var day = today.AddDays(7 * example.WeeksAhead[i]);
-                var date = await editor.AddDateAsync(id, new CourseDateInput(
+                var date = await dates.AddDateAsync(id, new CourseDateInput(
                     day.ToString("dd-MM-yyyy 09:00", System.Globalization.CultureInfo.InvariantCulture),
                     "15:30",
                     "Phønix, Tolderlundsvej 2, Odense",

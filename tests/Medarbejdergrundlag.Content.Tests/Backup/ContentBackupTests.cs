@@ -128,7 +128,7 @@ public sealed class ContentBackupTests
             var course = await editor.CreateAsync(ContentKind.Course,
                 new RevisionInput("Mod i praksis", null, "Kort om forløbet.", "Om forløbet.", null, null, "Ledere", "Tværgående", "1,5", "mod", "phoenix@odense.dk"), "Hanne");
             Assert.True(course.Succeeded, string.Join("; ", course.Errors.Values));
-            var date = await editor.AddDateAsync(course.Item!.Id,
+            var date = await scope.ServiceProvider.GetRequiredService<CourseDateEditor>().AddDateAsync(course.Item!.Id,
                 new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix, Odense", "20", "20", "Open"), "Hanne");
             Assert.True(date.Succeeded, string.Join("; ", date.Errors.Values));
         }

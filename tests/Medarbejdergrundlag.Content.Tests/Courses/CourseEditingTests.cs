@@ -20,6 +20,8 @@ public sealed class CourseEditingTests : IAsyncLifetime
 
     private ContentEditor Editor() => _database.Services.CreateScope().ServiceProvider.GetRequiredService<ContentEditor>();
 
+    private CourseDateEditor Dates() => _database.Services.CreateScope().ServiceProvider.GetRequiredService<CourseDateEditor>();
+
     private CourseImporter Importer() => _database.Services.CreateScope().ServiceProvider.GetRequiredService<CourseImporter>();
 
     private static RevisionInput Course(string title, string audience = "Ledere", string forvaltning = "Tværgående", string days = "2", string bearings = "mod", string signUp = "phoenix@odense.dk") =>
@@ -31,9 +33,9 @@ public sealed class CourseEditingTests : IAsyncLifetime
         var created = await Editor().CreateAsync(ContentKind.Course, Course("Hold på tværs"), "Hanne");
         var before = await VersionAsync();
 
-        var added = await Editor().AddDateAsync(created.Item!.Id, new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix", "20", "0", "Open"), "Hanne");
+        var added = await Dates().AddDateAsync(created.Item!.Id, new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix", "20", "0", "Open"), "Hanne");
         var afterAdd = await VersionAsync();
-        var changed = await Editor().UpdateDateAsync(created.Item.Id, added.Date!.Id, added.Date.Version,
+        var changed = await Dates().UpdateDateAsync(created.Item.Id, added.Date!.Id, added.Date.Version,
             new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix", "20", "20", "Full"), "Hanne");
 
         Assert.True(added.Succeeded && changed.Succeeded);
@@ -88,9 +90,9 @@ public sealed class CourseEditingTests : IAsyncLifetime
     public async Task DatesAreStoredInUtcAndEveryChangeIsAudited()
     {
         var course = await Editor().CreateAsync(ContentKind.Course, Course("Hold"), "Hanne");
-        var added = await Editor().AddDateAsync(course.Item!.Id, new CourseDateInput("31-03-2027 09:00", "16:00", "Phønix", "10", "2", ""), "Hanne");
-        var changed = await Editor().UpdateDateAsync(course.Item.Id, added.Date!.Id, 1, new CourseDateInput("31-03-2027 09:00", "16:00", "Phønix", "10", "2", "Aflyst"), "Bo");
-        var stale = await Editor().UpdateDateAsync(course.Item.Id, added.Date.Id, 1, new CourseDateInput("31-03-2027 10:00", "16:00", "Phønix", "10", "2", ""), "Anna");
+        var added = await Dates().AddDateAsync(course.Item!.Id, new CourseDateInput("31-03-2027 09:00", "16:00", "Phønix", "10", "2", ""), "Hanne");
+        var changed = await Dates().UpdateDateAsync(course.Item.Id, added.Date!.Id, 1, new CourseDateInput("31-03-2027 09:00", "16:00", "Phønix", "10", "2", "Aflyst"), "Bo");
+        var stale = await Dates().UpdateDateAsync(course.Item.Id, added.Date.Id, 1, new CourseDateInput("31-03-2027 10:00", "16:00", "Phønix", "10", "2", ""), "Anna");
 
         Assert.True(changed.Succeeded);
         Assert.Equal(EditOutcome.Conflict, stale.Outcome);

@@ -126,7 +126,7 @@ public sealed class CalendarTests : IAsyncLifetime
 
         using (var scope = _portal.Services.CreateScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<CourseDateEditor>();
             var changed = await editor.UpdateDateAsync(_course, _beforeSummerTime, 1, new CourseDateInput("24-03-2027 10:00", "16:00", "Phønix", "20", "5", "Open"), "Test");
             Assert.True(changed.Succeeded);
         }
@@ -138,7 +138,7 @@ public sealed class CalendarTests : IAsyncLifetime
 
         using (var scope = _portal.Services.CreateScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<CourseDateEditor>();
             Assert.True((await editor.UpdateDateAsync(_course, _beforeSummerTime, 2, new CourseDateInput("24-03-2027 10:00", "16:00", "Phønix", "20", "5", "Cancelled"), "Test")).Succeeded);
         }
 
@@ -156,7 +156,7 @@ public sealed class CalendarTests : IAsyncLifetime
     {
         using (var scope = _portal.Services.CreateScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<CourseDateEditor>();
             Assert.True((await editor.UpdateDateAsync(_course, _afterSummerTime, 1, new CourseDateInput("31-03-2027 09:00", "16:00", "Phønix", "20", "0", "Cancelled"), "Test")).Succeeded);
         }
 

@@ -51,7 +51,7 @@ public sealed class CoursePortal : PortalFactory
     public async Task<int> DateAsync(int courseId, string start, string end, string location = "Phønix", string? capacity = "20", string? taken = "0", string status = "Open")
     {
         using var scope = Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ContentEditor>()
+        var result = await scope.ServiceProvider.GetRequiredService<CourseDateEditor>()
             .AddDateAsync(courseId, new CourseDateInput(start, end, location, capacity, taken, status), "Test");
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
         return result.Date!.Id;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
 /// <summary>A course's dates: the list, removed ones included, and a form to add one.</summary>
-public sealed class HoldModel(ContentEditor editor, ContentDbContext db) : PageModel
+public sealed class HoldModel(ContentEditor editor, CourseDateEditor dates, ContentDbContext db) : PageModel
 {
     [BindProperty]
     public DateForm Date { get; set; } = new() { Status = nameof(CourseDateStatus.Open) };
@@ -25,7 +25,7 @@ public sealed class HoldModel(ContentEditor editor, ContentDbContext db) : PageM
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var result = await editor.AddDateAsync(id, Date.ToInput(), User.Editor());
+        var result = await dates.AddDateAsync(id, Date.ToInput(), User.Editor());
         switch (result.Outcome)
         {
             case EditOutcome.Done:

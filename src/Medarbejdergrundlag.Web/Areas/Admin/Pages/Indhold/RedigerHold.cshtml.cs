@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
 /// <summary>One course date: change it, take it off the public site, or bring it back.</summary>
-public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
+public sealed class RedigerHoldModel(ContentEditor editor, CourseDateEditor dates) : PageModel
 {
     [BindProperty]
     public DateForm Date { get; set; } = new();
@@ -31,15 +31,15 @@ public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, int holdId) =>
-        await HandleAsync(id, holdId, await editor.UpdateDateAsync(id, holdId, Date.Version, Date.ToInput(), User.Editor()),
+        await HandleAsync(id, holdId, await dates.UpdateDateAsync(id, holdId, Date.Version, Date.ToInput(), User.Editor()),
             "Holdet er gemt. Ændringen gælder med det samme.");
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int holdId) =>
-        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: true, Date.Version, User.Editor()),
+        await HandleAsync(id, holdId, await dates.SetDateRemovedAsync(id, holdId, removed: true, Date.Version, User.Editor()),
             "Holdet er fjernet fra siden. Det er ikke slettet, og du kan hente det tilbage.");
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, int holdId) =>
-        await HandleAsync(id, holdId, await editor.SetDateRemovedAsync(id, holdId, removed: false, Date.Version, User.Editor()),
+        await HandleAsync(id, holdId, await dates.SetDateRemovedAsync(id, holdId, removed: false, Date.Version, User.Editor()),
             "Holdet er hentet tilbage.");
 
     private async Task<IActionResult> HandleAsync(int id, int holdId, EditResult result, string success)
@@ -64,7 +64,7 @@ public sealed class RedigerHoldModel(ContentEditor editor) : PageModel
 
     private async Task<bool> LoadAsync(int id, int holdId)
     {
-        if (await editor.FindAsync(id) is not { Kind: ContentKind.Course } item || await editor.FindDateAsync(id, holdId) is not { } date)
+        if (await editor.FindAsync(id) is not { Kind: ContentKind.Course } item || await dates.FindDateAsync(id, holdId) is not { } date)
         {
             return false;
         }

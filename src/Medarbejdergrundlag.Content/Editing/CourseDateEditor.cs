@@ -1,23 +1,23 @@
-using Medarbejdergrundlag.Content.Courses;
+using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
-using Medarbejdergrundlag.Content.Publishing;
-using Medarbejdergrundlag.Content.Slugs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Content.Editing;
 
 /// <summary>
-/// Course dates. Dates are operational data: a change is written in
-/// place and takes effect at once, and the audit entry keeps the old and the new values.
+/// Course dates. Dates are operational data: a change is written in place and takes effect at
+/// once (the publish pipeline sees it), and the audit entry keeps the old and the new values.
 /// </summary>
-public sealed partial class ContentEditor
+public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, TimeProvider clock)
 {
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public Task<CourseDate?> FindDateAsync(int courseId, int dateId) =>
         db.CourseDates.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dateId && d.ContentItemId == courseId);
 
     public async Task<EditResult> AddDateAsync(int courseId, CourseDateInput input, EditorRef user)
     {
-        var item = await FindAsync(courseId);
+        var item = await editor.FindAsync(courseId);
         if (item is not { Kind: ContentKind.Course })
         {
             return EditResult.NotFound();
@@ -31,7 +31,7 @@ public sealed partial class ContentEditor
 
         var date = NewDate(item.Id, clean, user);
         db.CourseDates.Add(date);
-        Audit(AuditAction.DateAdded, item, item.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(clean));
+        editor.Audit(AuditAction.DateAdded, item, item.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(clean));
         await db.SaveChangesAsync();
         return EditResult.DateDone(item, date);
     }
@@ -59,7 +59,7 @@ public sealed partial class ContentEditor
         (date.StartsAt, date.EndsAt, date.Location, date.Capacity, date.SeatsTaken, date.Status) =
             (clean.StartsAt, clean.EndsAt, clean.Location, clean.Capacity, clean.SeatsTaken, clean.Status);
         TouchDate(date, user);
-        Audit(AuditAction.DateChanged, item!, item!.CurrentRevision!.Title, user, $"Før: {before}. Nu: {CourseDateValidator.Describe(clean)}.");
+        editor.Audit(AuditAction.DateChanged, item!, item!.CurrentRevision!.Title, user, $"Før: {before}. Nu: {CourseDateValidator.Describe(clean)}.");
         return await SaveDateAsync(item, date);
     }
 
@@ -79,23 +79,12 @@ public sealed partial class ContentEditor
 
         date.IsRemoved = removed;
         TouchDate(date, user);
-        Audit(removed ? AuditAction.DateRemoved : AuditAction.DateRestored, item!, item!.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(date));
+        editor.Audit(removed ? AuditAction.DateRemoved : AuditAction.DateRestored, item!, item!.CurrentRevision!.Title, user, "Hold: " + CourseDateValidator.Describe(date));
         return await SaveDateAsync(item, date);
     }
 
-    /// <summary>Null when every bearing the course names exists; otherwise why not, in Danish.</summary>
-    private async Task<string?> UnknownBearingsAsync(RevisionInput clean)
-    {
-        if (clean.BearingKeyList.Count == 0)
-        {
-            return null;
-        }
 
-        var known = await db.Items.Where(i => i.Kind == ContentKind.Bearing).Select(i => i.Key).ToListAsync();
-        var unknown = clean.BearingKeyList.Where(k => !known.Contains(k)).ToList();
-        return unknown.Count == 0 ? null : $"Pejlemærket »{string.Join("«, »", unknown)}« findes ikke.";
-    }
-
+    /// <summary>A new date as the editing services write it; the import uses it too.</summary>
     internal CourseDate NewDate(int courseId, CleanCourseDate clean, EditorRef user) => new()
     {
         ContentItemId = courseId,
@@ -114,7 +103,7 @@ public sealed partial class ContentEditor
 
     private async Task<(ContentItem? Item, CourseDate? Date, EditResult? Failure)> LoadDateForWriteAsync(int courseId, int dateId, int expectedVersion)
     {
-        var item = await FindAsync(courseId);
+        var item = await editor.FindAsync(courseId);
         var date = await db.CourseDates.SingleOrDefaultAsync(d => d.Id == dateId && d.ContentItemId == courseId);
         if (item is not { Kind: ContentKind.Course } || date is null)
         {

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +11,11 @@ namespace Medarbejdergrundlag.Web.Pages.Konto;
 /// </summary>
 public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/phoenix/forloeb");
+    public IActionResult OnGet() => Redirect(PortalPaths.Catalogue);
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         await feeds.RenewAsync(User);
-        return LocalRedirect(LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith("/phoenix/forloeb", StringComparison.Ordinal) ? returnUrl : "/phoenix/forloeb");
+        return LocalRedirect(LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith(PortalPaths.Catalogue, StringComparison.Ordinal) ? returnUrl : "/phoenix/forloeb");
     }
 }

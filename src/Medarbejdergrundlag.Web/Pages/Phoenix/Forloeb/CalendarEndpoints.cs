@@ -13,7 +13,7 @@ public static class CalendarEndpoints
 {
     public static IEndpointRouteBuilder MapCalendarFiles(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/phoenix/forloeb");
+        var group = endpoints.MapGroup(PortalPaths.Catalogue);
         group.MapGet("/{slug}/hold/{holdId:int}.ics", DateAsync);
         group.MapGet("/kalender.ics", FeedAsync).AllowAnonymous();
         return endpoints;
@@ -26,7 +26,7 @@ public static class CalendarEndpoints
         if (site.FindCourse(slug) is not { } course)
         {
             return site.CourseRedirect(slug) is { } current
-                ? Results.Redirect($"/phoenix/forloeb/{current}/hold/{holdId}.ics", permanent: true)
+                ? Results.Redirect(PortalPaths.CourseDate(current, holdId), permanent: true)
                 : Results.NotFound();
         }
 
@@ -73,5 +73,5 @@ public static class CalendarEndpoints
     }
 
     private static byte[] Write(HttpRequest request, LinkBuilder links, string name, IEnumerable<(PublishedItem, PublishedCourseDate)> events) =>
-        CourseCalendar.Write(name, events, c => links.Absolute(request, "/phoenix/forloeb/" + c.Slug), new Uri(links.Absolute(request, "/")).Host);
+        CourseCalendar.Write(name, events, c => links.Absolute(request, PortalPaths.Course(c.Slug)), new Uri(links.Absolute(request, "/")).Host);
 }

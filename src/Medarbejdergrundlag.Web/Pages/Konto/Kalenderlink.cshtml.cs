@@ -16,6 +16,6 @@ public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         await feeds.RenewAsync(User);
-        return LocalRedirect(LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith(PortalPaths.Catalogue, StringComparison.Ordinal) ? returnUrl : "/phoenix/forloeb");
+        return LocalRedirect(LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith(PortalPaths.Catalogue, StringComparison.Ordinal) ? returnUrl : PortalPaths.Catalogue);
     }
 }

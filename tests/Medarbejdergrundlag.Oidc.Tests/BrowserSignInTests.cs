@@ -16,7 +16,7 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync(fixture.PortalUrl + "/pejlemaerker/mod?fra=onboarding");
-        Assert.StartsWith(fixture.Provider.Issuer + "/interaction/", page.Url);
+        await AtProviderAsync(page);
         await SignInAtProviderAsync(page, "mette");
 
         await WaitForUrlAsync(page, fixture.PortalUrl + "/pejlemaerker/mod?fra=onboarding");
@@ -76,7 +76,7 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
 
         // With the provider session gone, the provider asks for the password again.
         await page.GotoAsync(fixture.PortalUrl + "/admin");
-        Assert.StartsWith(fixture.Provider.Issuer + "/interaction/", page.Url);
+        await AtProviderAsync(page);
         Assert.True(await page.Locator("#op-username").IsVisibleAsync());
         await page.Context.CloseAsync();
     }
@@ -94,7 +94,7 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
         await page.Context.ClearCookiesAsync(new() { Domain = "localhost" });
         await page.GotoAsync(fixture.PortalUrl + "/admin");
 
-        Assert.Equal(fixture.PortalUrl + "/admin", page.Url);
+        await WaitForUrlAsync(page, fixture.PortalUrl + "/admin");
         Assert.Equal("Administration", await page.Locator("h1").InnerTextAsync());
         await page.Context.CloseAsync();
     }
@@ -121,7 +121,7 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
         foreach (var browser in new[] { page, other })
         {
             await browser.GotoAsync(fixture.PortalUrl + "/admin");
-            Assert.StartsWith(fixture.Provider.Issuer + "/interaction/", browser.Url);
+            await AtProviderAsync(browser);
             Assert.True(await browser.Locator("#op-username").IsVisibleAsync());
         }
 
@@ -145,14 +145,20 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    // Waits until the browser is back on a portal page (past the callbacks), then compares exactly:
-    // Playwright's string patterns are globs, in which "?" is a wildcard.
+    // Waits until the browser is back on a portal page (past the sign-in page, which goes on to the
+    // provider by itself, and the callbacks), then compares exactly: Playwright's string patterns are
+    // globs, in which "?" is a wildcard.
     private async Task WaitForUrlAsync(IPage page, string url)
     {
         await page.WaitForURLAsync(u => u.StartsWith(fixture.PortalUrl + "/", StringComparison.Ordinal)
+            && !u.Contains("/konto/log-ind?ReturnUrl=", StringComparison.Ordinal) && !u.Contains("handler=Kommune", StringComparison.Ordinal)
             && !u.Contains("/signin-oidc", StringComparison.Ordinal) && !u.Contains("/signout-callback-oidc", StringComparison.Ordinal));
         Assert.Equal(url, page.Url);
     }
+
+    // The portal's sign-in page has gone on to the provider's login form.
+    private Task AtProviderAsync(IPage page) =>
+        page.WaitForURLAsync(u => u.StartsWith(fixture.Provider.Issuer + "/interaction/", StringComparison.Ordinal));
 
     private static async Task SignInAtProviderAsync(IPage page, string user)
     {

@@ -54,8 +54,10 @@ internal static class AuthenticationSetup
         var authentication = builder.Services.AddAuthentication(options =>
         {
             options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            // With a provider, a page that needs a signed-in user sends the browser straight there.
-            options.DefaultChallengeScheme = hasAuthority ? OidcScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+            // A page that needs a signed-in user sends the browser to /konto/log-ind, which carries the
+            // published page's link preview (Teams and Outlook unfurl without signing in) and, with a
+            // provider, goes straight on to it.
+            options.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
             options.DefaultForbidScheme = CookieAuthenticationDefaults.AuthenticationScheme;
         });
         authentication.AddCookie(options =>

@@ -25,6 +25,26 @@ public sealed class TokenIssuer : IAsyncDisposable
 {
     public const string ClientId = "portal-tests";
 
+    /// <summary>
+    /// What a browser does when a page needs a sign-in: the portal's sign-in page (which carries the
+    /// link preview), then its refresh on to the provider. Returns the portal's last answer, normally
+    /// the redirect to the provider's authorize endpoint.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ChallengeAsync(HttpClient client, string path)
+    {
+        var first = await client.GetAsync(path);
+        if (first.StatusCode != System.Net.HttpStatusCode.Redirect || first.Headers.Location is not { } signIn ||
+            !(signIn.IsAbsoluteUri ? signIn.AbsolutePath : signIn.OriginalString.Split('?')[0]).Equals("/konto/log-ind", StringComparison.Ordinal))
+        {
+            return first;
+        }
+
+        var page = await client.GetStringAsync(signIn);
+        var refresh = System.Text.RegularExpressions.Regex.Match(page, "<meta http-equiv=\"refresh\" content=\"0;url=([^\"]+)\"");
+        Assert.True(refresh.Success, "The sign-in page does not go on to the provider.");
+        return await client.GetAsync(System.Net.WebUtility.HtmlDecode(refresh.Groups[1].Value));
+    }
+
     /// <summary>The portal set up against a provider at <paramref name="authority"/> (this issuer's), its log kept in <paramref name="logs"/>.</summary>
     public static PortalFactory Portal(string authority, LogCapture logs, string environment = "Development") =>
         new PortalFactory(environment)

@@ -60,7 +60,7 @@ public sealed class AuditSubjectTests : IAsyncLifetime
     private async Task<HttpClient> SignInAsync(string subject, string name)
     {
         var client = _portal.CreatePlainClient();
-        var challenge = await client.GetAsync("/admin");
+        var challenge = await TokenIssuer.ChallengeAsync(client, "/admin");
         var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
         var idToken = _issuer.Mint(query["nonce"]!, subject: subject, groups: ["hr-redaktoerer"], change: d => d.Claims["name"] = name);
         var code = _issuer.IssueCode(idToken, query["code_challenge"]!);

@@ -38,7 +38,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        Assert.StartsWith(_issuer.Issuer + "/authorize", (await ended.GetAsync("/admin")).Headers.Location!.ToString());
+        Assert.StartsWith(_issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(ended, "/admin")).Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/admin")).StatusCode);
     }
 
@@ -142,7 +142,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
     private async Task<HttpClient> SignInAsync(string subject, string sid)
     {
         var client = _portal.CreatePlainClient();
-        var challenge = await client.GetAsync("/");
+        var challenge = await TokenIssuer.ChallengeAsync(client, "/");
         var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
         var idToken = _issuer.Mint(query["nonce"]!, subject: subject, change: d => d.Claims["sid"] = sid);
         var code = _issuer.IssueCode(idToken, query["code_challenge"]!);

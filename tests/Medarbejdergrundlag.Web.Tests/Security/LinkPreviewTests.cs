@@ -41,6 +41,27 @@ public sealed class LinkPreviewTests
         Assert.Equal("Log ind", unfurled.QuerySelector("h1")!.Text());
     }
 
+    [Fact]
+    public async Task WithTheMunicipalitysProviderALinkStillUnfurlsAndABrowserGoesOnToSignIn()
+    {
+        await using var issuer = await TokenIssuer.StartAsync();
+        using var factory = TokenIssuer.Portal(issuer.Issuer, new LogCapture());
+        using var teams = factory.CreatePlainClient();
+
+        // What an unfurler does: ask for the pasted link and follow the redirect, reading no script.
+        var pasted = await teams.GetAsync("/pejlemaerker/mod?fra=teams");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, pasted.StatusCode);
+        var unfurled = Html.Parse(await teams.GetStringAsync(pasted.Headers.Location));
+
+        Assert.Equal("Mod", Meta(unfurled, "og:title"));
+        // A browser does not stop there: the page refreshes at once to the provider, back to the link afterwards.
+        var refresh = unfurled.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content")!;
+        Assert.StartsWith("0;url=/konto/log-ind?handler=Kommune", refresh);
+        var toProvider = await teams.GetAsync(refresh["0;url=".Length..]);
+        Assert.StartsWith(issuer.Issuer + "/authorize?", toProvider.Headers.Location!.ToString());
+        Assert.Contains(Uri.EscapeDataString("/pejlemaerker/mod?fra=teams"), refresh);
+    }
+
     [Theory]
     [InlineData("/til-ledere")]
     [InlineData("/admin")]

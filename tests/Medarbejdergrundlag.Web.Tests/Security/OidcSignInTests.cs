@@ -253,7 +253,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     public async Task ACallbackReplayedWithItsCookiesIsRefusedBecauseTheCodeIsSpent()
     {
         using var browser = _portal.CreateCookielessClient();
-        var challenge = await browser.GetAsync("/admin");
+        var challenge = await TokenIssuer.ChallengeAsync(browser, "/admin");
         var authorize = Authorize.From(_issuer, challenge);
         var cookies = string.Join("; ", challenge.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         var code = _issuer.IssueCode(_issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
@@ -296,7 +296,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         using var portal = TokenIssuer.Portal($"http://127.0.0.1:{closedPort}", logs);
         using var client = portal.CreatePlainClient();
 
-        var response = await client.GetAsync("/admin");
+        var response = await TokenIssuer.ChallengeAsync(client, "/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/konto/log-ind/fejl?ref=", response.Headers.Location!.OriginalString);
@@ -349,7 +349,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Equal(idToken, query["id_token_hint"]);
         Assert.Equal("http://localhost/signout-callback-oidc", query["post_logout_redirect_uri"]);
         Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=;", StringComparison.Ordinal));
-        Assert.StartsWith(_issuer.Issuer + "/authorize", (await client.GetAsync("/")).Headers.Location!.ToString());
+        Assert.StartsWith(_issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(client, "/")).Headers.Location!.ToString());
 
         var back = await client.GetAsync($"/signout-callback-oidc?state={Uri.EscapeDataString(query["state"]!)}");
         Assert.Equal("/konto/log-ind?logget-ud=true", back.Headers.Location!.OriginalString);
@@ -407,7 +407,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     private async Task<Authorize> ChallengeAsync(HttpClient client, string path) =>
-        Authorize.From(_issuer, await client.GetAsync(path));
+        Authorize.From(_issuer, await TokenIssuer.ChallengeAsync(client, path));
 
     private async Task<HttpResponseMessage> CallbackAsync(HttpClient client, Authorize authorize, string idToken, string? state = null)
     {
@@ -433,7 +433,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
         }
 
         Assert.Contains(logged, _logs.All);
-        var again = await client.GetAsync("/admin");
+        var again = await TokenIssuer.ChallengeAsync(client, "/admin");
         Assert.StartsWith(_issuer.Issuer + "/authorize", again.Headers.Location!.ToString());
     }
 

@@ -24,8 +24,16 @@ public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, Publ
     /// <summary>The title and summary of the published page this sign-in returns to, for link previews.</summary>
     public LinkPreview? Preview { get; private set; }
 
+    /// <summary>With a provider, where the page goes on to by itself: the provider's sign-in, coming back to <see cref="ReturnUrl"/>.</summary>
+    public string? ContinueTo { get; private set; }
+
     public async Task OnGetAsync()
     {
+        if (signIn.OidcEnabled && !PersonasEnabled && !LoggedOut)
+        {
+            ContinueTo = "/konto/log-ind?handler=Kommune&returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(ReturnUrl));
+        }
+
         // Only for a return address, and never in the way of signing in: without the database the
         // page simply has no preview.
         if (!string.IsNullOrEmpty(ReturnUrl) && configuration.GetValue(LinkPreview.Setting, true))
@@ -61,6 +69,9 @@ public sealed class LogIndModel(SignInOptions signIn, PersonaGate personas, Publ
             chosen.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
     }
+
+    /// <summary>Where the sign-in page goes on to by itself: the provider's sign-in.</summary>
+    public IActionResult OnGetKommune() => OnPostKommune();
 
     /// <summary>Sends the browser to the municipality's provider; it comes back to the page first asked for.</summary>
     public IActionResult OnPostKommune()

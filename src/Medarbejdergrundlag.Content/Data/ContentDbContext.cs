@@ -26,6 +26,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<CourseDate> CourseDates => Set<CourseDate>();
 
+    public DbSet<UsedLogoutToken> UsedLogoutTokens => Set<UsedLogoutToken>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<CalendarFeedOwner> CalendarFeedOwners => Set<CalendarFeedOwner>();

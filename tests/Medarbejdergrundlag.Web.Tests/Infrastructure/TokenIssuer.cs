@@ -46,8 +46,8 @@ public sealed class TokenIssuer : IAsyncDisposable
     }
 
     /// <summary>The portal set up against a provider at <paramref name="authority"/> (this issuer's), its log kept in <paramref name="logs"/>.</summary>
-    public static PortalFactory Portal(string authority, LogCapture logs, string environment = "Development") =>
-        new PortalFactory(environment)
+    public static PortalFactory Portal(string authority, LogCapture logs, string environment = "Development", PortalDatabase? database = null) =>
+        (database is null ? new PortalFactory(environment) : new PortalFactory(database, environment))
             .With("Authentication:Oidc:Authority", authority)
             .With("Authentication:Oidc:ClientId", ClientId)
             .With("Authentication:Oidc:ClientSecret", ClientSecret)

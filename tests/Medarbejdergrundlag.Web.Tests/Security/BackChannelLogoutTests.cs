@@ -71,6 +71,21 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await signedInAgain.GetAsync("/admin")).StatusCode);
     }
 
+    [Fact]
+    public async Task ALogoutTokenUsedOnOneInstanceIsRefusedOnAnother()
+    {
+        var token = _issuer.MintLogout(sid: "sid-1");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(token)).StatusCode);
+        var otherLogs = new LogCapture();
+        using var other = TokenIssuer.Portal(_issuer.Issuer, otherLogs, database: _portal.Database);
+        using var provider = other.CreatePlainClient();
+
+        var replay = await provider.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string> { ["logout_token"] = token }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Contains("was used before (a replay)", otherLogs.All);
+    }
+
     public static TheoryData<string, string> BadTokens => new()
     {
         { "unsigned", "SecurityTokenInvalidSignatureException" },

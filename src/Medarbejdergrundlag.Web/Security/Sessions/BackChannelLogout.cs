@@ -1,6 +1,10 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -16,7 +20,11 @@ namespace Medarbejdergrundlag.Web.Security.Sessions;
 /// seen before, the back-channel logout event, no nonce, and a sid or a sub.
 /// </summary>
 public sealed class BackChannelLogout(
-    IOptionsMonitor<OpenIdConnectOptions> oidc, SessionStore sessions, TimeProvider clock, ILogger<BackChannelLogout> logger)
+    IOptionsMonitor<OpenIdConnectOptions> oidc,
+    SessionStore sessions,
+    IDbContextFactory<ContentDbContext> dbFactory,
+    TimeProvider clock,
+    ILogger<BackChannelLogout> logger)
 {
     public const string DefaultPath = "/signout-backchannel";
     public const string LogoutEvent = "http://schemas.openid.net/event/backchannel-logout";
@@ -25,7 +33,6 @@ public sealed class BackChannelLogout(
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     private static readonly JsonWebTokenHandler Handler = new();
-    private readonly ConcurrentDictionary<string, DateTime> _seen = new(StringComparer.Ordinal);
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -109,21 +116,40 @@ public sealed class BackChannelLogout(
             return (null, "no jti");
         }
 
-        // A token seen once is refused after; it could not be accepted again past MaxAge anyway.
-        foreach (var (seen, until) in _seen)
-        {
-            if (until < now.UtcDateTime)
-            {
-                _seen.TryRemove(seen, out _);
-            }
-        }
-
-        if (!_seen.TryAdd(logout.Issuer + " " + jti, (issuedAt + MaxAge).UtcDateTime))
+        if (!await FirstUseAsync(logout.Issuer, jti, (issuedAt + MaxAge).UtcDateTime, now.UtcDateTime, cancellationToken))
         {
             return (null, $"jti {jti} was used before (a replay)");
         }
 
         return (logout, "");
+    }
+
+    /// <summary>
+    /// Records the token as used, in the database, so a replay is refused on every instance. The
+    /// primary key decides between two instances that receive it at once. Tokens past their iat
+    /// window are forgotten: they are refused on age alone.
+    /// </summary>
+    private async Task<bool> FirstUseAsync(string issuer, string jti, DateTime keepUntil, DateTime now, CancellationToken cancellationToken)
+    {
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(issuer + " " + jti)));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.UsedLogoutTokens.Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        db.UsedLogoutTokens.Add(new UsedLogoutToken { Id = id, ExpiresAt = keepUntil });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await using var check = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await check.UsedLogoutTokens.AnyAsync(t => t.Id == id, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
     }
 
     private static bool HasLogoutEvent(JsonWebToken token)

@@ -374,6 +374,22 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.ToTable("SlugRedirects", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.UsedLogoutToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedLogoutTokens", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.UserSession", b =>
                 {
                     b.Property<string>("Id")

@@ -359,6 +359,22 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                     b.ToTable("SlugRedirects", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.UsedLogoutToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedLogoutTokens", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.UserSession", b =>
                 {
                     b.Property<string>("Id")

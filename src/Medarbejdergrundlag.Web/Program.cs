@@ -25,7 +25,6 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Konto/LogInd");
     options.Conventions.AllowAnonymousToPage("/Konto/LogIndFejl");
     options.Conventions.AllowAnonymousToPage("/Konto/LogUd");
-
 });
 builder.Services.AddPortalHealthChecks();
 // Every request is Danish: dates, numbers and sorting follow da-DK, whatever the browser asks for.

@@ -5,24 +5,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Medarbejdergrundlag.Web.Tests.Security;
 
 /// <summary>History records who did what by the stable subject id from the sign-in, beside the name.</summary>
-public sealed class AuditSubjectTests : IAsyncLifetime
+public sealed class AuditSubjectTests : OidcPortalTests
 {
-    private TokenIssuer _issuer = default!;
-    private readonly LogCapture _logs = new();
-    private PortalFactory _portal = default!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TokenIssuer.StartAsync();
-        _portal = TokenIssuer.Portal(_issuer.Issuer, _logs);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _portal.Dispose();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task TwoEditorsWithTheSameNameAreToldApartAndARenameDoesNotRewriteHistory()
     {
@@ -46,7 +30,7 @@ public sealed class AuditSubjectTests : IAsyncLifetime
 
     private async Task MoveDownAsync(HttpClient editor)
     {
-        await using var db = _portal.Database.NewContext();
+        await using var db = Portal.Database.NewContext();
         var id = db.Items.Single(i => i.Key == "mod").Id;
         var token = await PortalFactory.AntiforgeryTokenAsync(editor, "/admin");
         var response = await editor.PostAsync("/admin?handler=MoveDown", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -59,11 +43,11 @@ public sealed class AuditSubjectTests : IAsyncLifetime
 
     private async Task<HttpClient> SignInAsync(string subject, string name)
     {
-        var client = _portal.CreatePlainClient();
+        var client = Portal.CreatePlainClient();
         var challenge = await TokenIssuer.ChallengeAsync(client, "/admin");
         var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
-        var idToken = _issuer.Mint(query["nonce"]!, subject: subject, groups: ["hr-redaktoerer"], change: d => d.Claims["name"] = name);
-        var code = _issuer.IssueCode(idToken, query["code_challenge"]!);
+        var idToken = Issuer.Mint(query["nonce"]!, subject: subject, groups: ["hr-redaktoerer"], change: d => d.Claims["name"] = name);
+        var code = Issuer.IssueCode(idToken, query["code_challenge"]!);
         var callback = await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(query["state"]!)}");
         Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
         return client;

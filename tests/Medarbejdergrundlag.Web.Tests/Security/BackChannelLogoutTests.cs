@@ -10,35 +10,19 @@ namespace Medarbejdergrundlag.Web.Tests.Security;
 /// Back-channel logout against a provider whose logout tokens the tests mint: a good token ends the
 /// sessions it names and nothing else; every bad one is refused and ends nothing.
 /// </summary>
-public sealed class BackChannelLogoutTests : IAsyncLifetime
+public sealed class BackChannelLogoutTests : OidcPortalTests
 {
-    private TokenIssuer _issuer = default!;
-    private readonly LogCapture _logs = new();
-    private PortalFactory _portal = default!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TokenIssuer.StartAsync();
-        _portal = TokenIssuer.Portal(_issuer.Issuer, _logs);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _portal.Dispose();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task ALogoutTokenForASidEndsThatSessionOnly()
     {
         using var ended = await SignInAsync("hanne", sid: "sid-1");
         using var otherBrowser = await SignInAsync("hanne", sid: "sid-2");
 
-        var response = await PostAsync(_issuer.MintLogout(sid: "sid-1"));
+        var response = await PostAsync(Issuer.MintLogout(sid: "sid-1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        Assert.StartsWith(_issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(ended, "/admin")).Headers.Location!.ToString());
+        Assert.StartsWith(Issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(ended, "/admin")).Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/admin")).StatusCode);
     }
 
@@ -49,7 +33,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         using var second = await SignInAsync("hanne", sid: "sid-2");
         using var colleague = await SignInAsync("mette", sid: "sid-3");
 
-        var response = await PostAsync(_issuer.MintLogout(sid: null, subject: "hanne"));
+        var response = await PostAsync(Issuer.MintLogout(sid: null, subject: "hanne"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/admin")).StatusCode);
@@ -60,24 +44,24 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
     [Fact]
     public async Task AReplayedLogoutTokenIsRefused()
     {
-        var token = _issuer.MintLogout(sid: "sid-1");
+        var token = Issuer.MintLogout(sid: "sid-1");
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(token)).StatusCode);
         using var signedInAgain = await SignInAsync("hanne", sid: "sid-1");
 
         var replay = await PostAsync(token);
 
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
-        Assert.Contains("was used before (a replay)", _logs.All);
+        Assert.Contains("was used before (a replay)", Logs.All);
         Assert.Equal(HttpStatusCode.OK, (await signedInAgain.GetAsync("/admin")).StatusCode);
     }
 
     [Fact]
     public async Task ALogoutTokenUsedOnOneInstanceIsRefusedOnAnother()
     {
-        var token = _issuer.MintLogout(sid: "sid-1");
+        var token = Issuer.MintLogout(sid: "sid-1");
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(token)).StatusCode);
         var otherLogs = new LogCapture();
-        using var other = TokenIssuer.Portal(_issuer.Issuer, otherLogs, database: _portal.Database);
+        using var other = TokenIssuer.Portal(Issuer.Issuer, otherLogs, database: Portal.Database);
         using var provider = other.CreatePlainClient();
 
         var replay = await provider.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string> { ["logout_token"] = token }));
@@ -107,30 +91,30 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         using var browser = await SignInAsync("hanne", sid: "sid-1");
         var token = what switch
         {
-            "unsigned" => Unsigned(_issuer.MintLogout(sid: "sid-1")),
-            "unknown key" => _issuer.MintLogout(sid: "sid-1", change: d => d.SigningCredentials = new(TokenIssuer.NewKey(), SecurityAlgorithms.RsaSha256)),
-            "other audience" => _issuer.MintLogout(sid: "sid-1", change: d => d.Audience = "another-application"),
-            "other issuer" => _issuer.MintLogout(sid: "sid-1", change: d => d.Issuer = "https://login.example.test"),
-            "expired" => _issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1))),
-            "old iat" => _issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(5))),
-            "no event" => _issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("events")),
-            "nonce" => _issuer.MintLogout(sid: "sid-1", change: d => d.Claims["nonce"] = "n-0S6_WzA2Mj"),
-            "no jti" => _issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("jti")),
-            "neither sid nor sub" => _issuer.MintLogout(sid: null, subject: null),
+            "unsigned" => Unsigned(Issuer.MintLogout(sid: "sid-1")),
+            "unknown key" => Issuer.MintLogout(sid: "sid-1", change: d => d.SigningCredentials = new(TokenIssuer.NewKey(), SecurityAlgorithms.RsaSha256)),
+            "other audience" => Issuer.MintLogout(sid: "sid-1", change: d => d.Audience = "another-application"),
+            "other issuer" => Issuer.MintLogout(sid: "sid-1", change: d => d.Issuer = "https://login.example.test"),
+            "expired" => Issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1))),
+            "old iat" => Issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(5))),
+            "no event" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("events")),
+            "nonce" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["nonce"] = "n-0S6_WzA2Mj"),
+            "no jti" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("jti")),
+            "neither sid nor sub" => Issuer.MintLogout(sid: null, subject: null),
             _ => throw new ArgumentOutOfRangeException(nameof(what)),
         };
 
         var response = await PostAsync(token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(logged, _logs.All);
+        Assert.Contains(logged, Logs.All);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
     }
 
     [Fact]
     public async Task ARequestWithoutALogoutTokenIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
 
         var response = await client.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
@@ -147,7 +131,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string logoutToken)
     {
-        using var provider = _portal.CreatePlainClient();
+        using var provider = Portal.CreatePlainClient();
         return await provider.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["logout_token"] = logoutToken,
@@ -156,11 +140,11 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
 
     private async Task<HttpClient> SignInAsync(string subject, string sid)
     {
-        var client = _portal.CreatePlainClient();
+        var client = Portal.CreatePlainClient();
         var challenge = await TokenIssuer.ChallengeAsync(client, "/");
         var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
-        var idToken = _issuer.Mint(query["nonce"]!, subject: subject, change: d => d.Claims["sid"] = sid);
-        var code = _issuer.IssueCode(idToken, query["code_challenge"]!);
+        var idToken = Issuer.Mint(query["nonce"]!, subject: subject, change: d => d.Claims["sid"] = sid);
+        var code = Issuer.IssueCode(idToken, query["code_challenge"]!);
         var callback = await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(query["state"]!)}");
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/", callback.Headers.Location!.OriginalString);

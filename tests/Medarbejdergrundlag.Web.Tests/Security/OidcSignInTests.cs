@@ -16,28 +16,12 @@ namespace Medarbejdergrundlag.Web.Tests.Security;
 /// path once, then every refusal the issue names. A refusal must end on the Danish error page with
 /// no session, leave the reason in the log, and show the reader nothing of it.
 /// </summary>
-public sealed class OidcSignInTests : IAsyncLifetime
+public sealed class OidcSignInTests : OidcPortalTests
 {
-    private TokenIssuer _issuer = default!;
-    private readonly LogCapture _logs = new();
-    private PortalFactory _portal = default!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TokenIssuer.StartAsync();
-        _portal = TokenIssuer.Portal(_issuer.Issuer, _logs);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _portal.Dispose();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task AValidIdTokenSignsInAndReturnsToThePageFirstAskedFor()
     {
-        using var client = _portal.CreatePlainClient("https://localhost");
+        using var client = Portal.CreatePlainClient("https://localhost");
 
         var authorize = await ChallengeAsync(client, "/admin");
         Assert.Equal("code", authorize.Query["response_type"]);
@@ -46,11 +30,11 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Equal("https://localhost/signin-oidc", authorize.Query["redirect_uri"]);
         Assert.Contains("openid", authorize.Query["scope"].ToString().Split(' '));
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
-        Assert.Equal(1, _issuer.VerifiedPkceExchanges);
+        Assert.Equal(1, Issuer.VerifiedPkceExchanges);
         var admin = await client.GetDocumentAsync("/admin");
         Assert.Equal("Hanne Hansen", admin.QuerySelector(".site-header__user")?.Text());
     }
@@ -58,11 +42,11 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task TheSessionCookieHasTheHostPrefixUnderHttpsAndTheConfiguredLifetime()
     {
-        _portal.With("Authentication:Session:Lifetime", "00:30:00");
-        using var client = _portal.CreatePlainClient("https://localhost");
+        Portal.With("Authentication:Session:Lifetime", "00:30:00");
+        using var client = Portal.CreatePlainClient("https://localhost");
         var authorize = await ChallengeAsync(client, "/");
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
 
         var session = Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-mg.session", StringComparison.Ordinal));
         Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
@@ -78,9 +62,9 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task ClaimsAreMappedAndOnlyConfiguredGroupsBecomeRoles()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/");
-        var idToken = _issuer.Mint(authorize.Nonce, subject: "mette", groups: ["ledere", "medarbejdere", "HR-REDAKTOERER"]);
+        var idToken = Issuer.Mint(authorize.Nonce, subject: "mette", groups: ["ledere", "medarbejdere", "HR-REDAKTOERER"]);
 
         var callback = await CallbackAsync(client, authorize, idToken);
 
@@ -96,10 +80,10 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task AnEmployeeOutsideTheHrGroupIsSignedInButCannotOpenAdmin()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, subject: "mette"));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce, subject: "mette"));
 
         Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin")).StatusCode);
@@ -109,12 +93,12 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task ATamperedStateIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
         var state = authorize.State;
         var tampered = state[..20] + (state[20] == 'A' ? 'B' : 'A') + state[21..];
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce), state: tampered);
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce), state: tampered);
 
         // Microsoft's handler words it "Unable to unprotect the message.State."; the hand-written one said "The oauth state was missing or invalid".
         await AssertRefusedAsync(client, callback, "Unable to unprotect the message.State");
@@ -123,12 +107,12 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task AStateFromAnotherBrowserIsRefused()
     {
-        using var victim = _portal.CreatePlainClient();
-        using var attacker = _portal.CreatePlainClient();
+        using var victim = Portal.CreatePlainClient();
+        using var attacker = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(attacker, "/admin");
 
         // The victim's browser lacks the attacker's correlation cookie.
-        var callback = await CallbackAsync(victim, authorize, _issuer.Mint(authorize.Nonce));
+        var callback = await CallbackAsync(victim, authorize, Issuer.Mint(authorize.Nonce));
 
         await AssertRefusedAsync(victim, callback, "Correlation failed");
     }
@@ -136,11 +120,11 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task AWrongNonceIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
         var otherNonce = DateTime.UtcNow.Ticks + "." + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(otherNonce));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(otherNonce));
 
         await AssertRefusedAsync(client, callback, "OpenIdConnectProtocolInvalidNonceException");
     }
@@ -148,11 +132,11 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task ATokenSignedByAnUnknownKeyIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
         var unknown = TokenIssuer.NewKey();
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce,
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce,
             change: d => d.SigningCredentials = new(unknown, "RS256")));
 
         await AssertRefusedAsync(client, callback, "SecurityTokenSignatureKeyNotFoundException");
@@ -161,31 +145,31 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task RotatedProviderKeysAreFetchedAgainAndAccepted()
     {
-        using (var first = _portal.CreatePlainClient())
+        using (var first = Portal.CreatePlainClient())
         {
             var warmUp = await ChallengeAsync(first, "/");
-            Assert.Equal(HttpStatusCode.Redirect, (await CallbackAsync(first, warmUp, _issuer.Mint(warmUp.Nonce))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await CallbackAsync(first, warmUp, Issuer.Mint(warmUp.Nonce))).StatusCode);
         }
 
-        _issuer.RotateKeys();
-        using var client = _portal.CreatePlainClient();
+        Issuer.RotateKeys();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
-        var keyReads = _issuer.JwksRequests;
+        var keyReads = Issuer.JwksRequests;
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
 
         Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
-        Assert.True(_issuer.JwksRequests > keyReads, "The new key should have been read from the provider.");
+        Assert.True(Issuer.JwksRequests > keyReads, "The new key should have been read from the provider.");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
     }
 
     [Fact]
     public async Task TheWrongAudienceIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, change: d => d.Audience = "another-application"));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce, change: d => d.Audience = "another-application"));
 
         await AssertRefusedAsync(client, callback, "SecurityTokenInvalidAudienceException");
     }
@@ -193,10 +177,10 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task AnotherIssuerIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, change: d => d.Issuer = "https://login.example.test"));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce, change: d => d.Issuer = "https://login.example.test"));
 
         await AssertRefusedAsync(client, callback, "SecurityTokenInvalidIssuerException");
     }
@@ -204,11 +188,11 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task AnExpiredTokenIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
         var past = DateTime.UtcNow.AddHours(-2);
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce, change: d =>
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce, change: d =>
         {
             d.IssuedAt = past;
             d.NotBefore = past;
@@ -221,12 +205,12 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task AMismatchedAtHashIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
         // at_hash binds the id_token to the access token issued with it; this one belongs to another.
         var otherAccessTokenHash = "x3kfl0ZJm0fGJ3Az4Dc2cw";
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce,
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce,
             change: d => d.Claims["at_hash"] = otherAccessTokenHash));
 
         await AssertRefusedAsync(client, callback, "OpenIdConnectProtocolInvalidAtHashException");
@@ -235,9 +219,9 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task ACallbackReplayedInTheSameBrowserIsRefused()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/");
-        var code = _issuer.IssueCode(_issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
+        var code = Issuer.IssueCode(Issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
         var url = $"/signin-oidc?code={code}&state={Uri.EscapeDataString(authorize.State)}";
         Assert.Equal("/", (await client.GetAsync(url)).Headers.Location!.OriginalString);
 
@@ -246,37 +230,37 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
         Assert.StartsWith("/konto/log-ind/fejl?ref=", replay.Headers.Location!.OriginalString);
-        Assert.Contains("Correlation failed", _logs.All);
+        Assert.Contains("Correlation failed", Logs.All);
     }
 
     [Fact]
     public async Task ACallbackReplayedWithItsCookiesIsRefusedBecauseTheCodeIsSpent()
     {
-        using var browser = _portal.CreateCookielessClient();
+        using var browser = Portal.CreateCookielessClient();
         var challenge = await TokenIssuer.ChallengeAsync(browser, "/admin");
-        var authorize = Authorize.From(_issuer, challenge);
+        var authorize = Authorize.From(Issuer, challenge);
         var cookies = string.Join("; ", challenge.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var code = _issuer.IssueCode(_issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
+        var code = Issuer.IssueCode(Issuer.Mint(authorize.Nonce), authorize.Query["code_challenge"]!);
         var url = $"/signin-oidc?code={code}&state={Uri.EscapeDataString(authorize.State)}";
         using var first = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Cookie", cookies } } };
         Assert.Equal("/admin", (await browser.SendAsync(first)).Headers.Location!.OriginalString);
 
         // Someone who captured the whole callback, cookies and all, sends it again.
-        using var attacker = _portal.CreateCookielessClient();
+        using var attacker = Portal.CreateCookielessClient();
         using var replay = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Cookie", cookies } } };
         var response = await attacker.SendAsync(replay);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/konto/log-ind/fejl?ref=", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("mg.session=", StringComparison.Ordinal) && !c.StartsWith("mg.session=;", StringComparison.Ordinal));
-        Assert.Contains("invalid_grant", _logs.All);
-        Assert.Equal(1, _issuer.VerifiedPkceExchanges);
+        Assert.Contains("invalid_grant", Logs.All);
+        Assert.Equal(1, Issuer.VerifiedPkceExchanges);
     }
 
     [Fact]
     public async Task ALoginRefusedByTheProviderShowsTheDanishErrorPage()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/admin");
 
         var callback = await client.GetAsync(
@@ -313,16 +297,16 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [InlineData("/pejlemaerker/mod", "/pejlemaerker/mod")]
     public async Task OnlyALocalReturnUrlIsHonoured(string returnUrl, string expected)
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var antiforgery = await PortalFactory.AntiforgeryTokenAsync(client, "/konto/log-ind");
         var challenge = await client.PostAsync("/konto/log-ind?handler=Kommune", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["returnUrl"] = returnUrl,
             ["__RequestVerificationToken"] = antiforgery,
         }));
-        var authorize = Authorize.From(_issuer, challenge);
+        var authorize = Authorize.From(Issuer, challenge);
 
-        var callback = await CallbackAsync(client, authorize, _issuer.Mint(authorize.Nonce));
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal(expected, callback.Headers.Location!.OriginalString);
@@ -331,9 +315,9 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignOutEndsThePortalSessionAndSendsTheIdTokenToTheProvidersEndSession()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
         var authorize = await ChallengeAsync(client, "/");
-        var idToken = _issuer.Mint(authorize.Nonce);
+        var idToken = Issuer.Mint(authorize.Nonce);
         await CallbackAsync(client, authorize, idToken);
         var antiforgery = await PortalFactory.AntiforgeryTokenAsync(client, "/konto/log-ud");
 
@@ -344,12 +328,12 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         var location = signOut.Headers.Location!;
-        Assert.StartsWith(_issuer.Issuer + "/logout?", location.ToString());
+        Assert.StartsWith(Issuer.Issuer + "/logout?", location.ToString());
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal(idToken, query["id_token_hint"]);
         Assert.Equal("http://localhost/signout-callback-oidc", query["post_logout_redirect_uri"]);
         Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.session=;", StringComparison.Ordinal));
-        Assert.StartsWith(_issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(client, "/")).Headers.Location!.ToString());
+        Assert.StartsWith(Issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(client, "/")).Headers.Location!.ToString());
 
         var back = await client.GetAsync($"/signout-callback-oidc?state={Uri.EscapeDataString(query["state"]!)}");
         Assert.Equal("/konto/log-ind?logget-ud=true", back.Headers.Location!.OriginalString);
@@ -359,7 +343,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task TheSignInPageOffersTheMunicipalLoginAndNoPersonas()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
 
         var page = await client.GetDocumentAsync("/konto/log-ind");
 
@@ -370,24 +354,24 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task TheContentSecurityPolicyLetsFormsRedirectToTheProviderOnly()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
 
         var response = await client.GetAsync("/konto/log-ind");
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains($"form-action 'self' {_issuer.Issuer};", csp);
+        Assert.Contains($"form-action 'self' {Issuer.Issuer};", csp);
     }
 
     [Fact]
     public async Task OnlyTheFrontChannelLogoutPathMayBeFramedAndOnlyByTheProvider()
     {
-        using var client = _portal.CreatePlainClient();
+        using var client = Portal.CreatePlainClient();
 
         var frontChannel = await client.GetAsync("/signout-oidc");
         var signIn = await client.GetAsync("/konto/log-ind");
 
         var framed = Assert.Single(frontChannel.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains($"frame-ancestors {_issuer.Issuer};", framed + ";");
+        Assert.Contains($"frame-ancestors {Issuer.Issuer};", framed + ";");
         Assert.False(frontChannel.Headers.Contains("X-Frame-Options"));
         Assert.Contains("frame-ancestors 'none'", Assert.Single(signIn.Headers.GetValues("Content-Security-Policy")));
         Assert.Equal("DENY", Assert.Single(signIn.Headers.GetValues("X-Frame-Options")));
@@ -397,21 +381,21 @@ public sealed class OidcSignInTests : IAsyncLifetime
     private async Task<AuthenticationTicket> SessionTicketAsync(string setCookie)
     {
         var value = setCookie.Split(';')[0].Split('=', 2)[1];
-        var cookie = _portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+        var cookie = Portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(value);
         Assert.NotNull(cookie);
         var key = Assert.Single(cookie.Principal.Claims).Value;
-        var ticket = await _portal.Services.GetRequiredService<SessionStore>().RetrieveAsync(key);
+        var ticket = await Portal.Services.GetRequiredService<SessionStore>().RetrieveAsync(key);
         Assert.NotNull(ticket);
         return ticket;
     }
 
     private async Task<Authorize> ChallengeAsync(HttpClient client, string path) =>
-        Authorize.From(_issuer, await TokenIssuer.ChallengeAsync(client, path));
+        Authorize.From(Issuer, await TokenIssuer.ChallengeAsync(client, path));
 
     private async Task<HttpResponseMessage> CallbackAsync(HttpClient client, Authorize authorize, string idToken, string? state = null)
     {
-        var code = _issuer.IssueCode(idToken, authorize.Query["code_challenge"]!);
+        var code = Issuer.IssueCode(idToken, authorize.Query["code_challenge"]!);
         return await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(state ?? authorize.State)}");
     }
 
@@ -432,9 +416,9 @@ public sealed class OidcSignInTests : IAsyncLifetime
             Assert.DoesNotContain(detail, html, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Contains(logged, _logs.All);
+        Assert.Contains(logged, Logs.All);
         var again = await TokenIssuer.ChallengeAsync(client, "/admin");
-        Assert.StartsWith(_issuer.Issuer + "/authorize", again.Headers.Location!.ToString());
+        Assert.StartsWith(Issuer.Issuer + "/authorize", again.Headers.Location!.ToString());
     }
 
     private sealed record Authorize(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Query)

@@ -17,8 +17,8 @@ public static class ContentStoreExtensions
 {
     /// <summary>
     /// Registers the content store. <c>Database:Provider</c> picks the provider: <c>Sqlite</c> (the
-    /// default) or <c>Postgres</c>. SQLite keeps its file in <c>Database:DataFolder</c> unless
-    /// <c>ConnectionStrings:Content</c> is given; PostgreSQL needs <c>ConnectionStrings:Content</c>
+    /// default), <c>Postgres</c> or <c>SqlServer</c>. SQLite keeps its file in <c>Database:DataFolder</c>
+    /// unless <c>ConnectionStrings:Content</c> is given; the servers need <c>ConnectionStrings:Content</c>
     /// (from the environment: <c>ConnectionStrings__Content</c>).
     /// </summary>
     public static IServiceCollection AddContentStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -111,14 +111,13 @@ public static class ContentStoreExtensions
     private static async Task InitializeOnceAsync(IServiceProvider services, bool exampleCourses, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         await PrepareSchemaAsync(scope.ServiceProvider, cancellationToken);
+        // Seeding saves published items, so the publish pipeline moves the stamp and drops the snapshot.
         await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(cancellationToken);
         if (exampleCourses)
         {
             await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
         }
-
     }
 
     /// <summary>

@@ -8,10 +8,6 @@ namespace Medarbejdergrundlag.Content.Courses;
 /// </summary>
 public static class CopenhagenTime
 {
-    public const string ZoneId = PortalCulture.CopenhagenZoneId;
-
-    public static TimeZoneInfo Zone => PortalCulture.Copenhagen;
-
     private static CultureInfo Danish => PortalCulture.Danish;
 
     /// <summary>What editors type and spreadsheets hold: 24-03-2027 09:00 (also 24-3-2027 9.00), or an HTML datetime-local value.</summary>
@@ -22,23 +18,21 @@ public static class CopenhagenTime
         "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm",
     ];
 
-    public static DateTime ToLocal(DateTime utc) => utc.ToCopenhagen();
-
     /// <summary>Wall-clock time in Copenhagen to UTC. Null, with a Danish reason, when that wall-clock time does not exist or occurs twice.</summary>
     public static (DateTime? Utc, string? Error) ToUtc(DateTime local)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (Zone.IsInvalidTime(local))
+        if (PortalCulture.Copenhagen.IsInvalidTime(local))
         {
             return (null, $"Klokken {local.ToString("HH':'mm", Danish)} findes ikke den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles frem til sommertid. Vælg et andet tidspunkt.");
         }
 
-        if (Zone.IsAmbiguousTime(local))
+        if (PortalCulture.Copenhagen.IsAmbiguousTime(local))
         {
             return (null, $"Klokken {local.ToString("HH':'mm", Danish)} forekommer to gange den {local.ToString("d. MMMM yyyy", Danish)}, fordi uret stilles tilbage til vintertid. Vælg et andet tidspunkt.");
         }
 
-        return (TimeZoneInfo.ConvertTimeToUtc(local, Zone), null);
+        return (TimeZoneInfo.ConvertTimeToUtc(local, PortalCulture.Copenhagen), null);
     }
 
     /// <summary>Parses a Danish date and time as wall-clock time in Copenhagen and returns it in UTC.</summary>
@@ -59,5 +53,5 @@ public static class CopenhagenTime
     }
 
     /// <summary>The form of <see cref="ParseLocal"/>: 24-03-2027 09:00.</summary>
-    public static string Format(DateTime utc) => ToLocal(utc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string Format(DateTime utc) => utc.ToCopenhagen().ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -63,7 +63,7 @@ public static class CourseDateValidator
         if (start is not null && TimeOnly.TryParseExact(endText.Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime))
         {
             // Only a time: the same day as the start.
-            var (utc, error) = CopenhagenTime.ToUtc(CopenhagenTime.ToLocal(start.Value).Date + endTime.ToTimeSpan());
+            var (utc, error) = CopenhagenTime.ToUtc(start.Value.ToCopenhagen().Date + endTime.ToTimeSpan());
             end = utc;
             if (error is not null)
             {
@@ -116,8 +116,8 @@ public static class CourseDateValidator
     /// <summary>For the audit log and messages: "24. marts 2027 kl. 09.00–16.00, Phønix: 12 af 20 pladser taget, Åben".</summary>
     public static string Describe(DateTime startsAt, DateTime endsAt, string location, int? capacity, int? taken, CourseDateStatus status)
     {
-        var start = CopenhagenTime.ToLocal(startsAt);
-        var end = CopenhagenTime.ToLocal(endsAt);
+        var start = startsAt.ToCopenhagen();
+        var end = endsAt.ToCopenhagen();
         var when = start.Date == end.Date
             ? $"{start.ToString("d. MMMM yyyy 'kl.' HH.mm", Danish)}–{end.ToString("HH.mm", Danish)}"
             : $"{start.ToString("d. MMMM yyyy 'kl.' HH.mm", Danish)} til {end.ToString("d. MMMM yyyy 'kl.' HH.mm", Danish)}";

@@ -30,7 +30,7 @@ public sealed class ExampleCourseSeeder(ContentDbContext db, ContentEditor edito
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
         var keys = await db.Items.Select(i => i.Key).ToListAsync(cancellationToken);
-        var today = CopenhagenTime.ToLocal(clock.GetUtcNow().UtcDateTime).Date;
+        var today = clock.GetUtcNow().UtcDateTime.ToCopenhagen().Date;
         var added = 0;
         foreach (var example in Examples)
         {

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content;
 using System.Diagnostics;
 using System.Text.Json;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
@@ -46,7 +47,7 @@ public sealed class OutsideCalendarReaderTests
         {
             var local = DateTime.Parse(e.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
             var utc = DateTime.Parse(e.GetProperty("startUtc").GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
-            Assert.Equal(Medarbejdergrundlag.Content.Courses.CopenhagenTime.ToLocal(utc), local);
+            Assert.Equal(utc.ToCopenhagen(), local);
         }
 
         // Without the link's token the same reader is sent to sign in.

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content;
 using System.Globalization;
 using Calendar = Ical.Net.Calendar;
 using System.Text;
@@ -34,11 +35,11 @@ public static class CourseCalendar
             Scale = "GREGORIAN",
         };
         calendar.AddProperty("X-WR-CALNAME", Clean(calendarName));
-        calendar.AddProperty("X-WR-TIMEZONE", CopenhagenTime.ZoneId);
+        calendar.AddProperty("X-WR-TIMEZONE", PortalCulture.CopenhagenZoneId);
 
         // The zone's rules in force from the earliest date on, so every date resolves through the file itself.
         var earliest = list.Count == 0 ? DateTime.UtcNow : list.Min(e => e.Date.StartsAt);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(CopenhagenTime.ZoneId, CopenhagenTime.ToLocal(earliest).AddYears(-1), includeHistoricalData: false));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(PortalCulture.CopenhagenZoneId, earliest.ToCopenhagen().AddYears(-1), includeHistoricalData: false));
 
         foreach (var (course, date) in list)
         {
@@ -104,5 +105,5 @@ public static class CourseCalendar
         c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static CalDateTime Local(DateTime utc) =>
-        new(DateTime.SpecifyKind(CopenhagenTime.ToLocal(utc), DateTimeKind.Unspecified), CopenhagenTime.ZoneId);
+        new(DateTime.SpecifyKind(utc.ToCopenhagen(), DateTimeKind.Unspecified), PortalCulture.CopenhagenZoneId);
 }

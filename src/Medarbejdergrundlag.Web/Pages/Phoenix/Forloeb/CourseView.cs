@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content;
 using System.Globalization;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Publishing;
@@ -17,8 +18,8 @@ public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IRea
     /// <summary>"tirsdag 24. marts 2027 kl. 09.00–16.00", in Copenhagen time.</summary>
     public static string When(PublishedCourseDate date)
     {
-        var start = CopenhagenTime.ToLocal(date.StartsAt);
-        var end = CopenhagenTime.ToLocal(date.EndsAt);
+        var start = date.StartsAt.ToCopenhagen();
+        var end = date.EndsAt.ToCopenhagen();
         return start.Date == end.Date
             ? $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")}–{end.ToString("HH.mm")}"
             : $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")} til {end.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")}";

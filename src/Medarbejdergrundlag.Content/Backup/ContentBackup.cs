@@ -19,7 +19,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
 {
     public const string Format = "medarbejdergrundlag-backup";
 
-    public const int FormatVersion = 1;
+    /// <summary>2: a kind's own fields are objects (<c>bearing</c>, <c>course</c>). Files of format 1 still import.</summary>
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -50,9 +51,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                     i.Version, i.CreatedAt, i.UpdatedAt, i.UpdatedBy,
                     i.Revisions.OrderBy(r => r.Number).Select(r => new BackupRevision(
                         r.Number, r.Title, r.Slug, r.LeadMarkdown, r.LeadHtml, r.BodyMarkdown, r.BodyHtml,
-                        r.PointsMarkdown, r.PointsHtml, r.PlainText, r.CreatedAt, r.CreatedBy, r.ChangeNote,
-                        r.DialogQuestionsMarkdown, r.DialogQuestionsHtml,
-                        r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp, r.CreatedById)).ToList(),
+                        r.PlainText, r.CreatedAt, r.CreatedBy, r.ChangeNote, r.CreatedById)
+                    {
+                        Bearing = r.Bearing,
+                        Course = r.Course,
+                    }).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
                         d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList());
@@ -86,9 +89,9 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             throw new ContentBackupException("Filen er ikke en sikkerhedskopi af medarbejdergrundlaget.");
         }
 
-        if (file.FormatVersion != FormatVersion)
+        if (file.FormatVersion is < 1 or > FormatVersion)
         {
-            throw new ContentBackupException($"Sikkerhedskopien har formatversion {file.FormatVersion}; denne version kan kun indlæse {FormatVersion}.");
+            throw new ContentBackupException($"Sikkerhedskopien har formatversion {file.FormatVersion}; denne version kan kun indlæse 1 til {FormatVersion}.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -128,17 +131,12 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 Slug = r.Slug,
                 LeadMarkdown = r.LeadMarkdown,
                 BodyMarkdown = r.BodyMarkdown,
-                PointsMarkdown = r.PointsMarkdown,
+                Bearing = file.FormatVersion == 1 ? r.LegacyBearingDetails(b.Kind) : r.Bearing,
+                Course = file.FormatVersion == 1 ? r.LegacyCourseDetails(b.Kind) : r.Course,
                 CreatedAt = r.CreatedAt,
                 CreatedBy = r.CreatedBy,
                 CreatedById = r.CreatedById ?? "",
                 ChangeNote = r.ChangeNote,
-                DialogQuestionsMarkdown = r.DialogQuestionsMarkdown ?? "",
-                Audience = r.Audience,
-                Forvaltning = r.Forvaltning,
-                LengthDays = r.LengthDays,
-                BearingKeys = r.BearingKeys,
-                SignUp = r.SignUp,
             }));
 
             // The file's HTML is never trusted: every revision is rendered again from its Markdown.
@@ -256,20 +254,65 @@ public sealed record BackupRevision(
     string LeadHtml,
     string BodyMarkdown,
     string BodyHtml,
-    string PointsMarkdown,
-    string PointsHtml,
     string PlainText,
     DateTime CreatedAt,
     string CreatedBy,
     string? ChangeNote,
-    string? DialogQuestionsMarkdown,
-    string? DialogQuestionsHtml,
-    string? Audience,
-    string? Forvaltning,
-    decimal? LengthDays,
-    string? BearingKeys,
-    string? SignUp,
-    string? CreatedById = null);
+    string? CreatedById = null)
+{
+    public BearingDetails? Bearing { get; init; }
+
+    public CourseDetails? Course { get; init; }
+
+    // Format 1 wrote a kind's own fields flat on the revision. They are read, to import such files,
+    // and never written.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PointsMarkdown { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DialogQuestionsMarkdown { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Audience { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Forvaltning { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? LengthDays { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BearingKeys { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SignUp { get; init; }
+
+    /// <summary>A format 1 file's bearing fields.</summary>
+    internal BearingDetails? LegacyBearingDetails(ContentKind kind) =>
+        kind == ContentKind.Bearing || !string.IsNullOrEmpty(PointsMarkdown) || !string.IsNullOrEmpty(DialogQuestionsMarkdown)
+            ? new BearingDetails { PointsMarkdown = PointsMarkdown ?? "", DialogQuestionsMarkdown = DialogQuestionsMarkdown ?? "" }
+            : null;
+
+    /// <summary>A format 1 file's course fields.</summary>
+    internal CourseDetails? LegacyCourseDetails(ContentKind kind)
+    {
+        if (kind != ContentKind.Course)
+        {
+            return null;
+        }
+
+        return Courses.CourseTerms.ParseAudience(Audience) is { } audience && Courses.CourseTerms.ParseForvaltning(Forvaltning) is { } forvaltning
+            ? new CourseDetails
+            {
+                Audience = audience,
+                Forvaltning = forvaltning,
+                LengthDays = LengthDays ?? 0,
+                BearingKeys = (BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                SignUp = SignUp ?? "",
+            }
+            : throw new ContentBackupException($"Forløbet »{Title}« (version {Number}) mangler målgruppe eller forvaltning i sikkerhedskopien.");
+    }
+}
 
 /// <summary>A backup that cannot be imported; the message is Danish and says why.</summary>
 public sealed class ContentBackupException(string message, Exception? inner = null) : Exception(message, inner);

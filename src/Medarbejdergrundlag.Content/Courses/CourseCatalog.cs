@@ -86,17 +86,17 @@ public static class CourseCatalog
         foreach (var item in site.Courses)
         {
             var course = item.Course!;
-            if (filter.Audience is { } audience && course.Audience != audience && course.Audience != Audience.Alle)
+            if (filter.Audience is { } audience && course.Details.Audience != audience && course.Details.Audience != Audience.Alle)
             {
                 continue;
             }
 
-            if (filter.Forvaltning is { } forvaltning && course.Forvaltning != forvaltning)
+            if (filter.Forvaltning is { } forvaltning && course.Details.Forvaltning != forvaltning)
             {
                 continue;
             }
 
-            if (filter.BearingKey is { } bearing && !course.BearingKeys.Contains(bearing, StringComparer.Ordinal))
+            if (filter.BearingKey is { } bearing && !course.Details.BearingKeys.Contains(bearing, StringComparer.Ordinal))
             {
                 continue;
             }

@@ -140,9 +140,10 @@ public static class CourseImport
             }
 
             var (course, courseErrors) = RevisionValidator.Validate(
-                new RevisionInput(
-                    Cell("Titel"), Cell("Adresse"), Cell("Resumé"), Cell("Beskrivelse"), "", null,
-                    Cell("Målgruppe"), Cell("Forvaltning"), Cell("Dage"), string.Join(',', keys), Cell("Tilmelding")),
+                new RevisionInput(Cell("Titel"), Cell("Adresse"), Cell("Resumé"), Cell("Beskrivelse"))
+                {
+                    Course = new CourseInput(Cell("Målgruppe"), Cell("Forvaltning"), Cell("Dage"), string.Join(',', keys), Cell("Tilmelding")),
+                },
                 ContentKind.Course);
             row.Errors.AddRange(courseErrors.Values);
 

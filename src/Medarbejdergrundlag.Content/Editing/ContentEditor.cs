@@ -311,13 +311,8 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             Slug = clean.Slug!,
             LeadMarkdown = clean.Lead ?? "",
             BodyMarkdown = clean.Body ?? "",
-            PointsMarkdown = clean.Points ?? "",
-            DialogQuestionsMarkdown = clean.DialogQuestions ?? "",
-            Audience = clean.Audience,
-            Forvaltning = clean.Forvaltning,
-            LengthDays = clean.LengthDays is { } days ? decimal.Parse(days, System.Globalization.CultureInfo.InvariantCulture) : null,
-            BearingKeys = clean.Bearings,
-            SignUp = clean.SignUp,
+            Bearing = clean.Bearing?.ToDetails(),
+            Course = clean.Course?.ToDetails(),
             ChangeNote = clean.ChangeNote,
             CreatedAt = Now,
             CreatedBy = user.Name,
@@ -352,13 +347,13 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// <summary>Null when every bearing the course names exists; otherwise why not, in Danish.</summary>
     private async Task<string?> UnknownBearingsAsync(RevisionInput clean)
     {
-        if (clean.BearingKeyList.Count == 0)
+        if (clean.Course is not { BearingKeyList.Count: > 0 } course)
         {
             return null;
         }
 
         var known = await db.Items.Where(i => i.Kind == ContentKind.Bearing).Select(i => i.Key).ToListAsync();
-        var unknown = clean.BearingKeyList.Where(k => !known.Contains(k)).ToList();
+        var unknown = course.BearingKeyList.Where(k => !known.Contains(k)).ToList();
         return unknown.Count == 0 ? null : $"Pejlemærket »{string.Join("«, »", unknown)}« findes ikke.";
     }
 }

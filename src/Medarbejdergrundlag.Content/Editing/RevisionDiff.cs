@@ -45,28 +45,8 @@ public static class RevisionDiff
             "Tekst:",
         };
         lines.AddRange((revision.Body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
-        var points = (revision.Points ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (points.Length > 0)
-        {
-            lines.Add("Det kan vi fordi...:");
-            lines.AddRange(points.Select(p => "- " + p));
-        }
-
-        var questions = (revision.DialogQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (questions.Length > 0)
-        {
-            lines.Add("Spørgsmål til dialog:");
-            lines.AddRange(questions.Select(q => "- " + q));
-        }
-
-        if (revision.Audience is not null)
-        {
-            lines.Add($"Målgruppe: {revision.Audience}");
-            lines.Add($"Forvaltning: {(Courses.CourseTerms.ParseForvaltning(revision.Forvaltning) is { } f ? Courses.CourseTerms.Name(f) : revision.Forvaltning)}");
-            lines.Add($"Længde i dage: {revision.LengthDays?.Replace('.', ',')}");
-            lines.Add($"Pejlemærker: {string.Join(", ", revision.BearingKeyList)}");
-            lines.Add($"Tilmelding: {revision.SignUp}");
-        }
+        lines.AddRange(revision.Bearing?.Describe() ?? []);
+        lines.AddRange(revision.Course?.Describe() ?? []);
 
         return string.Join('\n', lines);
     }

@@ -29,36 +29,14 @@ public class ContentRevision
 
     public string BodyHtml { get; set; } = "";
 
-    /// <summary>The "Det kan vi fordi…" points, one Markdown line each; empty for items without points.</summary>
-    public string PointsMarkdown { get; set; } = "";
-
-    public string PointsHtml { get; set; } = "";
-
-    /// <summary>
-    /// Questions a manager can use with a new colleague, one Markdown line each; bearings only.
-    /// The seed holds suggestions; HR edits them.
-    /// </summary>
-    public string DialogQuestionsMarkdown { get; set; } = "";
-
-    public string DialogQuestionsHtml { get; set; } = "";
-
     /// <summary>Plain text of lead and body, for summaries, meta descriptions and search.</summary>
     public string PlainText { get; set; } = "";
 
-    /// <summary>Courses only (null for other kinds): who the course is for, stored as the <see cref="Courses.Audience"/> name.</summary>
-    public string? Audience { get; set; }
+    /// <summary>A bearing's own fields; null for every other kind.</summary>
+    public BearingDetails? Bearing { get; set; }
 
-    /// <summary>Courses only: the <see cref="Courses.Forvaltning"/> name.</summary>
-    public string? Forvaltning { get; set; }
-
-    /// <summary>Courses only: length in days; half days are allowed.</summary>
-    public decimal? LengthDays { get; set; }
-
-    /// <summary>Courses only: the keys of the bearings it trains, comma-separated in key order ("faellesskab,mod").</summary>
-    public string? BearingKeys { get; set; }
-
-    /// <summary>Courses only: a sign-up link (https://…), an e-mail address, or a contact in words.</summary>
-    public string? SignUp { get; set; }
+    /// <summary>A course's own fields; null for every other kind.</summary>
+    public CourseDetails? Course { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -69,10 +47,4 @@ public class ContentRevision
     public string CreatedById { get; set; } = "";
 
     public string? ChangeNote { get; set; }
-
-    public IReadOnlyList<string> Points =>
-        PointsMarkdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public IReadOnlyList<string> DialogQuestions =>
-        DialogQuestionsMarkdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -35,37 +35,21 @@ public sealed record PublishedCourseDate(
 
 /// <summary>A published course's own fields and its dates, sorted by start.</summary>
 public sealed record PublishedCourse(
-    Audience Audience,
-    Forvaltning Forvaltning,
-    decimal LengthDays,
-    IReadOnlyList<string> BearingKeys,
-    string SignUp,
+    CourseDetails Details,
     IReadOnlyList<PublishedCourseDate> Dates,
     string SearchText)
 {
-    public string LengthText => LengthDays == 1 ? "1 dag" : $"{LengthDays.ToString("0.#", PortalCulture.Danish)} dage";
 
     /// <summary>The first date not yet begun and not cancelled.</summary>
     public PublishedCourseDate? NextDate(DateTime nowUtc) => Dates.FirstOrDefault(d => d.IsUpcoming(nowUtc) && !d.IsCancelled);
 
     public IEnumerable<PublishedCourseDate> UpcomingDates(DateTime nowUtc) => Dates.Where(d => d.IsUpcoming(nowUtc));
 
-    public static PublishedCourse? From(ContentRevision revision, IEnumerable<CourseDate> dates)
-    {
-        if (CourseTerms.ParseAudience(revision.Audience) is not { } audience || CourseTerms.ParseForvaltning(revision.Forvaltning) is not { } forvaltning)
-        {
-            return null;
-        }
-
-        return new PublishedCourse(
-            audience,
-            forvaltning,
-            revision.LengthDays ?? 0,
-            (revision.BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-            revision.SignUp ?? "",
+    public static PublishedCourse From(string title, string plainText, CourseDetails details, IEnumerable<CourseDate> dates) =>
+        new(
+            details,
             dates.Where(d => !d.IsRemoved).OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(PublishedCourseDate.From).ToList(),
-            Fold(revision.Title + " " + revision.PlainText + " " + CourseTerms.Name(forvaltning) + " " + string.Join(' ', dates.Select(d => d.Location))));
-    }
+            Fold(title + " " + plainText + " " + CourseTerms.Name(details.Forvaltning) + " " + string.Join(' ', dates.Select(d => d.Location))));
 
     /// <summary>Lower case with æ, ø and å spelled out, so "Faellesskab" finds "Fællesskab".</summary>
     public static string Fold(string text) =>

@@ -13,7 +13,6 @@ public sealed record PublishedItem(
     string Slug,
     string LeadHtml,
     string BodyHtml,
-    string PointsHtml,
     string PlainText,
     DateTime PublishedAt,
     PublishedCourse? Course = null)
@@ -28,16 +27,21 @@ public sealed record PublishedItem(
         revision.Slug,
         revision.LeadHtml,
         revision.BodyHtml,
-        revision.PointsHtml,
         revision.PlainText,
         revision.CreatedAt,
-        item.Kind == ContentKind.Course ? PublishedCourse.From(revision, dates ?? []) : null)
+        revision.Course is { } course ? PublishedCourse.From(revision.Title, revision.PlainText, course, dates ?? []) : null)
     {
-        DialogQuestionsHtml = revision.DialogQuestionsHtml,
+        Bearing = revision.Bearing,
     };
 
+    /// <summary>A bearing's own fields; null for other kinds.</summary>
+    public BearingDetails? Bearing { get; init; }
+
+    /// <summary>The "Det kan vi fordi…" points as &lt;li&gt; elements; empty for items without.</summary>
+    public string PointsHtml => Bearing?.PointsHtml ?? "";
+
     /// <summary>The managers' dialog questions as &lt;li&gt; elements; empty for items without.</summary>
-    public string DialogQuestionsHtml { get; init; } = "";
+    public string DialogQuestionsHtml => Bearing?.DialogQuestionsHtml ?? "";
 
     /// <summary>A short plain-text summary for cards and meta descriptions.</summary>
     public string Summary(int maxLength = 160)
@@ -124,7 +128,7 @@ public sealed class PublishedSite
 
     /// <summary>The courses that train the bearing with this key.</summary>
     public IReadOnlyList<PublishedItem> CoursesTraining(string bearingKey) =>
-        Courses.Where(c => c.Course!.BearingKeys.Contains(bearingKey, StringComparer.Ordinal)).ToList();
+        Courses.Where(c => c.Course!.Details.BearingKeys.Contains(bearingKey, StringComparer.Ordinal)).ToList();
 
     /// <summary>The charter's purpose: the lead of its first section.</summary>
     public PublishedItem? Introduction => CharterSections.Count > 0 ? CharterSections[0] : null;

@@ -13,12 +13,19 @@ public sealed class RevisionRenderer(IMarkdownRenderer markdown)
     {
         revision.LeadHtml = markdown.RenderInline(revision.LeadMarkdown);
         revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown, revision.Slug);
-        revision.PointsHtml = string.Concat(revision.Points.Select(p => $"<li>{markdown.RenderInline(p)}</li>"));
-        revision.DialogQuestionsHtml = string.Concat(revision.DialogQuestions.Select(q => $"<li>{markdown.RenderInline(q)}</li>"));
+        if (revision.Bearing is { } bearing)
+        {
+            revision.Bearing = bearing with
+            {
+                PointsHtml = string.Concat(bearing.Points.Select(p => $"<li>{markdown.RenderInline(p)}</li>")),
+                DialogQuestionsHtml = string.Concat(bearing.DialogQuestions.Select(q => $"<li>{markdown.RenderInline(q)}</li>")),
+            };
+        }
+
         revision.PlainText = string.Join(
             ' ',
             new[] { markdown.ToPlainText(revision.LeadMarkdown), markdown.ToPlainText(revision.BodyMarkdown) }
-                .Concat(revision.Points.Select(markdown.ToPlainText))
+                .Concat((revision.Bearing?.Points ?? []).Select(markdown.ToPlainText))
                 .Where(s => s.Length > 0));
     }
 }

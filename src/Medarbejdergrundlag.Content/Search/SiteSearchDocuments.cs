@@ -20,7 +20,7 @@ public static partial class SiteSearchDocuments
             c.Title,
             PortalPaths.Course(c.Slug),
             "Phønix-forløb",
-            Collapse($"{c.PlainText} {CourseTerms.Name(c.Course!.Audience)} {CourseTerms.Name(c.Course.Forvaltning)}")));
+            Collapse($"{c.PlainText} {CourseTerms.Name(c.Course!.Details.Audience)} {CourseTerms.Name(c.Course.Details.Forvaltning)}")));
 
     private static IEnumerable<SearchDocument> Charter(PublishedSite site) =>
         site.CharterSections.Select(s => new SearchDocument(s.Title, PortalPaths.CharterSection(s.Key), "Medarbejdergrundlaget", Collapse(s.PlainText)))

@@ -36,8 +36,9 @@ public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer
                 Slug = doc.Slug,
                 LeadMarkdown = doc.Lead,
                 BodyMarkdown = doc.Body,
-                PointsMarkdown = string.Join('\n', doc.Points),
-                DialogQuestionsMarkdown = string.Join('\n', doc.Questions),
+                Bearing = doc.Kind == ContentKind.Bearing
+                    ? new BearingDetails { PointsMarkdown = string.Join('\n', doc.Points), DialogQuestionsMarkdown = string.Join('\n', doc.Questions) }
+                    : null,
                 CreatedAt = now,
                 CreatedBy = SeedAuthor,
                 ChangeNote = "Indlæst fra medarbejdergrundlagets og Phønix' oprindelige tekst",

@@ -42,7 +42,10 @@ public sealed class ExampleCourseSeeder(ContentDbContext db, ContentEditor edito
 
             var input = new RevisionInput(title, null, example.Lead,
                 "Dette forløb er et **eksempel**, så kataloget har noget at vise under udvikling. Det findes ikke i virkeligheden.",
-                null, "Eksempel til udvikling", example.Audience.ToString(), example.Forvaltning.ToString(), example.Days, example.Bearings, example.SignUp);
+                "Eksempel til udvikling")
+            {
+                Course = new CourseInput(example.Audience.ToString(), example.Forvaltning.ToString(), example.Days, example.Bearings, example.SignUp),
+            };
             var created = await editor.CreateAsync(ContentKind.Course, input, ContentSeeder.SeedAuthor);
             if (!created.Succeeded)
             {

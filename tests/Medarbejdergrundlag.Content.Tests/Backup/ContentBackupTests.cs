@@ -38,6 +38,42 @@ public sealed class ContentBackupTests
     }
 
     [Theory, Providers]
+    public async Task AFileOfFormatOneWithAKindsFieldsFlatImportsWithNothingLost(string provider)
+    {
+        await using var source = await TestDatabase.CreateAsync(provider);
+        await MakeHistoryAsync(source);
+        var exported = await ExportAsync(source);
+
+        // Format 1, as the first version wrote it: a bearing's and a course's fields flat on the revision.
+        var legacy = System.Text.Json.Nodes.JsonNode.Parse(exported)!.AsObject();
+        legacy["formatVersion"] = 1;
+        foreach (var revision in legacy["items"]!.AsArray().SelectMany(i => i!["revisions"]!.AsArray()).Select(r => r!.AsObject()))
+        {
+            foreach (var part in new[] { "bearing", "course" })
+            {
+                if (revision[part] is System.Text.Json.Nodes.JsonObject fields)
+                {
+                    foreach (var (name, value) in fields.ToList())
+                    {
+                        revision[name] = name == "bearingKeys" ? string.Join(',', value!.AsArray().Select(k => (string)k!)) : value?.DeepClone();
+                    }
+                }
+
+                revision.Remove(part);
+            }
+        }
+
+        var legacyFile = System.Text.Encoding.UTF8.GetBytes(legacy.ToJsonString());
+        Assert.DoesNotContain("\"course\"", System.Text.Encoding.UTF8.GetString(legacyFile));
+        Assert.Contains("\"signUp\"", System.Text.Encoding.UTF8.GetString(legacyFile));
+
+        await using var target = await EmptyDatabaseAsync(provider);
+        await ImportAsync(target, legacyFile, force: false);
+
+        Assert.Equal(Items(exported), Items(await ExportAsync(target)));
+    }
+
+    [Theory, Providers]
     public async Task AnImportIntoADatabaseWithContentIsRefusedAndChangesNothing(string provider)
     {
         await using var source = await TestDatabase.CreateAsync(provider);
@@ -97,7 +133,7 @@ public sealed class ContentBackupTests
         await using var db = target.NewContext();
         var revisions = await db.Revisions.ToListAsync();
         Assert.NotEmpty(revisions);
-        Assert.All(revisions, r => Assert.DoesNotContain("alert", r.LeadHtml + r.BodyHtml + r.PointsHtml + r.DialogQuestionsHtml + r.PlainText));
+        Assert.All(revisions, r => Assert.DoesNotContain("alert", r.LeadHtml + r.BodyHtml + r.Bearing?.PointsHtml + r.Bearing?.DialogQuestionsHtml + r.PlainText));
         var draft = revisions.Single(r => r.Title == "Mod – kladde");
         Assert.Equal("<p>Ny <em>tekst</em></p>\n", draft.BodyHtml);
         Assert.Equal("Ny tekst", draft.PlainText);
@@ -126,7 +162,7 @@ public sealed class ContentBackupTests
             Assert.True((await editor.PublishAsync(udvikling.Id, saved.Item!.Version, "Hanne")).Succeeded);
 
             var course = await editor.CreateAsync(ContentKind.Course,
-                new RevisionInput("Mod i praksis", null, "Kort om forløbet.", "Om forløbet.", null, null, "Ledere", "Tværgående", "1,5", "mod", "phoenix@odense.dk"), "Hanne");
+                new RevisionInput("Mod i praksis", null, "Kort om forløbet.", "Om forløbet.") { Course = new("Ledere", "Tværgående", "1,5", "mod", "phoenix@odense.dk") }, "Hanne");
             Assert.True(course.Succeeded, string.Join("; ", course.Errors.Values));
             var date = await scope.ServiceProvider.GetRequiredService<CourseDateEditor>().AddDateAsync(course.Item!.Id,
                 new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix, Odense", "20", "20", "Open"), "Hanne");
@@ -141,6 +177,7 @@ public sealed class ContentBackupTests
             Title = "Mod – kladde",
             Slug = "mod",
             BodyMarkdown = "Ny *tekst*",
+            Bearing = new BearingDetails(),
             CreatedAt = DateTime.UtcNow,
             CreatedBy = "persona:hr-redaktoer",
             ChangeNote = "Første udkast",

@@ -25,7 +25,7 @@ public sealed class CourseEditingTests : IAsyncLifetime
     private CourseImporter Importer() => _database.Services.CreateScope().ServiceProvider.GetRequiredService<CourseImporter>();
 
     private static RevisionInput Course(string title, string audience = "Ledere", string forvaltning = "Tværgående", string days = "2", string bearings = "mod", string signUp = "phoenix@odense.dk") =>
-        new(title, null, "Kort om forløbet.", "Om forløbet.", null, null, audience, forvaltning, days, bearings, signUp);
+        new(title, null, "Kort om forløbet.", "Om forløbet.") { Course = new(audience, forvaltning, days, bearings, signUp) };
 
     [Fact]
     public async Task DateChangesMoveTheContentVersionSoOtherInstancesReload()
@@ -60,8 +60,8 @@ public sealed class CourseEditingTests : IAsyncLifetime
 
         await using var db = _database.NewContext();
         var revisions = await db.Revisions.Where(r => r.ContentItemId == created.Item.Id).OrderBy(r => r.Number).ToListAsync();
-        Assert.Equal(["Ledere", "Alle"], revisions.Select(r => r.Audience));
-        Assert.All(revisions, r => Assert.Equal((1.5m, "Tvaergaaende", "mod"), (r.LengthDays!.Value, r.Forvaltning!, r.BearingKeys!)));
+        Assert.Equal([Audience.Ledere, Audience.Alle], revisions.Select(r => r.Course!.Audience));
+        Assert.All(revisions, r => Assert.Equal((1.5m, Forvaltning.Tvaergaaende, "mod"), (r.Course!.LengthDays, r.Course.Forvaltning, string.Join(',', r.Course.BearingKeys))));
         Assert.Contains(RevisionDiff.Compare(revisions[0], revisions[1]), l => l.Kind == DiffLineKind.Added && l.Text == "Målgruppe: Alle");
 
         // Saving the same fields again adds no revision.
@@ -135,7 +135,7 @@ public sealed class CourseEditingTests : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         var site = await _database.Services.GetRequiredService<PublishedContentStore>().GetAsync();
         var course = Assert.Single(site.Courses);
-        Assert.Equal(["handlekraft", "mod"], course.Course!.BearingKeys);
+        Assert.Equal(["handlekraft", "mod"], course.Course!.Details.BearingKeys);
         Assert.Single(course.Course.Dates);
         Assert.Contains("den anden", course.BodyHtml);
         Assert.Equal([course], site.CoursesTraining("mod"));

@@ -20,12 +20,12 @@ public sealed class DialogQuestionsTests
         Assert.Equal(4, bearings.Count);
         Assert.All(bearings, b =>
         {
-            var revision = b.PublishedRevision!;
+            var revision = b.PublishedRevision!.Bearing!;
             Assert.InRange(revision.DialogQuestions.Count, 2, 5);
             Assert.All(revision.DialogQuestions, q => Assert.EndsWith("?", q));
             Assert.Equal(revision.DialogQuestions.Count, System.Text.RegularExpressions.Regex.Count(revision.DialogQuestionsHtml, "<li>"));
         });
         Assert.Empty(await db.Items.Include(i => i.PublishedRevision)
-            .Where(i => i.Kind != Content.Model.ContentKind.Bearing && i.PublishedRevision!.DialogQuestionsMarkdown != "").ToListAsync());
+            .Where(i => i.Kind != Content.Model.ContentKind.Bearing && i.PublishedRevision!.Bearing != null).ToListAsync());
     }
 }

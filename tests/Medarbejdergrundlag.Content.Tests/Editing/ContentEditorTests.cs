@@ -214,7 +214,7 @@ public sealed class ContentEditorTests : IAsyncLifetime
         var mod = await ItemAsync("mod");
 
         var result = await Editor().SaveDraftAsync(mod.Id, mod.Version,
-            new RevisionInput("", "mod", new string('x', 1001), "ok", string.Join('\n', Enumerable.Repeat("punkt", 21)), new string('n', 501)), "Anna");
+            new RevisionInput("", "mod", new string('x', 1001), "ok", new string('n', 501)) { Bearing = new(string.Join('\n', Enumerable.Repeat("punkt", 21)), "") }, "Anna");
 
         Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Equal("Skriv en titel.", result.Errors[RevisionFields.Title]);
@@ -234,7 +234,7 @@ public sealed class ContentEditorTests : IAsyncLifetime
         var archived = await Editor().SetArchivedAsync(mod.Id, true, restored.Item!.Version, "Anna");
         await Editor().SetArchivedAsync(mod.Id, false, archived.Item!.Version, "Anna");
         await Editor().MoveAsync((await ItemAsync("faellesskab")).Id, -1, "Bo");
-        var created = await Editor().CreateAsync(ContentKind.CharterSection, new RevisionInput("Nyt afsnit", null, "", "Tekst", "", null), "Anna");
+        var created = await Editor().CreateAsync(ContentKind.CharterSection, new RevisionInput("Nyt afsnit", null, "", "Tekst"), "Anna");
 
         await using var db = _database.NewContext();
         var log = await db.AuditEntries.OrderBy(a => a.Id).ToListAsync();
@@ -291,7 +291,7 @@ public sealed class ContentEditorTests : IAsyncLifetime
     [Fact]
     public async Task ANewItemStartsAsAnUnpublishedDraft()
     {
-        var result = await Editor().CreateAsync(ContentKind.Bearing, new RevisionInput("Nysgerrighed", null, "Lyst til at spørge", "Tekst", "Et punkt", null), "Anna");
+        var result = await Editor().CreateAsync(ContentKind.Bearing, new RevisionInput("Nysgerrighed", null, "Lyst til at spørge", "Tekst") { Bearing = new("Et punkt", "") }, "Anna");
 
         Assert.True(result.Succeeded);
         Assert.Equal("nysgerrighed", result.Revision!.Slug);
@@ -331,6 +331,6 @@ public sealed class ContentEditorTests : IAsyncLifetime
     private static RevisionInput Input(ContentItem item, string? title = null, string? slug = null, string? body = null, string? note = null)
     {
         var current = item.CurrentRevision!;
-        return new RevisionInput(title ?? current.Title, slug ?? current.Slug, current.LeadMarkdown, body ?? current.BodyMarkdown, current.PointsMarkdown, note);
+        return RevisionInput.From(current, note) with { Title = title ?? current.Title, Slug = slug ?? current.Slug, Body = body ?? current.BodyMarkdown };
     }
 }

@@ -70,7 +70,7 @@ public sealed class PublishedContentStoreTests
     [Fact]
     public void SummariesAreCutAtAWordAndMarked()
     {
-        var item = new PublishedItem(1, ContentKind.Bearing, "k", 1, "T", "t", "", "", "", "Vi har modet til at indgå i nye og anderledes samarbejdsrelationer", DateTime.UtcNow);
+        var item = new PublishedItem(1, ContentKind.Bearing, "k", 1, "T", "t", "", "", "Vi har modet til at indgå i nye og anderledes samarbejdsrelationer", DateTime.UtcNow);
 
         Assert.Equal("Vi har modet til at…", item.Summary(22));
         Assert.Equal(item.PlainText, item.Summary(200));

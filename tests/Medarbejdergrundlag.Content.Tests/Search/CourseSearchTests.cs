@@ -14,13 +14,17 @@ public sealed class CourseSearchTests
         await using var scope = database.Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
         var published = await editor.CreateAsync(ContentKind.Course,
-            new RevisionInput("Trivselsværksted", null, "To dage om arbejdsglæde.", "Vi arbejder med **trivsel** i teamet.", null, null,
-                "Medarbejdere", "Ældre- og Handicapforvaltningen", "2", "faellesskab", "phoenix@odense.dk"), "Hanne");
+            new RevisionInput("Trivselsværksted", null, "To dage om arbejdsglæde.", "Vi arbejder med **trivsel** i teamet.")
+            {
+                Course = new("Medarbejdere", "Ældre- og Handicapforvaltningen", "2", "faellesskab", "phoenix@odense.dk"),
+            }, "Hanne");
         Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values));
         Assert.True((await editor.PublishAsync(published.Item!.Id, published.Item.Version, "Hanne")).Succeeded);
         var draft = await editor.CreateAsync(ContentKind.Course,
-            new RevisionInput("Hemmeligt værksted", null, "Kladde.", "Om trivsel, ikke udgivet.", null, null,
-                "Ledere", "Tværgående", "1", "mod", "phoenix@odense.dk"), "Hanne");
+            new RevisionInput("Hemmeligt værksted", null, "Kladde.", "Om trivsel, ikke udgivet.")
+            {
+                Course = new("Ledere", "Tværgående", "1", "mod", "phoenix@odense.dk"),
+            }, "Hanne");
         Assert.True(draft.Succeeded);
 
         var site = await database.Services.GetRequiredService<PublishedContentStore>().GetAsync();

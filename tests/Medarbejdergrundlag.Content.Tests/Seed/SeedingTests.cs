@@ -40,8 +40,8 @@ public sealed class SeedingTests
 
         Assert.Equal("Lyst til **udvikling**", udvikling.LeadMarkdown);
         Assert.Equal("Lyst til <strong>udvikling</strong>", udvikling.LeadHtml);
-        Assert.Equal(2, udvikling.Points.Count);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(udvikling.PointsHtml, "<li>"));
+        Assert.Equal(2, udvikling.Bearing!.Points.Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(udvikling.Bearing.PointsHtml, "<li>"));
         Assert.StartsWith("<p>Vi udvikler os både fagligt og personligt.", udvikling.BodyHtml);
         Assert.Contains("Lyst til udvikling", udvikling.PlainText);
     }

@@ -64,7 +64,7 @@ public static class AdminEndpoints
 
         var editor = services.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
         var course = editor.CreateAsync(Medarbejdergrundlag.Content.Model.ContentKind.Course,
-            new("Forløb til adgangstest", null, "", "", null, null, "Alle", "Tværgående", "1", "", "phoenix@odense.dk"), "Test").GetAwaiter().GetResult();
+            new("Forløb til adgangstest", null, "", "") { Course = new("Alle", "Tværgående", "1", "", "phoenix@odense.dk") }, "Test").GetAwaiter().GetResult();
         var date = services.GetRequiredService<Medarbejdergrundlag.Content.Editing.CourseDateEditor>().AddDateAsync(course.Item!.Id, new("24-03-2027 09:00", "16:00", "Phønix", "", "", ""), "Test").GetAwaiter().GetResult();
         return (course.Item.Id, date.Date!.Id);
     }

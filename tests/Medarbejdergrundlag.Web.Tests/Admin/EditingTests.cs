@@ -64,13 +64,13 @@ public sealed class EditingTests : IAsyncLifetime
     public async Task SavingABearingKeepsItsDialogQuestionsAndEditedQuestionsReachTheManagersPage()
     {
         var form = (await _editor.GetDocumentAsync(EditPath)).QuerySelector(EditForm)!;
-        var seeded = form.QuerySelector("textarea[name='Form.DialogQuestions']")!.TextContent.Trim();
+        var seeded = form.QuerySelector("textarea[name='Form.Bearing.DialogQuestions']")!.TextContent.Trim();
         Assert.NotEmpty(seeded);
 
         await Forms.PostAsync(_editor, EditPath, form, new() { ["Form.Body"] = "Kun teksten er ændret." }, "Publish");
-        Assert.Equal(seeded, (await _editor.GetDocumentAsync(EditPath)).QuerySelector("textarea[name='Form.DialogQuestions']")!.TextContent.Trim());
+        Assert.Equal(seeded, (await _editor.GetDocumentAsync(EditPath)).QuerySelector("textarea[name='Form.Bearing.DialogQuestions']")!.TextContent.Trim());
 
-        await Forms.SubmitAsync(_editor, EditPath, EditForm, new() { ["Form.DialogQuestions"] = "Hvornår sagde du sidst fra?\nHvad gav dig mod i dag?" }, "Publish");
+        await Forms.SubmitAsync(_editor, EditPath, EditForm, new() { ["Form.Bearing.DialogQuestions"] = "Hvornår sagde du sidst fra?\nHvad gav dig mod i dag?" }, "Publish");
         var leader = await _factory.SignedInClientAsync("leder");
         var managers = (await leader.GetDocumentAsync("/til-ledere")).QuerySelector("main")!.TextContent;
         Assert.Contains("Hvornår sagde du sidst fra?", managers);
@@ -208,7 +208,7 @@ public sealed class EditingTests : IAsyncLifetime
     public async Task CreatingANewBearingMakesAnUnpublishedDraft()
     {
         var response = await Forms.SubmitAsync(_editor, "/admin/indhold/ny/pejlemaerke", EditForm,
-            new() { ["Form.Title"] = "Nysgerrighed", ["Form.Lead"] = "Lyst til at spørge", ["Form.Body"] = "Vi spørger.", ["Form.Points"] = "Vi lytter" });
+            new() { ["Form.Title"] = "Nysgerrighed", ["Form.Lead"] = "Lyst til at spørge", ["Form.Body"] = "Vi spørger.", ["Form.Bearing.Points"] = "Vi lytter" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _employee.GetAsync("/pejlemaerker/nysgerrighed")).StatusCode);

@@ -58,7 +58,7 @@ public sealed class ComponentTests : IDisposable
     public void BearingCardLinksToTheBearingAndShowsItsHeadline()
     {
         var bearing = new PublishedItem(
-            7, ContentKind.Bearing, "udvikling", 2, "Udvikling", "udvikling", "Lyst til <strong>udvikling</strong>", "", "", "", DateTime.UtcNow);
+            7, ContentKind.Bearing, "udvikling", 2, "Udvikling", "udvikling", "Lyst til <strong>udvikling</strong>", "", "", DateTime.UtcNow);
 
         var cut = _context.Render<BearingCard>(p => p.Add(c => c.Bearing, bearing).Add(c => c.Href, "/pejlemaerker/udvikling"));
 
@@ -74,7 +74,7 @@ public sealed class ComponentTests : IDisposable
     public void BearingCardTakesTheHeadingLevelBelowTheHeadingItStandsUnder()
     {
         var bearing = new PublishedItem(
-            7, ContentKind.Bearing, "mod", 2, "Mod", "mod", "Mod til at slippe kreativiteten løs", "", "", "", DateTime.UtcNow);
+            7, ContentKind.Bearing, "mod", 2, "Mod", "mod", "Mod til at slippe kreativiteten løs", "", "", DateTime.UtcNow);
 
         var underH1 = _context.Render<BearingCard>(p => p.Add(c => c.Bearing, bearing).Add(c => c.Href, "/pejlemaerker/mod").Add(c => c.HeadingLevel, 2));
 

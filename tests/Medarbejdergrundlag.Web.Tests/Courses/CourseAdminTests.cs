@@ -32,11 +32,11 @@ public sealed class CourseAdminTests : IAsyncLifetime
             ["Form.Title"] = "Mod i praksis",
             ["Form.Lead"] = "Et forløb om mod.",
             ["Form.Body"] = "Vi øver os.",
-            ["Form.Audience"] = "Medarbejdere",
-            ["Form.Forvaltning"] = "AeldreOgHandicapforvaltningen",
-            ["Form.LengthDays"] = "1,5",
+            ["Form.Course.Audience"] = "Medarbejdere",
+            ["Form.Course.Forvaltning"] = "AeldreOgHandicapforvaltningen",
+            ["Form.Course.LengthDays"] = "1,5",
             ["Form.Bearings"] = "mod",
-            ["Form.SignUp"] = "phoenix@odense.dk",
+            ["Form.Course.SignUp"] = "phoenix@odense.dk",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         return int.Parse(created.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
@@ -65,7 +65,7 @@ public sealed class CourseAdminTests : IAsyncLifetime
         Assert.Equal("mailto:phoenix@odense.dk", page.QuerySelector(".course-facts a[href^='mailto:']")!.GetAttribute("href"));
 
         // A change of audience is a new revision: a draft, in the diff, and restorable.
-        var saved = await Forms.SubmitAsync(_editor, $"/admin/indhold/{id}", EditForm, new() { ["Form.Audience"] = "Ledere" }, "Save");
+        var saved = await Forms.SubmitAsync(_editor, $"/admin/indhold/{id}", EditForm, new() { ["Form.Course.Audience"] = "Ledere" }, "Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Målgruppe Medarbejdere", (await _employee.GetDocumentAsync("/phoenix/forloeb/mod-i-praksis")).QuerySelector(".course-facts")!.Text());
 
@@ -77,7 +77,7 @@ public sealed class CourseAdminTests : IAsyncLifetime
         var restoreFirst = history.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=number][value='1']") is not null);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(_editor, $"/admin/indhold/{id}/historik", restoreFirst)).StatusCode);
         var current = _portal.Query(db => db.Items.Where(i => i.Id == id).Select(i => i.CurrentRevision!).Single());
-        Assert.Equal((3, "Medarbejdere", 1.5m), (current.Number, current.Audience, current.LengthDays));
+        Assert.Equal((3, Audience.Medarbejdere, 1.5m), (current.Number, current.Course!.Audience, current.Course.LengthDays));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class CoursePortal : PortalFactory
         using var scope = Services.CreateScope();
         var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
         var created = await editor.CreateAsync(ContentKind.Course,
-            new RevisionInput(title, null, lead, "Om forløbet.", null, null, audience.ToString(), forvaltning.ToString(), days, bearings, signUp), "Test");
+            new RevisionInput(title, null, lead, "Om forløbet.") { Course = new(audience.ToString(), forvaltning.ToString(), days, bearings, signUp) }, "Test");
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Values));
         if (publish)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -74,11 +75,11 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal((2, 3), (Counts().Courses, Counts().Dates));
         var learning = _portal.Query(db => db.Revisions.Single(r => r.Title == "Læring på tværs"));
-        Assert.Equal(("Ledere", "BoernOgUngeforvaltningen", 2m, "faellesskab,mod", "phoenix@odense.dk"),
-            (learning.Audience, learning.Forvaltning, learning.LengthDays, learning.BearingKeys, learning.SignUp));
+        Assert.Equal((Audience.Ledere, Forvaltning.BoernOgUngeforvaltningen, 2m, "faellesskab,mod", "phoenix@odense.dk"),
+            (learning.Course!.Audience, learning.Course.Forvaltning, learning.Course.LengthDays, string.Join(',', learning.Course.BearingKeys), learning.Course.SignUp));
         var culture = _portal.Query(db => db.Revisions.Single(r => r.Title == "Kultur; og mod"));
         Assert.Equal("Med \"citat\"", culture.LeadMarkdown);
-        Assert.Equal(0.5m, culture.LengthDays);
+        Assert.Equal(0.5m, culture.Course!.LengthDays);
 
         // 24 March 09:00 in Copenhagen is 08:00 UTC; 5 May 12:00 (summer time) is 10:00 UTC.
         var dates = _portal.Query(db => db.CourseDates.OrderBy(d => d.StartsAt).ToList());
@@ -101,7 +102,7 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var revision = _portal.Query(db => db.Revisions.Single(r => r.ContentItem!.Kind == ContentKind.Course));
-        Assert.Equal(("Læring på tværs", "BoernOgUngeforvaltningen"), (revision.Title, revision.Forvaltning));
+        Assert.Equal(("Læring på tværs", Forvaltning.BoernOgUngeforvaltningen), (revision.Title, revision.Course!.Forvaltning));
         Assert.Equal("Phønix", _portal.Query(db => db.CourseDates.Single().Location));
 
         // Imported as a draft: not on the public site.
@@ -197,7 +198,7 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Equal((100, 1000), (Counts().Courses, Counts().Dates));
         var first = _portal.Query(db => db.Revisions.First(r => r.Title == "Forløb 000"));
-        Assert.Equal(1.5m, first.LengthDays);
+        Assert.Equal(1.5m, first.Course!.LengthDays);
         var dates = _portal.Query(db => db.CourseDates.Where(d => d.ContentItem!.Key == "forloeb-000").OrderBy(d => d.StartsAt).ToList());
         Assert.Equal(new DateTime(2027, 4, 1, 7, 0, 0, DateTimeKind.Utc), dates[0].StartsAt);
         Assert.Equal(new DateTime(2027, 4, 1, 13, 0, 0, DateTimeKind.Utc), dates[0].EndsAt);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,15 @@ public sealed class UpgradeTests
             Assert.Contains(await db.AuditEntries.Select(a => a.Details).ToListAsync(), d => d.Contains("Fixture: udgivet ændring"));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Contains(LegacyMigrationHistory.Baseline(db), await db.Database.GetAppliedMigrationsAsync());
+
+            // A kind's own fields, once columns of every revision, are its details now: every bearing
+            // revision has its points, every course revision its course fields, the others neither.
+            var revisions = await db.Revisions.Include(r => r.ContentItem).ToListAsync();
+            Assert.All(revisions.Where(r => r.ContentItem!.Kind == ContentKind.Bearing), r => Assert.NotEmpty(r.Bearing!.Points));
+            Assert.All(revisions.Where(r => r.ContentItem!.Kind == ContentKind.Course), r => Assert.NotEmpty(r.Course!.SignUp));
+            Assert.All(revisions.Where(r => r.ContentItem!.Kind != ContentKind.Bearing), r => Assert.Null(r.Bearing));
+            Assert.All(revisions.Where(r => r.ContentItem!.Kind != ContentKind.Course), r => Assert.Null(r.Course));
+            Assert.Contains(revisions, r => r.Course is { BearingKeys.Count: > 0 });
         }
 
         // The draft is still a draft: the editor sees it, employees do not.

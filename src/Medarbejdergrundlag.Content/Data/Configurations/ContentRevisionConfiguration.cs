@@ -1,5 +1,6 @@
 using Medarbejdergrundlag.Content.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Medarbejdergrundlag.Content.Data.Configurations;
@@ -17,15 +18,30 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.CreatedById).HasMaxLength(200);
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
-        builder.Property(r => r.Audience).HasMaxLength(20);
-        builder.Property(r => r.Forvaltning).HasMaxLength(40);
-        builder.Property(r => r.LengthDays).HasPrecision(4, 1);
-        builder.Property(r => r.BearingKeys).HasMaxLength(400);
-        builder.Property(r => r.SignUp).HasMaxLength(500);
-        builder.Ignore(r => r.Points);
-        // Added to a table that has rows (migration 20261122120000), so the columns need a default.
-        builder.Property(r => r.DialogQuestionsMarkdown).HasDefaultValue("");
-        builder.Property(r => r.DialogQuestionsHtml).HasDefaultValue("");
-        builder.Ignore(r => r.DialogQuestions);
+
+        // The column names are the ones the first version gave these fields when they were columns of
+        // the revision itself, so existing rows carry over as they are.
+        builder.ComplexProperty(r => r.Bearing, bearing =>
+        {
+            bearing.Property(b => b.PointsMarkdown).HasColumnName("PointsMarkdown");
+            bearing.Property(b => b.PointsHtml).HasColumnName("PointsHtml");
+            bearing.Property(b => b.DialogQuestionsMarkdown).HasColumnName("DialogQuestionsMarkdown");
+            bearing.Property(b => b.DialogQuestionsHtml).HasColumnName("DialogQuestionsHtml");
+        });
+        builder.ComplexProperty(r => r.Course, course =>
+        {
+            course.Property(c => c.Audience).HasColumnName("Audience").HasConversion<string>().HasMaxLength(20);
+            course.Property(c => c.Forvaltning).HasColumnName("Forvaltning").HasConversion<string>().HasMaxLength(40);
+            course.Property(c => c.LengthDays).HasColumnName("LengthDays").HasPrecision(4, 1);
+            course.Property(c => c.BearingKeys).HasColumnName("BearingKeys").HasMaxLength(400)
+                .HasConversion(
+                    keys => string.Join(',', keys),
+                    csv => csv.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                    new ValueComparer<IReadOnlyList<string>>(
+                        (a, b) => a!.SequenceEqual(b!),
+                        keys => keys.Aggregate(0, (hash, key) => HashCode.Combine(hash, key.GetHashCode(StringComparison.Ordinal))),
+                        keys => keys.ToArray()));
+            course.Property(c => c.SignUp).HasColumnName("SignUp").HasMaxLength(500);
+        });
     }
 }

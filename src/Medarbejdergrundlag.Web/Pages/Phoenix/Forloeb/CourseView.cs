@@ -12,7 +12,7 @@ public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IRea
     public static CourseView For(PublishedSite site, PublishedItem item, DateTime nowUtc) => new(
         item,
         item.Course!,
-        site.Bearings.Where(b => item.Course!.BearingKeys.Contains(b.Key, StringComparer.Ordinal)).ToList(),
+        site.Bearings.Where(b => item.Course!.Details.BearingKeys.Contains(b.Key, StringComparer.Ordinal)).ToList(),
         item.Course!.UpcomingDates(nowUtc).ToList());
 
     /// <summary>"tirsdag 24. marts 2027 kl. 09.00–16.00", in Copenhagen time.</summary>

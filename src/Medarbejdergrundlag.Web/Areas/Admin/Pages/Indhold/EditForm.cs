@@ -14,23 +14,15 @@ public sealed class EditForm
 
     public string? Body { get; set; }
 
-    public string? Points { get; set; }
-
-    /// <summary>Bearings: the managers' dialog questions, one a line.</summary>
-    public string? DialogQuestions { get; set; }
-
     public string? ChangeNote { get; set; }
 
-    // Courses only.
-    public string? Audience { get; set; }
+    /// <summary>Bearings only: points and the managers' dialog questions.</summary>
+    public BearingInput? Bearing { get; set; }
 
-    public string? Forvaltning { get; set; }
-
-    public string? LengthDays { get; set; }
+    /// <summary>Courses only. The bearings it trains come from checkboxes, in <see cref="Bearings"/>.</summary>
+    public CourseInput? Course { get; set; }
 
     public List<string> Bearings { get; set; } = [];
-
-    public string? SignUp { get; set; }
 
     /// <summary>The item's version when the editor opened it: the concurrency check.</summary>
     public int Version { get; set; }
@@ -47,17 +39,17 @@ public sealed class EditForm
             Slug = current.Slug,
             Lead = current.LeadMarkdown,
             Body = current.BodyMarkdown,
-            Points = current.PointsMarkdown,
-            DialogQuestions = current.DialogQuestionsMarkdown,
-            Audience = current.Audience,
-            Forvaltning = current.Forvaltning,
-            LengthDays = current.LengthDays?.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture),
-            Bearings = (current.BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
-            SignUp = current.SignUp,
+            Bearing = BearingInput.From(current.Bearing),
+            Course = CourseInput.From(current.Course),
+            Bearings = current.Course?.BearingKeys.ToList() ?? [],
             Version = item.Version,
             BaseRevisionNumber = current.Number,
         };
     }
 
-    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, Points, ChangeNote, Audience, Forvaltning, LengthDays, string.Join(',', Bearings), SignUp, DialogQuestions);
+    public RevisionInput ToInput() => new(Title, Slug, Lead, Body, ChangeNote)
+    {
+        Bearing = Bearing,
+        Course = Course is null ? null : Course with { Bearings = string.Join(',', Bearings) },
+    };
 }

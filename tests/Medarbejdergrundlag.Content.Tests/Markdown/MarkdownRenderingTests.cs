@@ -19,7 +19,7 @@ public sealed class MarkdownRenderingTests
     [InlineData("[Se mere](/sider/a:b)", "/sider/a:b")]
     [InlineData("[Se mere](//example.dk/side)", "//example.dk/side")]
     [InlineData("[Se mere][ref]\n\n[ref]: https://example.dk/ref", "https://example.dk/ref")]
-    public void RenderBlock_KeepsAllowedLinkWithHref(string markdown, string expectedHref)
+    public void AnAllowedLinkKeepsItsHref(string markdown, string expectedHref)
     {
         var document = Parse(_renderer.RenderBlock(markdown));
 
@@ -31,7 +31,7 @@ public sealed class MarkdownRenderingTests
     [Theory]
     [InlineData("<https://example.dk>", "https://example.dk")]
     [InlineData("<hr@example.dk>", "mailto:hr@example.dk")]
-    public void RenderBlock_KeepsAllowedAutolink(string markdown, string expectedHref)
+    public void AnAllowedAutolinkIsKept(string markdown, string expectedHref)
     {
         var document = Parse(_renderer.RenderBlock(markdown));
 
@@ -40,7 +40,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_KeepsImageWithHttpsSource()
+    public void AnImageWithAnHttpsSourceIsKept()
     {
         var document = Parse(_renderer.RenderBlock("![Kollegaer i kantinen](https://example.dk/billede.jpg)"));
 
@@ -50,7 +50,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_RendersCommonMarkBlocks()
+    public void CommonMarkBlocksRenderAsHtml()
     {
         var document = Parse(_renderer.RenderBlock("# Titel\n\nEn *tekst*.\n\n- a\n- b\n\n1. c"));
 
@@ -61,7 +61,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_RendersPipeTables()
+    public void PipeTablesRenderAsTables()
     {
         var document = Parse(_renderer.RenderBlock("| Navn | Rolle |\n|---|---|\n| Anna | Leder |"));
 
@@ -70,7 +70,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_GivesHeadingSlugId()
+    public void AHeadingGetsAnIdFromItsSlug()
     {
         var document = Parse(_renderer.RenderBlock("## Fællesskab"));
 
@@ -78,7 +78,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_HeadingIdUsesPlainTextOfFormattedHeading()
+    public void AFormattedHeadingsIdUsesItsPlainText()
     {
         var document = Parse(_renderer.RenderBlock("## Lyst til **udvikling** og `kode`"));
 
@@ -86,7 +86,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_HeadingIdsNeverTakeThePagesOwnAnchors()
+    public void HeadingIdsNeverTakeThePagesOwnAnchors()
     {
         // "## Mod" in a charter section must not become #mod (the bearing's section) nor #indhold (main).
         var document = Parse(_renderer.RenderBlock("## Mod\n\n## Indhold\n\n## Mod title", "kaere-medarbejder"));
@@ -96,7 +96,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_TheSameHeadingInTwoItemsGetsTwoIds()
+    public void TheSameHeadingInTwoItemsGetsTwoIds()
     {
         var first = Parse(_renderer.RenderBlock("## Sammen", "mod")).QuerySelector("h2")!.Id;
         var second = Parse(_renderer.RenderBlock("## Sammen", "udvikling")).QuerySelector("h2")!.Id;
@@ -105,7 +105,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_SuffixesDuplicateHeadingIds()
+    public void DuplicateHeadingIdsGetASuffix()
     {
         var document = Parse(_renderer.RenderBlock("## Fællesskab\n\n### Fællesskab\n\n## Fællesskab"));
 
@@ -115,7 +115,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_KeepsHeadingIdsUniqueWhenTextCollidesWithSuffix()
+    public void HeadingIdsStayUniqueWhenATextCollidesWithASuffix()
     {
         var document = Parse(_renderer.RenderBlock("## Mod\n\n## Mod\n\n## Mod 2"));
 
@@ -125,7 +125,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_GivesHeadingWithoutSluggableTextNonEmptyId()
+    public void AHeadingWithoutSluggableTextGetsANonEmptyId()
     {
         var document = Parse(_renderer.RenderBlock("## ???"));
 
@@ -133,7 +133,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderBlock_IsDeterministic()
+    public void TheSameMarkdownAlwaysRendersTheSameHtml()
     {
         const string markdown = "# Phønix forløb\n\n## Fællesskab\n\n## Fællesskab\n\nSe [mere](/mod).";
         var other = new MarkdigRenderer();
@@ -148,7 +148,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public async Task RenderBlock_GivesEachOfManyConcurrentCallersTheirOwnDocument()
+    public async Task ManyConcurrentCallersEachGetTheirOwnDocument()
     {
         // One renderer serves every request. Each caller renders a different, long document with
         // repeated headings (ids numbered per document) and links (one unsafe): were any state of
@@ -178,13 +178,13 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderInline_RendersEmphasisWithoutParagraph()
+    public void InlineMarkdownRendersEmphasisWithoutAParagraph()
     {
         Assert.Equal("Lyst til <strong>udvikling</strong>", _renderer.RenderInline("Lyst til **udvikling**"));
     }
 
     [Fact]
-    public void RenderInline_KeepsAllowedLink()
+    public void InlineMarkdownKeepsAnAllowedLink()
     {
         var html = _renderer.RenderInline("Læs [mere](/pejlemaerker/mod)");
 
@@ -192,7 +192,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderInline_DoesNotEmitBlockElementsForBlockSyntax()
+    public void InlineMarkdownEmitsNoBlockElementsForBlockSyntax()
     {
         var document = Parse(_renderer.RenderInline("# Overskrift"));
 
@@ -201,7 +201,7 @@ public sealed class MarkdownRenderingTests
     }
 
     [Fact]
-    public void RenderInline_EscapesRawHtml()
+    public void InlineMarkdownEscapesRawHtml()
     {
         var html = _renderer.RenderInline("A <b>fed</b> & B");
 
@@ -216,7 +216,7 @@ public sealed class MarkdownRenderingTests
     [InlineData("Brug &amp; og &copy;", "Brug & og ©")]
     [InlineData("[x](javascript:alert(1))", "x")]
     [InlineData("", "")]
-    public void ToPlainText_StripsMarkupAndCollapsesWhitespace(string markdown, string expected)
+    public void PlainTextHasNoMarkupAndCollapsedWhitespace(string markdown, string expected)
     {
         Assert.Equal(expected, _renderer.ToPlainText(markdown));
     }

@@ -30,7 +30,7 @@ public sealed class MarkdownSafetyTests
     [InlineData("[x](file:///etc/passwd)")]
     [InlineData("[x][r]\n\n[r]: javascript:alert(1)")]
     [InlineData("[x]\n\n[x]: JAVASCRIPT:alert(1)")]
-    public void RenderBlock_RemovesLinkWithDisallowedScheme_KeepsLinkText(string markdown)
+    public void ALinkWithADisallowedSchemeIsRemovedButItsTextKept(string markdown)
     {
         var html = _renderer.RenderBlock(markdown);
 
@@ -40,7 +40,7 @@ public sealed class MarkdownSafetyTests
     }
 
     [Fact]
-    public void RenderBlock_RemovedLinkKeepsFormattedChildren()
+    public void ARemovedLinkKeepsItsFormattedText()
     {
         var html = _renderer.RenderBlock("Se [**vigtig** tekst](javascript:alert(1)) her");
 
@@ -55,7 +55,7 @@ public sealed class MarkdownSafetyTests
     [InlineData("![x](data:image/svg+xml;base64,AAAA)")]
     [InlineData("![x](VBScript:msgbox(1))")]
     [InlineData("![x](&#106;avascript:alert(1))")]
-    public void RenderBlock_ReplacesImageWithDisallowedSchemeByAltText(string markdown)
+    public void AnImageWithADisallowedSchemeIsReplacedByItsAltText(string markdown)
     {
         var html = _renderer.RenderBlock(markdown);
 
@@ -68,7 +68,7 @@ public sealed class MarkdownSafetyTests
     [InlineData("<javascript:alert(1)>", "javascript:alert(1)")]
     [InlineData("<JAVASCRIPT:alert(1)>", "JAVASCRIPT:alert(1)")]
     [InlineData("<data:text/html;base64,PHNjcmlwdD4=>", "data:text/html;base64,PHNjcmlwdD4=")]
-    public void RenderBlock_ReplacesDisallowedAutolinkByLiteralText(string markdown, string expectedText)
+    public void ADisallowedAutolinkIsReplacedByItsLiteralText(string markdown, string expectedText)
     {
         var html = _renderer.RenderBlock(markdown);
 
@@ -84,7 +84,7 @@ public sealed class MarkdownSafetyTests
     [InlineData("<a href=\"javascript:alert(1)\">x</a>", "<a href=\"javascript:alert(1)\">")]
     [InlineData("Tekst med <span onclick=\"alert(1)\">inline</span> html", "<span onclick=\"alert(1)\">")]
     [InlineData("<div>\n<script>alert(1)</script>\n</div>", "<script>")]
-    public void RenderBlock_EscapesRawHtmlAsText(string markdown, string expectedText)
+    public void RawHtmlIsEscapedAsText(string markdown, string expectedText)
     {
         var html = _renderer.RenderBlock(markdown);
 
@@ -98,7 +98,7 @@ public sealed class MarkdownSafetyTests
     [InlineData("Lyst til <javascript:alert(1)>")]
     [InlineData("Lyst til ![x](data:image/svg+xml;base64,AAAA)")]
     [InlineData("Lyst til <script>alert(1)</script>")]
-    public void RenderInline_AppliesSameFiltering(string markdown)
+    public void InlineMarkdownFiltersUrlsTheSameWay(string markdown)
     {
         var html = _renderer.RenderInline(markdown);
 
@@ -108,7 +108,7 @@ public sealed class MarkdownSafetyTests
     }
 
     [Fact]
-    public void RenderBlock_LinkTitleIsEscaped()
+    public void ALinkTitleIsEscaped()
     {
         var html = _renderer.RenderBlock("[x](https://example.dk \"a\\\" onmouseover=\\\"alert(1)\")");
 

@@ -11,7 +11,7 @@ public sealed class SlugifierTests
     [InlineData("Sæt viden og kompetencer i spil", "saet-viden-og-kompetencer-i-spil")]
     [InlineData("To ben: ”Social kapital” og ”Samskabelse”", "to-ben-social-kapital-og-samskabelse")]
     [InlineData("Åbenhed", "aabenhed")]
-    public void Slugify_TransliteratesDanishTitles(string text, string expected)
+    public void DanishTitlesAreTransliterated(string text, string expected)
     {
         Assert.Equal(expected, Slugifier.Slugify(text));
     }
@@ -19,7 +19,7 @@ public sealed class SlugifierTests
     [Theory]
     [InlineData("ÆØÅ", "aeoeaa")]
     [InlineData("æøå", "aeoeaa")]
-    public void Slugify_TransliteratesUpperAndLowerCaseDanishLetters(string text, string expected)
+    public void UpperAndLowerCaseDanishLettersAreTransliterated(string text, string expected)
     {
         Assert.Equal(expected, Slugifier.Slugify(text));
     }
@@ -28,7 +28,7 @@ public sealed class SlugifierTests
     [InlineData("Café", "cafe")]
     [InlineData("Über alles", "uber-alles")]
     [InlineData("Crème brûlée", "creme-brulee")]
-    public void Slugify_StripsOtherDiacritics(string text, string expected)
+    public void OtherDiacriticsAreStripped(string text, string expected)
     {
         Assert.Equal(expected, Slugifier.Slugify(text));
     }
@@ -37,7 +37,7 @@ public sealed class SlugifierTests
     [InlineData("  --Hej   !! verden--  ", "hej-verden")]
     [InlineData("A/B & C", "a-b-c")]
     [InlineData("Mål 2030", "maal-2030")]
-    public void Slugify_CollapsesSeparatorRunsAndTrimsDashes(string text, string expected)
+    public void SeparatorRunsCollapseAndDashesAreTrimmed(string text, string expected)
     {
         Assert.Equal(expected, Slugifier.Slugify(text));
     }
@@ -46,13 +46,13 @@ public sealed class SlugifierTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("!?”–…")]
-    public void Slugify_ReturnsEmptyWhenNothingSluggableRemains(string text)
+    public void NothingSluggableGivesAnEmptySlug(string text)
     {
         Assert.Equal(string.Empty, Slugifier.Slugify(text));
     }
 
     [Fact]
-    public void Slugify_CutsLongTextAtWordBoundaryWithinMaxLength()
+    public void LongTextIsCutAtAWordBoundaryWithinTheMaxLength()
     {
         // 16 words of 9 chars + dash: the 80-char cut would land mid-word.
         var text = string.Join(' ', Enumerable.Repeat("abcdefghi", 16)) + "xyz";
@@ -64,7 +64,7 @@ public sealed class SlugifierTests
     }
 
     [Fact]
-    public void Slugify_HardCutsSingleWordLongerThanMaxLength()
+    public void ASingleWordLongerThanTheMaxLengthIsCutHard()
     {
         var slug = Slugifier.Slugify(new string('a', 200));
 
@@ -72,7 +72,7 @@ public sealed class SlugifierTests
     }
 
     [Fact]
-    public void Slugify_DropsWordThatDoesNotFitWithinMaxLength()
+    public void AWordThatDoesNotFitWithinTheMaxLengthIsDropped()
     {
         // 79 chars, a separator, then a word that would cross the 80-char limit.
         var text = new string('a', 79) + " b c";

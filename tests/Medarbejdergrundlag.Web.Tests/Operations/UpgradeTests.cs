@@ -12,21 +12,32 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Medarbejdergrundlag.Web.Tests.Operations;
 
 /// <summary>
-/// A database made by the first version (hand-written migrations; tests/Fixtures/first-version)
-/// starts on this code with nothing lost: texts, drafts, history, audit, redirects, courses and
-/// dates, and the key ring, so its sessions and calendar links keep working.
+/// A database made by an earlier version starts on this code with nothing lost: texts, drafts,
+/// history, audit, redirects, courses and dates, and the key ring, so its sessions and calendar
+/// links keep working. One fixture per version (tests/Fixtures/README.md): the first version
+/// (hand-written migrations) and the previous main (server sessions, calendar link owners, used
+/// logout tokens, before a kind's fields became complex types).
 /// </summary>
 public sealed class UpgradeTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "first-version");
+    private const string FirstVersion = "first-version";
+    private const string PreviousMain = "previous-main";
+
+    /// <summary>Every fixture on every provider it was made on.</summary>
+    public static TheoryData<string, string> Fixtures => new()
+    {
+        { FirstVersion, ContentDatabase.Sqlite },
+        { FirstVersion, ContentDatabase.Postgres },
+        { PreviousMain, ContentDatabase.Sqlite },
+        { PreviousMain, ContentDatabase.Postgres },
+    };
 
     [Theory]
-    [InlineData(ContentDatabase.Sqlite)]
-    [InlineData(ContentDatabase.Postgres)]
-    public async Task AFirstVersionDatabaseStartsWithEverythingItHeld(string provider)
+    [MemberData(nameof(Fixtures))]
+    public async Task ADatabaseOfAnEarlierVersionStartsWithEverythingItHeld(string fixture, string provider)
     {
-        var manifest = Manifest(provider);
-        using var factory = await UpgradedPortalAsync(provider, manifest);
+        var manifest = Manifest(fixture, provider);
+        using var factory = await UpgradedPortalAsync(fixture, provider, manifest);
         using var client = factory.CreateCookielessClient();
 
         // The first request starts the app: migrations, seeding (which must add nothing) and the key ring.
@@ -94,10 +105,49 @@ public sealed class UpgradeTests
     [Theory]
     [InlineData(ContentDatabase.Sqlite)]
     [InlineData(ContentDatabase.Postgres)]
-    public async Task AnUpgradedDatabaseHasTheSchemaOfANewOne(string provider)
+    public async Task APreviousMainDatabaseKeepsItsSessionsCalendarLinkOwnersLogoutTokensAndKindFields(string provider)
     {
-        var manifest = Manifest(provider);
-        using var upgraded = await UpgradedPortalAsync(provider, manifest);
+        var manifest = Manifest(PreviousMain, provider);
+        var extra = manifest.PreviousMain!;
+        using var factory = await UpgradedPortalAsync(PreviousMain, provider, manifest);
+        using var client = factory.CreateCookielessClient();
+
+        // The server sessions from before the upgrade: each cookie still opens what its reader may see,
+        // and the editor's sessions page knows it as the current one.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetWithCookieAsync("/medarbejdergrundlag", manifest.EmployeeCookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetWithCookieAsync("/admin", manifest.EditorCookie)).StatusCode);
+        var sessions = await client.GetWithCookieAsync("/konto/sessioner", manifest.EditorCookie);
+        Assert.Contains("data-session=\"current\"", await sessions.Content.ReadAsStringAsync());
+
+        // The employee renewed their calendar link before the upgrade: the new link opens, the earlier one stays shut.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(manifest.FeedPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(extra.StaleFeedPath)).StatusCode);
+
+        var course = await client.GetWithCookieAsync("/phoenix/forloeb/" + manifest.CourseSlug, manifest.EmployeeCookie);
+        Assert.Contains("0,5 dage", await course.Content.ReadAsStringAsync());
+
+        await using var db = factory.Database.NewContext();
+        Assert.Equal(manifest.Counts["sessions"], await db.UserSessions.CountAsync());
+        Assert.Equal(extra.SessionSubjects, await db.UserSessions.Where(s => s.EndedAt == null).OrderBy(s => s.Subject).Select(s => s.Subject).ToListAsync());
+        Assert.Equal(manifest.Counts["calendarFeedOwners"], await db.CalendarFeedOwners.CountAsync());
+        Assert.Equal(extra.FeedOwners, (await db.CalendarFeedOwners.ToListAsync()).ToDictionary(o => o.Subject, o => o.Generation));
+        Assert.Equal(manifest.Counts["usedLogoutTokens"], await db.UsedLogoutTokens.CountAsync());
+        Assert.Equal(extra.LogoutTokenIds, await db.UsedLogoutTokens.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync());
+
+        // The bearing's edited dialog questions and the course's bearings and half-day length, now kind details.
+        var bearing = await db.Items.Include(i => i.CurrentRevision).SingleAsync(i => i.Key == extra.DialogBearingKey);
+        Assert.Equal(extra.DialogQuestions, bearing.CurrentRevision!.Bearing!.DialogQuestions);
+        var courseItem = await db.Items.Include(i => i.CurrentRevision).SingleAsync(i => i.Key == extra.CourseKey);
+        Assert.Equal(extra.CourseBearingKeys.Order(), courseItem.CurrentRevision!.Course!.BearingKeys.Order());
+        Assert.Equal(extra.CourseLengthDays, courseItem.CurrentRevision.Course.LengthDays);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public async Task AnUpgradedDatabaseHasTheSchemaOfANewOne(string fixture, string provider)
+    {
+        var manifest = Manifest(fixture, provider);
+        using var upgraded = await UpgradedPortalAsync(fixture, provider, manifest);
         using var fresh = new PortalFactory(provider: provider);
         _ = upgraded.Services;
         _ = fresh.Services;
@@ -109,12 +159,11 @@ public sealed class UpgradeTests
     }
 
     [Theory]
-    [InlineData(ContentDatabase.Sqlite)]
-    [InlineData(ContentDatabase.Postgres)]
-    public async Task AnUpgradedDatabaseTakesNewEdits(string provider)
+    [MemberData(nameof(Fixtures))]
+    public async Task AnUpgradedDatabaseTakesNewEdits(string fixture, string provider)
     {
-        var manifest = Manifest(provider);
-        using var factory = await UpgradedPortalAsync(provider, manifest);
+        var manifest = Manifest(fixture, provider);
+        using var factory = await UpgradedPortalAsync(fixture, provider, manifest);
         _ = factory.Services;
 
         await TestPublishing.PublishTitleAsync(factory.Database, "faellesskab", "Fællesskab efter opgraderingen");
@@ -124,12 +173,14 @@ public sealed class UpgradeTests
         Assert.Contains("Fællesskab efter opgraderingen", await page.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task ADbaUpgradesAFirstVersionPostgresDatabaseWithTheScriptAndTheAppStartsWithoutMigrating()
+    [Theory]
+    [InlineData(FirstVersion)]
+    [InlineData(PreviousMain)]
+    public async Task ADbaUpgradesAPostgresDatabaseOfAnEarlierVersionWithTheScriptAndTheAppStartsWithoutMigrating(string fixture)
     {
-        var manifest = Manifest(ContentDatabase.Postgres);
+        var manifest = Manifest(fixture, ContentDatabase.Postgres);
         var script = await Repository.RunScriptAsync("scripts/migration-sql.sh", ContentDatabase.Postgres);
-        var database = await PortalDatabase.FromFixtureAsync(ContentDatabase.Postgres, "", Path.Combine(Folder, "legacy.postgres.sql"));
+        var database = await PortalDatabase.FromFixtureAsync(ContentDatabase.Postgres, "", PostgresDump(fixture));
 
         // Idempotent: a DBA may run it again, and on a database at any earlier version.
         for (var run = 0; run < 2; run++)
@@ -148,31 +199,46 @@ public sealed class UpgradeTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
-    [Fact]
-    public async Task WithoutMigrateOnStartAFirstVersionDatabaseIsRefusedWithTheMigrationNamed()
+    [Theory]
+    [InlineData(FirstVersion)]
+    [InlineData(PreviousMain)]
+    public async Task WithoutMigrateOnStartADatabaseOfAnEarlierVersionIsRefusedWithItsMigrationsNamed(string fixture)
     {
-        var manifest = Manifest(ContentDatabase.Sqlite);
-        var database = await PortalDatabase.FromFixtureAsync(ContentDatabase.Sqlite, Path.Combine(Folder, "legacy.sqlite.db"), "");
+        var manifest = Manifest(fixture, ContentDatabase.Sqlite);
+        var database = await PortalDatabase.FromFixtureAsync(ContentDatabase.Sqlite, SqliteFile(fixture), "");
         using var factory = Upgraded(database, manifest).With("Database:MigrateOnStart", "false");
+        List<string> applied;
+        await using (var before = database.NewContext())
+        {
+            applied = (await before.Database.GetAppliedMigrationsAsync()).ToList();
+        }
 
         var refused = Assert.Throws<InvalidOperationException>(() => factory.Services);
 
+        // Nothing was applied or adopted, and every migration the database lacks is named.
         await using var db = database.NewContext();
-        Assert.Contains(LegacyMigrationHistory.Baseline(db), refused.Message);
+        Assert.Equal(applied, await db.Database.GetAppliedMigrationsAsync());
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        Assert.Contains(db.Database.GetMigrations().Last(), pending);
+        Assert.All(pending, migration => Assert.Contains(migration, refused.Message));
         Assert.Contains("scripts/migration-sql.sh", refused.Message);
-        Assert.DoesNotContain(LegacyMigrationHistory.Baseline(db), await db.Database.GetAppliedMigrationsAsync());
     }
 
     /// <summary>
     /// The fixture's cookies were issued with an 8-hour sliding lifetime on the day it was made, so the
     /// app runs on a clock that starts one hour after that day and moves on in real time.
     /// </summary>
-    private static async Task<PortalFactory> UpgradedPortalAsync(string provider, FixtureManifest manifest)
+    private static async Task<PortalFactory> UpgradedPortalAsync(string fixture, string provider, FixtureManifest manifest)
     {
-        var database = await PortalDatabase.FromFixtureAsync(provider,
-            Path.Combine(Folder, "legacy.sqlite.db"), Path.Combine(Folder, "legacy.postgres.sql"));
+        var database = await PortalDatabase.FromFixtureAsync(provider, SqliteFile(fixture), PostgresDump(fixture));
         return Upgraded(database, manifest);
     }
+
+    private static string Folder(string fixture) => Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
+
+    private static string SqliteFile(string fixture) => Directory.GetFiles(Folder(fixture), "*.sqlite.db").Single();
+
+    private static string PostgresDump(string fixture) => Directory.GetFiles(Folder(fixture), "*.postgres.sql").Single();
 
     private static PortalFactory Upgraded(PortalDatabase database, FixtureManifest manifest)
     {
@@ -181,9 +247,9 @@ public sealed class UpgradeTests
             .WithServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
     }
 
-    private static FixtureManifest Manifest(string provider)
+    private static FixtureManifest Manifest(string fixture, string provider)
     {
-        var file = Path.Combine(Folder, ContentDatabase.IsSqlite(provider) ? "manifest.sqlite.json" : "manifest.postgres.json");
+        var file = Path.Combine(Folder(fixture), ContentDatabase.IsSqlite(provider) ? "manifest.sqlite.json" : "manifest.postgres.json");
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         var root = json.RootElement;
         return new FixtureManifest(
@@ -195,8 +261,23 @@ public sealed class UpgradeTests
             root.GetProperty("courseSlug").GetString()!,
             root.GetProperty("feedPath").GetString()!,
             root.GetProperty("keyXml").GetString()!,
-            root.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()));
+            root.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
+            root.TryGetProperty("staleFeedPath", out _) ? PreviousMainRows(root) : null);
     }
+
+    /// <summary>What the previous main added to the manifest: the rows the first version had no tables for, and kind fields.</summary>
+    private static PreviousMainManifest PreviousMainRows(JsonElement root) => new(
+        root.GetProperty("staleFeedPath").GetString()!,
+        Strings(root.GetProperty("sessionSubjects")),
+        root.GetProperty("feedOwners").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
+        Strings(root.GetProperty("logoutTokenIds")).Order(StringComparer.Ordinal).ToList(),
+        root.GetProperty("dialogBearingKey").GetString()!,
+        Strings(root.GetProperty("dialogQuestions")),
+        root.GetProperty("courseKey").GetString()!,
+        Strings(root.GetProperty("courseBearingKeys")),
+        root.GetProperty("courseLengthDays").GetDecimal());
+
+    private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
 
     /// <summary>Tables, columns (type, nullability, default) and indexes, as the database itself reports them.</summary>
     private static async Task<string> SchemaAsync(PortalDatabase database)
@@ -258,7 +339,19 @@ public sealed class UpgradeTests
         string CourseSlug,
         string FeedPath,
         string KeyXml,
-        Dictionary<string, int> Counts);
+        Dictionary<string, int> Counts,
+        PreviousMainManifest? PreviousMain);
+
+    private sealed record PreviousMainManifest(
+        string StaleFeedPath,
+        List<string> SessionSubjects,
+        Dictionary<string, int> FeedOwners,
+        List<string> LogoutTokenIds,
+        string DialogBearingKey,
+        List<string> DialogQuestions,
+        string CourseKey,
+        List<string> CourseBearingKeys,
+        decimal CourseLengthDays);
 
     private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
     {

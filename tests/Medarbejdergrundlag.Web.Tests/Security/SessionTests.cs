@@ -195,6 +195,29 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task AServerSessionFromThePreviousMainIsEndedBySigningOutAfterTheUpgrade()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "previous-main");
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.sqlite.json")));
+        var editorCookie = manifest.RootElement.GetProperty("editorCookie").GetString()!;
+        var employeeCookie = manifest.RootElement.GetProperty("employeeCookie").GetString()!;
+        var madeAt = DateTimeOffset.Parse(manifest.RootElement.GetProperty("madeAtUtc").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var database = await PortalDatabase.FromFixtureAsync(ContentDatabase.Sqlite, Path.Combine(folder, "previous-main.sqlite.db"), Path.Combine(folder, "previous-main.postgres.sql"));
+        using var factory = new PortalFactory(database, ownsDatabase: true)
+            .WithServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(madeAt.AddHours(1))));
+        using var editor = factory.CreateCookielessClient();
+        using var thief = factory.CreateCookielessClient();
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(thief, "/admin", editorCookie)).StatusCode);
+
+        await SignOutAsync(editor, editorCookie);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await GetWithCookieAsync(thief, "/admin", editorCookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(thief, "/medarbejdergrundlag", employeeCookie)).StatusCode);
+        await using var db = database.NewContext();
+        Assert.Single(await db.UserSessions.Where(s => s.EndedAt != null).Select(s => s.Subject).ToListAsync(), "persona:hr-redaktoer");
+    }
+
+    [Fact]
     public async Task TheSessionsPageAsksAnAnonymousReaderToSignIn()
     {
         using var factory = new PortalFactory();

@@ -48,6 +48,7 @@ public static class ContentStoreExtensions
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ExampleCourseSeeder>();
         services.AddScoped<ContentEditor>();
+        services.AddScoped<TranslationEditor>();
         services.AddScoped<CourseDateEditor>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<ContentBackup>();

@@ -11,6 +11,37 @@ public static class PortalCulture
 {
     public static CultureInfo Danish { get; } = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>The English pages' culture (under <c>/en</c>): British spelling and day-month dates.</summary>
+    public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The language codes of the portal's texts: Danish, the original, and English translations.</summary>
+    public const string DanishCode = "da";
+
+    public const string EnglishCode = "en";
+
+    /// <summary>
+    /// The language of the page being made: English under <c>/en</c>, Danish everywhere else. Request
+    /// localization sets it per request; outside a request (start-up, import) it is Danish.
+    /// </summary>
+    public static string CurrentLanguage =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == EnglishCode ? EnglishCode : DanishCode;
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="language"/> as the current language.</summary>
+    public static T In<T>(string language, Func<T> action)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var target = language == EnglishCode ? English : Danish;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = target;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
     /// <summary>Odense's time zone: times are stored in UTC and typed and shown as wall-clock time there.</summary>
     public static TimeZoneInfo Copenhagen { get; } = TimeZoneInfo.FindSystemTimeZoneById(CopenhagenZoneId);
 

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
-using Microsoft.AspNetCore.Localization;
 using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
@@ -27,13 +26,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Konto/LogUd");
 });
 builder.Services.AddPortalHealthChecks();
-// Every request is Danish: dates, numbers and sorting follow da-DK, whatever the browser asks for.
-builder.Services.Configure<RequestLocalizationOptions>(options =>
-{
-    options.DefaultRequestCulture = new RequestCulture(PortalCulture.Danish);
-    options.SupportedCultures = options.SupportedUICultures = [PortalCulture.Danish];
-    options.RequestCultureProviders.Clear();
-});
+// Every request is Danish (dates, numbers and sorting follow da-DK, whatever the browser asks for),
+// except the English pages under /en.
+builder.Services.AddEnglishPages();
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();

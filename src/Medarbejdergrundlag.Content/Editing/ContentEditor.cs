@@ -84,7 +84,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
 
     /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) is { } old
+        WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber && r.Language == PortalCulture.DanishCode) is { } old
             ? AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user)
             : Task.FromResult(EditResult.NotFound()));
 
@@ -172,7 +172,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// Loads the item (refusing if someone changed it since <paramref name="expectedVersion"/>), lets
     /// <paramref name="change"/> change it in memory, and saves once if the change succeeded.
     /// </summary>
-    private async Task<EditResult> WriteAsync(int id, int expectedVersion, Func<ContentItem, Task<EditResult>> change)
+    internal async Task<EditResult> WriteAsync(int id, int expectedVersion, Func<ContentItem, Task<EditResult>> change)
     {
         var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
         if (item is null)

@@ -25,6 +25,12 @@ public enum AuditAction
 
     /// <summary>Courses and dates came in from a spreadsheet.</summary>
     Imported,
+
+    /// <summary>An English translation was saved as a draft.</summary>
+    TranslationSaved,
+
+    /// <summary>An English translation became the one the English pages show.</summary>
+    TranslationPublished,
 }
 
 /// <summary>

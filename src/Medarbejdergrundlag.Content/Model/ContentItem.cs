@@ -29,6 +29,16 @@ public class ContentItem
 
     public ContentRevision? CurrentRevision { get; set; }
 
+    /// <summary>The English translation the public English pages show; null while none is published.</summary>
+    public int? PublishedEnglishRevisionId { get; set; }
+
+    public ContentRevision? PublishedEnglishRevision { get; set; }
+
+    /// <summary>The newest English revision: equal to the published one unless there is an unpublished draft.</summary>
+    public int? CurrentEnglishRevisionId { get; set; }
+
+    public ContentRevision? CurrentEnglishRevision { get; set; }
+
     /// <summary>Optimistic concurrency token, bumped by every write; works on every provider.</summary>
     public int Version { get; set; }
 

@@ -47,4 +47,10 @@ public class ContentRevision
     public string CreatedById { get; set; } = "";
 
     public string? ChangeNote { get; set; }
+
+    /// <summary>The language of the text: "da" (the original) or "en" (a translation).</summary>
+    public string Language { get; set; } = PortalCulture.DanishCode;
+
+    /// <summary>A translation only: the Danish revision it was translated from, to tell when it is outdated.</summary>
+    public int? TranslatedFromRevisionId { get; set; }
 }

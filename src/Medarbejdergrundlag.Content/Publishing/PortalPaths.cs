@@ -10,27 +10,45 @@ namespace Medarbejdergrundlag.Content.Publishing;
 /// </summary>
 public static class PortalPaths
 {
-    public const string Home = "/";
+    /// <summary>Where the English pages live: each Danish path, prefixed.</summary>
+    public const string EnglishPrefix = "/en";
 
-    public const string Charter = "/medarbejdergrundlag";
+    /// <summary>
+    /// "/en" on English pages, nothing on Danish ones: every address built here stays in the
+    /// language of the page it is built for (<see cref="PortalCulture.CurrentLanguage"/>).
+    /// </summary>
+    private static string Prefix => PortalCulture.CurrentLanguage == PortalCulture.EnglishCode ? EnglishPrefix : "";
 
-    public const string Bearings = "/pejlemaerker";
+    public static string Home => Prefix.Length == 0 ? "/" : Prefix;
 
-    public const string Phoenix = "/phoenix";
+    public static string Charter => Prefix + "/medarbejdergrundlag";
 
-    public const string Catalogue = "/phoenix/forloeb";
+    public static string Bearings => Prefix + "/pejlemaerker";
 
-    public const string CatalogueFeed = Catalogue + "/kalender.ics";
+    public static string Phoenix => Prefix + "/phoenix";
 
-    public const string Search = "/soeg";
+    public static string Catalogue => Prefix + "/phoenix/forloeb";
 
-    public const string Leaders = "/til-ledere";
+    public static string CatalogueFeed => Catalogue + "/kalender.ics";
 
-    public const string OnboardingSheet = Leaders + "/ark";
+    public static string Search => Prefix + "/soeg";
 
-    public const string AccessibilityStatement = "/tilgaengelighed";
+    public static string Leaders => Prefix + "/til-ledere";
+
+    public static string OnboardingSheet => Leaders + "/ark";
+
+    public static string AccessibilityStatement => Prefix + "/tilgaengelighed";
 
     public const string Admin = "/admin";
+
+    /// <summary>The same page in the other language: "/en/x" and "/x" are each other's twins.</summary>
+    public static string InLanguage(string language, string danishOrEnglishPath)
+    {
+        var danish = danishOrEnglishPath == EnglishPrefix ? "/"
+            : danishOrEnglishPath.StartsWith(EnglishPrefix + "/", StringComparison.Ordinal) ? danishOrEnglishPath[EnglishPrefix.Length..]
+            : danishOrEnglishPath;
+        return language != PortalCulture.EnglishCode ? danish : danish == "/" ? EnglishPrefix : EnglishPrefix + danish;
+    }
 
     /// <summary>A section or leg of the charter: its permanent anchor on the charter page.</summary>
     public static string CharterSection(string key) => $"{Charter}#{key}";

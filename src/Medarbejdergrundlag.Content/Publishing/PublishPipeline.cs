@@ -44,7 +44,7 @@ public sealed class PublishPipeline(IServiceProvider services) : SaveChangesInte
     }
 
     private static readonly string[] VisibleItemProperties =
-        [nameof(ContentItem.PublishedRevisionId), nameof(ContentItem.IsArchived), nameof(ContentItem.SortOrder), nameof(ContentItem.Key)];
+        [nameof(ContentItem.PublishedRevisionId), nameof(ContentItem.PublishedEnglishRevisionId), nameof(ContentItem.IsArchived), nameof(ContentItem.SortOrder), nameof(ContentItem.Key)];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

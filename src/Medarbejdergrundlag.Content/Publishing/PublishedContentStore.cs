@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,13 @@ public sealed class PublishedContentStore(
     private Task<Snapshot>? _refreshing;
     private Exception? _lastFailure;
 
-    public async Task<PublishedSite> GetAsync()
+    /// <summary>The published site in the language of the page being made (<see cref="PortalCulture.CurrentLanguage"/>).</summary>
+    public Task<PublishedSite> GetAsync() => GetAsync(PortalCulture.CurrentLanguage);
+
+    public async Task<PublishedSite> GetAsync(string language) =>
+        (await GetSnapshotAsync()).Site(language);
+
+    private async Task<Snapshot> GetSnapshotAsync()
     {
         Task<Snapshot> refresh;
         Snapshot? fallback;
@@ -42,7 +49,7 @@ public sealed class PublishedContentStore(
             if (fallback is not null && !_stale && (!due || _refreshing is not null))
             {
                 // Fresh enough, or another request is already checking: no request waits for it.
-                return fallback.Site;
+                return fallback;
             }
 
             if (fallback is null && _lastFailure is not null && !due && _refreshing is null)
@@ -57,13 +64,13 @@ public sealed class PublishedContentStore(
 
         try
         {
-            return (await refresh).Site;
+            return await refresh;
         }
         catch (Exception ex) when (ex is not ContentUnavailableException)
         {
             if (fallback is not null)
             {
-                return fallback.Site;
+                return fallback;
             }
 
             throw new ContentUnavailableException("The published content cannot be read.", ex);
@@ -100,7 +107,7 @@ public sealed class PublishedContentStore(
             var version = await ContentVersion.ReadAsync(db, timeout.Token);
             var next = current is not null && !forced && current.Version == version
                 ? current
-                : new Snapshot(await LoadAsync(db, timeout.Token), version);
+                : await LoadAsync(db, version, timeout.Token);
             lock (_gate)
             {
                 _checkedAt = clock.GetTimestamp();
@@ -134,27 +141,37 @@ public sealed class PublishedContentStore(
         }
     }
 
-    private static async Task<PublishedSite> LoadAsync(ContentDbContext db, CancellationToken cancellationToken)
+    private static async Task<Snapshot> LoadAsync(ContentDbContext db, long version, CancellationToken cancellationToken)
     {
         var published = await db.Items
             .AsNoTracking()
             .Where(i => !i.IsArchived && i.PublishedRevisionId != null)
-            .Select(i => new { Item = i, Revision = i.PublishedRevision! })
+            .Select(i => new { Item = i, Revision = i.PublishedRevision!, English = i.PublishedEnglishRevision })
             .ToListAsync(cancellationToken);
         var dates = (await db.CourseDates.AsNoTracking()
                 .Where(d => !d.IsRemoved && !d.ContentItem!.IsArchived && d.ContentItem.PublishedRevisionId != null)
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.ContentItemId);
-        var items = published.Select(p => PublishedItem.FromRevision(p.Item, p.Revision, dates[p.Item.Id]));
+        var items = published.Select(p => PublishedItem.FromRevision(p.Item, p.Revision, dates[p.Item.Id])).ToList();
+
+        // The English pages: each item's published translation, or the Danish text where there is none.
+        var english = published.Select((p, n) => p.English is null
+            ? items[n]
+            : PublishedItem.Translation(items[n], p.English, TranslationEditor.IsOutdated(p.Revision.Id, p.English.TranslatedFromRevisionId)));
         var redirects = await db.SlugRedirects.AsNoTracking()
             .Where(r => r.Kind == ContentKind.Bearing || r.Kind == ContentKind.Course)
             .Select(r => new { r.Kind, r.Slug, r.ContentItemId })
             .ToListAsync(cancellationToken);
-        return new PublishedSite(
-            items,
-            redirects.Where(r => r.Kind == ContentKind.Bearing).Select(r => (r.Slug, r.ContentItemId)),
-            redirects.Where(r => r.Kind == ContentKind.Course).Select(r => (r.Slug, r.ContentItemId)));
+        var bearingRedirects = redirects.Where(r => r.Kind == ContentKind.Bearing).Select(r => (r.Slug, r.ContentItemId)).ToList();
+        var courseRedirects = redirects.Where(r => r.Kind == ContentKind.Course).Select(r => (r.Slug, r.ContentItemId)).ToList();
+        return new Snapshot(
+            new PublishedSite(items, bearingRedirects, courseRedirects),
+            new PublishedSite(english, bearingRedirects, courseRedirects, PortalCulture.EnglishCode),
+            version);
     }
 
-    private sealed record Snapshot(PublishedSite Site, long Version);
+    private sealed record Snapshot(PublishedSite Danish, PublishedSite English, long Version)
+    {
+        public PublishedSite Site(string language) => language == PortalCulture.EnglishCode ? English : Danish;
+    }
 }

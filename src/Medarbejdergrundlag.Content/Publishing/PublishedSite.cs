@@ -37,6 +37,37 @@ public sealed record PublishedItem(
     /// <summary>A bearing's own fields; null for other kinds.</summary>
     public BearingDetails? Bearing { get; init; }
 
+    /// <summary>The language of this text: "en" for a published translation, else "da".</summary>
+    public string Language { get; init; } = PortalCulture.DanishCode;
+
+    /// <summary>A translation made from an older Danish text than the one published now.</summary>
+    public bool TranslationOutdated { get; init; }
+
+    /// <summary>
+    /// The text's language when it is not the page's (a Danish text on an English page, where no
+    /// translation is published), for a <c>lang</c> attribute; null when they agree.
+    /// </summary>
+    public string? LanguageIfOther => Language == PortalCulture.CurrentLanguage ? null : Language;
+
+    /// <summary>
+    /// The item as the English pages show it: the translation's text, the Danish item's address,
+    /// order, course facts and dates.
+    /// </summary>
+    public static PublishedItem Translation(PublishedItem danish, ContentRevision english, bool outdated) => danish with
+    {
+        Title = english.Title,
+        LeadHtml = english.LeadHtml,
+        BodyHtml = english.BodyHtml,
+        PlainText = english.PlainText,
+        PublishedAt = english.CreatedAt,
+        Bearing = english.Bearing ?? danish.Bearing,
+        Course = danish.Course is { } course
+            ? course with { SearchText = PublishedCourse.Fold(english.Title + " " + english.PlainText + " " + course.SearchText) }
+            : null,
+        Language = PortalCulture.EnglishCode,
+        TranslationOutdated = outdated,
+    };
+
     /// <summary>The "Det kan vi fordi…" points as &lt;li&gt; elements; empty for items without.</summary>
     public string PointsHtml => Bearing?.PointsHtml ?? "";
 
@@ -72,8 +103,10 @@ public sealed class PublishedSite
     public PublishedSite(
         IEnumerable<PublishedItem> items,
         IEnumerable<(string OldSlug, int ItemId)>? bearingRedirects = null,
-        IEnumerable<(string OldSlug, int ItemId)>? courseRedirects = null)
+        IEnumerable<(string OldSlug, int ItemId)>? courseRedirects = null,
+        string language = PortalCulture.DanishCode)
     {
+        Language = language;
         Stamp = Interlocked.Increment(ref s_lastStamp);
         var ordered = items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToList();
         _items = ordered;
@@ -96,8 +129,12 @@ public sealed class PublishedSite
 
         // Belongs to the snapshot and is dropped with it: a publish can never leave a stale index.
         // Built on first use, so a preview's throwaway copy of the site never pays for one.
-        _search = new Lazy<SearchIndex>(() => SearchIndex.Build(SiteSearchDocuments.From(this)));
+        // Built in the site's own language, so its results link to the pages in that language.
+        _search = new Lazy<SearchIndex>(() => PortalCulture.In(language, () => SearchIndex.Build(SiteSearchDocuments.From(this))));
     }
+
+    /// <summary>"da" for the Danish pages; "en" for the English pages, whose items are translations where one is published.</summary>
+    public string Language { get; }
 
     /// <summary>
     /// Unique to this snapshot within the process, and never reused: HTML cached under it can only

@@ -53,7 +53,8 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         Assert.Empty(document.QuerySelectorAll("style"));
         Assert.Empty(document.QuerySelectorAll("[style]"));
         Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
-        var sources = document.QuerySelectorAll("script[src], link[href], img[src]")
+        // What the browser loads; the hreflang alternates only name the page's twin (absolute, as search engines want).
+        var sources = document.QuerySelectorAll("script[src], link[href]:not([rel=alternate]), img[src]")
             .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!);
         Assert.All(sources, s => Assert.Matches("^(/[^/]|data:)", s));
     }

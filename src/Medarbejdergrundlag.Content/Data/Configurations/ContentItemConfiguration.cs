@@ -29,5 +29,11 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.HasOne(i => i.CurrentRevision).WithMany()
             .HasForeignKey(i => i.CurrentRevisionId)
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.PublishedEnglishRevision).WithMany()
+            .HasForeignKey(i => i.PublishedEnglishRevisionId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.CurrentEnglishRevision).WithMany()
+            .HasForeignKey(i => i.CurrentEnglishRevisionId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,6 +18,11 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.CreatedById).HasMaxLength(200);
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
+        // Added to a table that has rows: every existing revision is Danish.
+        builder.Property(r => r.Language).HasMaxLength(5).HasDefaultValue(PortalCulture.DanishCode);
+        builder.HasOne<ContentRevision>().WithMany()
+            .HasForeignKey(r => r.TranslatedFromRevisionId)
+            .OnDelete(DeleteBehavior.Restrict);
 
         // The column names are the ones the first version gave these fields when they were columns of
         // the revision itself, so existing rows carry over as they are.

@@ -43,4 +43,32 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
+
+  // The offer of the English page, to a reader whose browser prefers English and who has not
+  // chosen a language here yet. Nothing redirects; the choice is remembered in this browser.
+  const offer = document.querySelector("[data-language-offer]");
+  if (offer) {
+    let chosen = null;
+    try {
+      chosen = localStorage.getItem("mg-sprog");
+    } catch {
+      // Storage refused (private mode): offer every time, never break the page.
+    }
+
+    if (!chosen && (navigator.languages || [navigator.language]).find((l) => /^(da|en)\b/i.test(l))?.toLowerCase().startsWith("en")) {
+      offer.hidden = false;
+    }
+
+    for (const choice of offer.querySelectorAll("[data-language-choice]")) {
+      choice.addEventListener("click", () => {
+        try {
+          localStorage.setItem("mg-sprog", choice.dataset.languageChoice);
+        } catch {
+          // As above.
+        }
+
+        offer.hidden = true;
+      });
+    }
+  }
 });

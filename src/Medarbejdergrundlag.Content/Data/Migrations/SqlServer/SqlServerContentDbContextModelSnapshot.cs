@@ -119,6 +119,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CurrentEnglishRevisionId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("int");
 
@@ -134,6 +137,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("PublishedEnglishRevisionId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("PublishedRevisionId")
                         .HasColumnType("int");
@@ -155,10 +161,14 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CurrentEnglishRevisionId");
+
                     b.HasIndex("CurrentRevisionId");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("PublishedEnglishRevisionId");
 
                     b.HasIndex("PublishedRevisionId");
 
@@ -203,6 +213,13 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)")
+                        .HasDefaultValue("da");
+
                     b.Property<string>("LeadHtml")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -229,6 +246,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("TranslatedFromRevisionId")
+                        .HasColumnType("int");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Bearing", "Medarbejdergrundlag.Content.Model.ContentRevision.Bearing#BearingDetails", b1 =>
                         {
@@ -286,6 +306,8 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TranslatedFromRevisionId");
 
                     b.HasIndex("ContentItemId", "Number")
                         .IsUnique();
@@ -486,9 +508,19 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>
                 {
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "CurrentEnglishRevision")
+                        .WithMany()
+                        .HasForeignKey("CurrentEnglishRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "CurrentRevision")
                         .WithMany()
                         .HasForeignKey("CurrentRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "PublishedEnglishRevision")
+                        .WithMany()
+                        .HasForeignKey("PublishedEnglishRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "PublishedRevision")
@@ -496,7 +528,11 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasForeignKey("PublishedRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.Navigation("CurrentEnglishRevision");
+
                     b.Navigation("CurrentRevision");
+
+                    b.Navigation("PublishedEnglishRevision");
 
                     b.Navigation("PublishedRevision");
                 });
@@ -508,6 +544,11 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasForeignKey("ContentItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", null)
+                        .WithMany()
+                        .HasForeignKey("TranslatedFromRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ContentItem");
                 });

@@ -110,6 +110,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentEnglishRevisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("INTEGER");
 
@@ -125,6 +128,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedEnglishRevisionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("PublishedRevisionId")
                         .HasColumnType("INTEGER");
@@ -146,10 +152,14 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CurrentEnglishRevisionId");
+
                     b.HasIndex("CurrentRevisionId");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("PublishedEnglishRevisionId");
 
                     b.HasIndex("PublishedRevisionId");
 
@@ -192,6 +202,13 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("da");
+
                     b.Property<string>("LeadHtml")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -218,6 +235,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslatedFromRevisionId")
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Bearing", "Medarbejdergrundlag.Content.Model.ContentRevision.Bearing#BearingDetails", b1 =>
                         {
@@ -275,6 +295,8 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TranslatedFromRevisionId");
 
                     b.HasIndex("ContentItemId", "Number")
                         .IsUnique();
@@ -469,9 +491,19 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>
                 {
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "CurrentEnglishRevision")
+                        .WithMany()
+                        .HasForeignKey("CurrentEnglishRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "CurrentRevision")
                         .WithMany()
                         .HasForeignKey("CurrentRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "PublishedEnglishRevision")
+                        .WithMany()
+                        .HasForeignKey("PublishedEnglishRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "PublishedRevision")
@@ -479,7 +511,11 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .HasForeignKey("PublishedRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.Navigation("CurrentEnglishRevision");
+
                     b.Navigation("CurrentRevision");
+
+                    b.Navigation("PublishedEnglishRevision");
 
                     b.Navigation("PublishedRevision");
                 });
@@ -491,6 +527,11 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .HasForeignKey("ContentItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", null)
+                        .WithMany()
+                        .HasForeignKey("TranslatedFromRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ContentItem");
                 });

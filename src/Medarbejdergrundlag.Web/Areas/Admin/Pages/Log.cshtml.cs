@@ -48,6 +48,8 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.DateRemoved => "Hold fjernet",
         AuditAction.DateRestored => "Hold hentet tilbage",
         AuditAction.Imported => "Importeret",
+        AuditAction.TranslationSaved => "Oversættelse gemt",
+        AuditAction.TranslationPublished => "Oversættelse udgivet",
         _ => action.ToString(),
     };
 

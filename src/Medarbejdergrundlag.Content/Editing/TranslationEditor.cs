@@ -1,0 +1,81 @@
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Model;
+
+namespace Medarbejdergrundlag.Content.Editing;
+
+/// <summary>
+/// English translations. A translation is a revision like any other (drafted, published, kept in
+/// the history, audited), with its language and the Danish revision it was translated from, so an
+/// editor and a reader can tell when the Danish text has moved on. The Danish and the English
+/// texts are published independently of each other.
+/// </summary>
+public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
+{
+    /// <summary>
+    /// What the editor typed becomes the item's newest English revision, translated from the
+    /// Danish text the public site shows now (or the newest, for an item not yet published). With
+    /// <paramref name="publish"/> it is also what the English pages show, in the same save.
+    /// </summary>
+    public Task<EditResult> SaveAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool publish) =>
+        editor.WriteAsync(id, expectedVersion, item =>
+        {
+            var source = Source(item);
+
+            // A translation keeps the Danish address, so /en mirrors the Danish paths, and the
+            // course's own facts (audience, length, sign-up…) are the Danish revision's.
+            var (clean, errors) = RevisionValidator.Validate(
+                input with { Slug = source.Slug, Course = CourseInput.From(source.Course) }, item.Kind);
+            if (clean is null)
+            {
+                return Task.FromResult(EditResult.Invalid(errors));
+            }
+
+            var current = item.CurrentEnglishRevision;
+            var unchanged = current is not null && current.TranslatedFromRevisionId == source.Id
+                && clean with { ChangeNote = null } == RevisionInput.From(current);
+            if (!unchanged)
+            {
+                current = editor.NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
+                current.Language = PortalCulture.EnglishCode;
+                current.TranslatedFromRevisionId = source.Id;
+                item.Revisions.Add(current);
+                item.CurrentEnglishRevision = current;
+                editor.Audit(AuditAction.TranslationSaved, item, current.Title, user,
+                    $"Engelsk version {current.Number}, oversat fra dansk version {source.Number}.");
+            }
+
+            if (publish)
+            {
+                if (ReferenceEquals(item.PublishedEnglishRevision, current))
+                {
+                    return Task.FromResult(EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne oversættelse er allerede den nyeste."));
+                }
+
+                item.PublishedEnglishRevision = current;
+                editor.Audit(AuditAction.TranslationPublished, item, current!.Title, user, $"Engelsk version {current.Number}.");
+            }
+            else if (unchanged)
+            {
+                return Task.FromResult(EditResult.Done(item, current));
+            }
+
+            editor.Touch(item, user);
+            return Task.FromResult(EditResult.Done(item, current));
+        });
+
+    /// <summary>The Danish revision a translation made now is made from.</summary>
+    public static ContentRevision Source(ContentItem item) => item.PublishedRevision ?? item.CurrentRevision!;
+
+    /// <summary>
+    /// True when the published translation was made from an older Danish text than the one
+    /// published now: the English pages say so, and the admin overview marks it "oversættelse forældet".
+    /// </summary>
+    public static bool IsOutdated(int? publishedRevisionId, int? translatedFromRevisionId) =>
+        translatedFromRevisionId is not null && translatedFromRevisionId != publishedRevisionId;
+
+    /// <summary>The Danish revision a translation was made from, for the diff an editor updates it by.</summary>
+    public Task<ContentRevision?> TranslatedFromAsync(ContentRevision translation) =>
+        translation.TranslatedFromRevisionId is { } id
+            ? db.Revisions.FindAsync(id).AsTask()
+            : Task.FromResult<ContentRevision?>(null);
+}

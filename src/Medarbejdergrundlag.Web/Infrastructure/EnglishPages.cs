@@ -1,0 +1,72 @@
+using Medarbejdergrundlag.Content;
+using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Medarbejdergrundlag.Web.Infrastructure;
+
+/// <summary>
+/// The English pages: every public page also answers under <c>/en</c>, with the same path after it,
+/// so a manager switches a link's language by its prefix. The prefix alone decides the language: a
+/// Danish link always opens in Danish, whatever the browser prefers.
+/// </summary>
+public static class EnglishPages
+{
+    /// <summary>Pages readers share links to. Sign-in, account, error and admin pages stay Danish only.</summary>
+    public static bool HasTwin(string viewEnginePath, string? area) =>
+        area is null && !viewEnginePath.StartsWith("/Konto/", StringComparison.Ordinal) && viewEnginePath != "/Fejl";
+
+    /// <summary>True when the page being rendered has an English twin (and so a language switch).</summary>
+    public static bool HasTwin(ViewContext context) =>
+        context.ActionDescriptor is PageActionDescriptor page && HasTwin(page.ViewEnginePath, page.AreaName);
+
+    public static void AddEnglishPages(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RazorPagesOptions>(options => options.Conventions.Add(new TwinRoutes()));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(PortalCulture.Danish);
+            options.SupportedCultures = options.SupportedUICultures = [PortalCulture.Danish, PortalCulture.English];
+            options.RequestCultureProviders.Clear();
+            options.RequestCultureProviders.Add(new PathPrefixCultureProvider());
+        });
+    }
+
+    /// <summary>Adds "en/…" beside each public page's route.</summary>
+    private sealed class TwinRoutes : IPageRouteModelConvention
+    {
+        public void Apply(PageRouteModel model)
+        {
+            if (!HasTwin(model.ViewEnginePath, model.AreaName))
+            {
+                return;
+            }
+
+            foreach (var selector in model.Selectors.ToList())
+            {
+                var template = selector.AttributeRouteModel?.Template ?? "";
+                model.Selectors.Add(new SelectorModel
+                {
+                    AttributeRouteModel = new AttributeRouteModel
+                    {
+                        Template = template.Length == 0 ? "en" : "en/" + template.TrimStart('/'),
+                    },
+                });
+            }
+        }
+    }
+
+    /// <summary>English under /en, Danish everywhere else; nothing else (cookie, browser) is asked.</summary>
+    private sealed class PathPrefixCultureProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var path = httpContext.Request.Path;
+            var english = path.StartsWithSegments(PortalPaths.EnglishPrefix, StringComparison.OrdinalIgnoreCase);
+            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(english ? PortalCulture.English.Name : PortalCulture.Danish.Name));
+        }
+    }
+}

@@ -55,10 +55,16 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                     {
                         Bearing = r.Bearing,
                         Course = r.Course,
+                        Language = r.Language,
+                        TranslatedFromRevision = NumberOf(r.TranslatedFromRevisionId),
                     }).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
-                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList());
+                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList())
+                {
+                    PublishedEnglishRevision = NumberOf(i.PublishedEnglishRevisionId),
+                    CurrentEnglishRevision = NumberOf(i.CurrentEnglishRevisionId),
+                };
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
             audit.Select(a => new BackupAuditEntry(
@@ -106,7 +112,10 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
             await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
-            await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null), cancellationToken);
+            await db.Items.ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null)
+                .SetProperty(i => i.PublishedEnglishRevisionId, (int?)null).SetProperty(i => i.CurrentEnglishRevisionId, (int?)null), cancellationToken);
+            await db.Revisions.ExecuteUpdateAsync(s => s.SetProperty(r => r.TranslatedFromRevisionId, (int?)null), cancellationToken);
             await db.Revisions.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteDeleteAsync(cancellationToken);
         }
@@ -133,11 +142,20 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 BodyMarkdown = r.BodyMarkdown,
                 Bearing = file.FormatVersion == 1 ? r.LegacyBearingDetails(b.Kind) : r.Bearing,
                 Course = file.FormatVersion == 1 ? r.LegacyCourseDetails(b.Kind) : r.Course,
+                Language = r.Language,
                 CreatedAt = r.CreatedAt,
                 CreatedBy = r.CreatedBy,
                 CreatedById = r.CreatedById ?? "",
                 ChangeNote = r.ChangeNote,
             }));
+
+            // A translation's Danish revision, inserted first by the same save.
+            foreach (var r in b.Revisions.Where(r => r.TranslatedFromRevision is not null))
+            {
+                item.Revisions.Single(x => x.Number == r.Number).TranslatedFrom =
+                    item.Revisions.SingleOrDefault(x => x.Number == r.TranslatedFromRevision)
+                    ?? throw new ContentBackupException($"Oversættelsen »{r.Title}« (version {r.Number}) henviser til en version, der ikke er i filen.");
+            }
 
             // The file's HTML is never trusted: every revision is rendered again from its Markdown.
             item.Revisions.ForEach(renderer.Render);
@@ -151,6 +169,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         {
             item.PublishedRevisionId = RevisionId(item, b.PublishedRevision);
             item.CurrentRevisionId = RevisionId(item, b.CurrentRevision);
+            item.PublishedEnglishRevisionId = RevisionId(item, b.PublishedEnglishRevision);
+            item.CurrentEnglishRevisionId = RevisionId(item, b.CurrentEnglishRevision);
         }
 
         var ids = items.ToDictionary(x => x.item.Key, x => x.item.Id);
@@ -229,7 +249,13 @@ public sealed record BackupItem(
     DateTime UpdatedAt,
     string UpdatedBy,
     List<BackupRevision> Revisions,
-    List<BackupCourseDate>? Dates);
+    List<BackupCourseDate>? Dates)
+{
+    /// <summary>The English translation the English pages show (a revision number); none in format 1.</summary>
+    public int? PublishedEnglishRevision { get; init; }
+
+    public int? CurrentEnglishRevision { get; init; }
+}
 
 /// <summary>A course date (hold), kept with its course.</summary>
 public sealed record BackupCourseDate(
@@ -263,6 +289,12 @@ public sealed record BackupRevision(
     public BearingDetails? Bearing { get; init; }
 
     public CourseDetails? Course { get; init; }
+
+    /// <summary>"da", or "en" for a translation; files of format 1 hold Danish only.</summary>
+    public string Language { get; init; } = PortalCulture.DanishCode;
+
+    /// <summary>A translation's Danish revision, by number.</summary>
+    public int? TranslatedFromRevision { get; init; }
 
     // Format 1 wrote a kind's own fields flat on the revision. They are read, to import such files,
     // and never written.

@@ -53,4 +53,6 @@ public class ContentRevision
 
     /// <summary>A translation only: the Danish revision it was translated from, to tell when it is outdated.</summary>
     public int? TranslatedFromRevisionId { get; set; }
+
+    public ContentRevision? TranslatedFrom { get; set; }
 }

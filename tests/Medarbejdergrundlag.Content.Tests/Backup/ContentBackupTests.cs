@@ -30,6 +30,9 @@ public sealed class ContentBackupTests
         Assert.Contains("\"action\": \"Published\"", original);
         Assert.Contains("\"forvaltning\": \"Tvaergaaende\"", original);
         Assert.Contains("\"location\": \"Phønix, Odense\"", original);
+        Assert.Contains("\"language\": \"en\"", original);
+        Assert.Contains("\"translatedFromRevision\": 1", original);
+        Assert.Contains("\"publishedEnglishRevision\": 2", original);
         Assert.Equal(original, restored);
         await using var db = target.NewContext();
         var mod = await db.Items.Include(i => i.PublishedRevision).Include(i => i.CurrentRevision).SingleAsync(i => i.Key == "mod");
@@ -167,6 +170,17 @@ public sealed class ContentBackupTests
             var date = await scope.ServiceProvider.GetRequiredService<CourseDateEditor>().AddDateAsync(course.Item!.Id,
                 new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix, Odense", "20", "20", "Open"), "Hanne");
             Assert.True(date.Succeeded, string.Join("; ", date.Errors.Values));
+
+            // An English translation, published, then outdated by a newer Danish text.
+            var translations = scope.ServiceProvider.GetRequiredService<TranslationEditor>();
+            var faellesskab = (await editor.FindAsync(await IdOfAsync(database, "faellesskab")))!;
+            var translated = await translations.SaveAsync(faellesskab.Id, faellesskab.Version,
+                new RevisionInput("Community", null, "A desire for **community**", "We work together.") { Bearing = new("We help each other", "Who did you help today?") },
+                "Hanne", publish: true);
+            Assert.True(translated.Succeeded, string.Join("; ", translated.Errors.Values));
+            var danish = await editor.SaveAndPublishAsync(faellesskab.Id, translated.Item!.Version,
+                RevisionInput.From(translated.Item.CurrentRevision!) with { Body = "Ny dansk tekst." }, "Hanne");
+            Assert.True(danish.Succeeded, string.Join("; ", danish.Errors.Values));
         }
 
         await using var db = database.NewContext();

@@ -20,7 +20,7 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
         // Added to a table that has rows: every existing revision is Danish.
         builder.Property(r => r.Language).HasMaxLength(5).HasDefaultValue(PortalCulture.DanishCode);
-        builder.HasOne<ContentRevision>().WithMany()
+        builder.HasOne(r => r.TranslatedFrom).WithMany()
             .HasForeignKey(r => r.TranslatedFromRevisionId)
             .OnDelete(DeleteBehavior.Restrict);
 

@@ -11,7 +11,11 @@ namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : PageModel
 {
     public sealed record Row(
-        int Id, string Title, ContentKind Kind, int? PublishedRevisionId, bool HasUnpublishedChanges, string UpdatedBy, DateTime UpdatedAt, int Version);
+        int Id, string Title, ContentKind Kind, int? PublishedRevisionId, bool HasUnpublishedChanges, string UpdatedBy, DateTime UpdatedAt, int Version)
+    {
+        /// <summary>The published English translation was made from an older Danish text than the published one.</summary>
+        public bool TranslationOutdated { get; init; }
+    }
 
     public sealed record Group(ContentKind Kind, IReadOnlyList<Row> Rows);
 
@@ -63,8 +67,10 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : Page
             {
                 Row = new Row(i.Id, i.CurrentRevision!.Title, i.Kind, i.PublishedRevisionId, i.CurrentRevisionId != i.PublishedRevisionId, i.UpdatedBy, i.UpdatedAt, i.Version),
                 i.IsArchived,
+                TranslatedFrom = (int?)i.PublishedEnglishRevision!.TranslatedFromRevisionId,
             })
             .ToListAsync();
+        rows = rows.Select(r => r with { Row = r.Row with { TranslationOutdated = TranslationEditor.IsOutdated(r.Row.PublishedRevisionId, r.TranslatedFrom) } }).ToList();
         Groups = Enum.GetValues<ContentKind>()
             .Select(kind => new Group(kind, rows.Where(r => !r.IsArchived && r.Row.Kind == kind).Select(r => r.Row).ToList()))
             .Where(g => g.Rows.Count > 0 || ContentKinds.UrlWord(g.Kind) is not null)

@@ -1,0 +1,110 @@
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
+
+/// <summary>
+/// The English translation of an item: the Danish text beside the English form, and, when the
+/// Danish text has changed since the translation was made, exactly what changed.
+/// </summary>
+public sealed class OversaettelseModel(TranslationEditor translations, ContentDbContext db) : PageModel
+{
+    [BindProperty]
+    public EditForm Form { get; set; } = new();
+
+    public ContentItem Item { get; private set; } = default!;
+
+    /// <summary>The Danish text a translation made now is made from.</summary>
+    public ContentRevision Source { get; private set; } = default!;
+
+    /// <summary>The newest English revision, if any.</summary>
+    public ContentRevision? Current { get; private set; }
+
+    /// <summary>The Danish revision the newest translation was made from, when that is not <see cref="Source"/>.</summary>
+    public ContentRevision? TranslatedFrom { get; private set; }
+
+    /// <summary>What changed in the Danish text since <see cref="TranslatedFrom"/>.</summary>
+    public IReadOnlyList<DiffLine> DanishChanges { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Form = Current is null
+            ? new EditForm { Bearing = Item.Kind == ContentKind.Bearing ? new BearingInput("", "") : null, Version = Item.Version }
+            : new EditForm
+            {
+                Title = Current.Title,
+                Lead = Current.LeadMarkdown,
+                Body = Current.BodyMarkdown,
+                Bearing = BearingInput.From(Current.Bearing),
+                Version = Item.Version,
+            };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id) =>
+        HandleAsync(id, publish: false, "Oversættelsen er gemt som kladde. Den engelske side viser stadig den udgivne version.");
+
+    public Task<IActionResult> OnPostPublishAsync(int id) =>
+        HandleAsync(id, publish: true, "Oversættelsen er udgivet. Den engelske side viser den nu.");
+
+    private async Task<IActionResult> HandleAsync(int id, bool publish, string success)
+    {
+        var result = await translations.SaveAsync(id, Form.Version, Form.ToInput() with { Course = null }, User.Editor(), publish);
+        if (await this.OutcomeAsync(result, () =>
+            {
+                Message = success;
+                return RedirectToPage(new { id });
+            }, "Nogen har ændret indholdet, mens du skrev. Din tekst står stadig i formularen; gem igen for at bruge den.", nameof(Form)) is { } outcome)
+        {
+            return outcome;
+        }
+
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ModelState.Remove($"{nameof(Form)}.{nameof(EditForm.Version)}");
+        Form.Version = Item.Version;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var item = await db.Items.AsNoTracking()
+            .Include(i => i.CurrentRevision)
+            .Include(i => i.PublishedRevision)
+            .Include(i => i.CurrentEnglishRevision)
+            .Include(i => i.PublishedEnglishRevision)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id);
+        if (item is null)
+        {
+            return false;
+        }
+
+        Item = item;
+        Source = TranslationEditor.Source(item);
+        Current = item.CurrentEnglishRevision;
+        if (Current is not null && Current.TranslatedFromRevisionId != Source.Id && await translations.TranslatedFromAsync(Current) is { } from)
+        {
+            TranslatedFrom = from;
+            DanishChanges = RevisionDiff.Compare(from, Source);
+        }
+
+        return true;
+    }
+}

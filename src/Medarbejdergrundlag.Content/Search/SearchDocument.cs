@@ -8,4 +8,8 @@ namespace Medarbejdergrundlag.Content.Search;
 /// <param name="Url">Where it lives, e.g. <c>/medarbejdergrundlag#samskabelse</c> or <c>/phoenix#phoenix-er-rammen</c>.</param>
 /// <param name="Section">Where it belongs, for people: "Pejlemærke", "Phønix".</param>
 /// <param name="Text">Plain text of the body, for matching and snippets.</param>
-public sealed record SearchDocument(string Title, string Url, string Section, string Text);
+public sealed record SearchDocument(string Title, string Url, string Section, string Text)
+{
+    /// <summary>The language of the text: "da", or "en" for a translation, which English stemming matches.</summary>
+    public string Language { get; init; } = PortalCulture.DanishCode;
+}

@@ -35,6 +35,10 @@ public sealed class SearchIndex
 
     private const string TitleField = "title";
     private const string BodyField = "body";
+
+    // English texts (translations on the English pages) are in fields of their own, analyzed in English.
+    private const string EnglishTitleField = "title_en";
+    private const string EnglishBodyField = "body_en";
     private const string OrdinalField = "ord";
 
     private const float TitleBoost = 4f;
@@ -58,7 +62,10 @@ public sealed class SearchIndex
 
     private const int SnippetLength = 220;
 
-    private static readonly Analyzer Analyzer = new DanishSearchAnalyzer();
+    private static readonly Analyzer DanishAnalyzer = new DanishSearchAnalyzer();
+    private static readonly Analyzer EnglishAnalyzer = new Lucene.Net.Analysis.En.EnglishAnalyzer(DanishSearchAnalyzer.Version);
+    private static readonly Analyzer Analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(
+        DanishAnalyzer, new Dictionary<string, Analyzer> { [EnglishTitleField] = EnglishAnalyzer, [EnglishBodyField] = EnglishAnalyzer });
     private static readonly QueryBuilder PhraseBuilder = new(Analyzer);
     private static readonly IEncoder Encoder = new MarkEncoder();
     private static readonly FastVectorHighlighter Snippets = new(phraseHighlight: false, fieldMatch: true);
@@ -82,6 +89,7 @@ public sealed class SearchIndex
     private SearchIndex(SearchDocument[] documents, DirectoryReader reader)
     {
         _documents = documents;
+        HasEnglish = documents.Any(d => d.Language == PortalCulture.EnglishCode);
         _searcher = new IndexSearcher(reader);
         _ordinals = MultiDocValues.GetNumericValues(reader, OrdinalField) ?? DocValues.EMPTY_NUMERIC;
     }
@@ -89,6 +97,9 @@ public sealed class SearchIndex
     public static SearchIndex Empty { get; } = Build([]);
 
     public int Count => _documents.Length;
+
+    /// <summary>True when some texts are English: a query is then also analyzed in English for them.</summary>
+    private bool HasEnglish { get; }
 
     public static SearchIndex Build(IEnumerable<SearchDocument> documents)
     {
@@ -109,10 +120,11 @@ public sealed class SearchIndex
             // reorder Lucene's own document numbers).
             for (var i = 0; i < docs.Length; i++)
             {
+                var (title, body) = Fields(docs[i]);
                 writer.AddDocument(new LuceneDocument
                 {
-                    new TextField(TitleField, docs[i].Title, Field.Store.NO),
-                    new Field(BodyField, docs[i].Text, BodyType),
+                    new TextField(title, docs[i].Title, Field.Store.NO),
+                    new Field(body, docs[i].Text, BodyType),
                     new NumericDocValuesField(OrdinalField, i),
                 });
             }
@@ -122,6 +134,10 @@ public sealed class SearchIndex
 
         return new SearchIndex(docs, DirectoryReader.Open(directory));
     }
+
+    private static (string Title, string Body) Fields(SearchDocument document) =>
+        document.Language == PortalCulture.EnglishCode ? (EnglishTitleField, EnglishBodyField) : (TitleField, BodyField);
+
 
     public SearchResults Search(string? query, int limit = DefaultLimit) => Search(SearchQuery.Parse(query), limit);
 
@@ -134,41 +150,51 @@ public sealed class SearchIndex
         }
 
         var lucene = new BooleanQuery();
-        foreach (var term in terms)
+        var languages = HasEnglish
+            ? new[] { (TitleField, BodyField, terms), (EnglishTitleField, EnglishBodyField, Terms(query.Text, EnglishAnalyzer, EnglishBodyField)) }
+            : [(TitleField, BodyField, terms)];
+        foreach (var (titleField, bodyField, languageTerms) in languages)
         {
-            // Per word: the best of its forms in the title plus the best in the body. Across words
-            // the clauses are optional, and the coordination factor ranks more of them first.
-            lucene.Add(new BooleanQuery(disableCoord: true)
+            foreach (var term in languageTerms)
             {
-                { Forms(TitleField, term, TitleBoost), Occur.SHOULD },
-                { Forms(BodyField, term, 1f), Occur.SHOULD },
-            }, Occur.SHOULD);
-        }
+                // Per word: the best of its forms in the title plus the best in the body. Across words
+                // the clauses are optional, and the coordination factor ranks more of them first.
+                lucene.Add(new BooleanQuery(disableCoord: true)
+                {
+                    { Forms(titleField, term, TitleBoost), Occur.SHOULD },
+                    { Forms(bodyField, term, 1f), Occur.SHOULD },
+                }, Occur.SHOULD);
+            }
 
-        if (terms.Count > 1 && PhraseBuilder.CreatePhraseQuery(BodyField, query.Text, PhraseSlop) is { } phrase)
-        {
-            phrase.Boost = PhraseBoost;
-            lucene.Add(phrase, Occur.SHOULD);
+            if (languageTerms.Count > 1 && PhraseBuilder.CreatePhraseQuery(bodyField, query.Text, PhraseSlop) is { } phrase)
+            {
+                phrase.Boost = PhraseBoost;
+                lucene.Add(phrase, Occur.SHOULD);
+            }
         }
 
         // Rewritten once against the index, the part-word and typo forms become the terms they
         // found; the highlighters mark those without looking them up again for every hit.
         var rewritten = _searcher.Rewrite(lucene);
         var top = _searcher.Search(rewritten, Math.Max(1, limit));
-        var titles = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), Encoder, new QueryTermScorer(rewritten, TitleField))
+        Highlighter Titles(string field) => new(new SimpleHTMLFormatter("<mark>", "</mark>"), Encoder, new QueryTermScorer(rewritten, field))
         {
             TextFragmenter = new NullFragmenter(),
         };
+        var titles = Titles(TitleField);
+        var englishTitles = HasEnglish ? Titles(EnglishTitleField) : titles;
         var snippets = Snippets.GetFieldQuery(rewritten, _searcher.IndexReader);
-        var hits = top.ScoreDocs.Take(limit).Select(s => ToHit(s.Doc, titles, snippets)).ToList();
+        var hits = top.ScoreDocs.Take(limit).Select(s => ToHit(s.Doc, titles, englishTitles, snippets)).ToList();
         return new SearchResults(query, top.TotalHits, hits);
     }
 
     /// <summary>The distinct terms of a query, through the same analyzer as the text.</summary>
-    public static IReadOnlyList<string> Terms(string text)
+    public static IReadOnlyList<string> Terms(string text) => Terms(text, DanishAnalyzer, BodyField);
+
+    private static IReadOnlyList<string> Terms(string text, Analyzer analyzer, string field)
     {
         var terms = new List<string>();
-        using var stream = Analyzer.GetTokenStream(BodyField, text);
+        using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -207,17 +233,19 @@ public sealed class SearchIndex
         return forms;
     }
 
-    private SearchHit ToHit(int docId, Highlighter titles, FieldQuery snippets)
+    private SearchHit ToHit(int docId, Highlighter danishTitles, Highlighter englishTitles, FieldQuery snippets)
     {
         var document = _documents[_ordinals.Get(docId)];
+        var (titleField, bodyField) = Fields(document);
+        var titles = titleField == TitleField ? danishTitles : englishTitles;
 
-        using var titleTokens = Analyzer.GetTokenStream(TitleField, document.Title);
+        using var titleTokens = Analyzer.GetTokenStream(titleField, document.Title);
         var title = titles.GetBestTextFragments(titleTokens, document.Title, false, 1).FirstOrDefault(f => f is not null && f.Score > 0);
         var titleHtml = title is null ? Encoder.EncodeText(document.Title) : title.ToString();
 
         // A hit on the title alone has nothing to mark in the body: its snippet is how the body begins.
         var snippet = document.Text.Length == 0 ? "" : Snippets.GetBestFragment(
-            snippets, _searcher.IndexReader, docId, BodyField, SnippetLength, SnippetFragments, new TextOf(document.Text), ["<mark>"], ["</mark>"], Encoder);
+            snippets, _searcher.IndexReader, docId, bodyField, SnippetLength, SnippetFragments, new TextOf(document.Text), ["<mark>"], ["</mark>"], Encoder);
         return new SearchHit(document.Title, document.Url, document.Section, titleHtml, snippet is null ? Beginning(document.Text) : WithEllipses(snippet.Trim(), document.Text));
     }
 

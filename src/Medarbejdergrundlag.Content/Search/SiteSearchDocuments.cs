@@ -20,14 +20,14 @@ public static partial class SiteSearchDocuments
             c.Title,
             PortalPaths.Course(c.Slug),
             "Phønix-forløb",
-            Collapse($"{c.PlainText} {CourseTerms.Name(c.Course!.Details.Audience)} {CourseTerms.Name(c.Course.Details.Forvaltning)}")));
+            Collapse($"{c.PlainText} {CourseTerms.Name(c.Course!.Details.Audience)} {CourseTerms.Name(c.Course.Details.Forvaltning)}")) { Language = c.Language });
 
     private static IEnumerable<SearchDocument> Charter(PublishedSite site) =>
-        site.CharterSections.Select(s => new SearchDocument(s.Title, PortalPaths.CharterSection(s.Key), "Medarbejdergrundlaget", Collapse(s.PlainText)))
-            .Concat(site.Legs.Select(l => new SearchDocument(l.Title, PortalPaths.CharterSection(l.Key), "Medarbejdergrundlagets ben", Collapse(l.PlainText))));
+        site.CharterSections.Select(s => new SearchDocument(s.Title, PortalPaths.CharterSection(s.Key), "Medarbejdergrundlaget", Collapse(s.PlainText)) { Language = s.Language })
+            .Concat(site.Legs.Select(l => new SearchDocument(l.Title, PortalPaths.CharterSection(l.Key), "Medarbejdergrundlagets ben", Collapse(l.PlainText)) { Language = l.Language }));
 
     private static IEnumerable<SearchDocument> Bearings(PublishedSite site) =>
-        site.Bearings.Select(b => new SearchDocument(b.Title, PortalPaths.Bearing(b.Slug), "Pejlemærke", Collapse(b.PlainText)));
+        site.Bearings.Select(b => new SearchDocument(b.Title, PortalPaths.Bearing(b.Slug), "Pejlemærke", Collapse(b.PlainText)) { Language = b.Language });
 
     /// <summary>
     /// The Phønix page is long, so each of its h2 sections is a document of its own that links
@@ -43,7 +43,7 @@ public static partial class SiteSearchDocuments
         var body = phoenix.BodyHtml;
         var headings = H2().Matches(body);
         var intro = headings.Count > 0 ? body[..headings[0].Index] : body;
-        yield return new SearchDocument(phoenix.Title, PortalPaths.Phoenix, "Phønix", Collapse(TextOf(phoenix.LeadHtml) + " " + TextOf(intro)));
+        yield return new SearchDocument(phoenix.Title, PortalPaths.Phoenix, "Phønix", Collapse(TextOf(phoenix.LeadHtml) + " " + TextOf(intro))) { Language = phoenix.Language };
 
         for (var i = 0; i < headings.Count; i++)
         {
@@ -53,7 +53,7 @@ public static partial class SiteSearchDocuments
                 Collapse(TextOf(headings[i].Groups["title"].Value)),
                 PortalPaths.Phoenix + "#" + WebUtility.HtmlDecode(headings[i].Groups["id"].Value),
                 phoenix.Title,
-                Collapse(TextOf(body[start..end])));
+                Collapse(TextOf(body[start..end]))) { Language = phoenix.Language };
         }
     }
 

@@ -98,6 +98,21 @@ public sealed class EnglishPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchOnTheEnglishPagesFindsAnEnglishTextByAnInflectedWordAndStillFindsDanishTexts()
+    {
+        await TranslateAsync("mod", "Courage", "We build trust through close collaboration with citizens.", publish: true);
+
+        var english = await _employee.GetDocumentAsync("/en/soeg?q=collaborating");
+        var hit = english.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).FirstOrDefault(h => h!.Contains("pejlemaerker/mod"));
+        Assert.Equal("/en/pejlemaerker/mod", hit);
+
+        // The Danish pages search the Danish texts only; the English pages fall back to them.
+        Assert.DoesNotContain("/pejlemaerker/mod\"", await _employee.GetStringAsync("/soeg?q=collaborating"));
+        var danishOnEnglish = await _employee.GetDocumentAsync("/en/soeg?q=samskabelse");
+        Assert.Contains(danishOnEnglish.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/en/medarbejdergrundlag#samskabelse");
+    }
+
+    [Fact]
     public async Task ADraftTranslationIsNotShownAndTheDanishPagesNeverChange()
     {
         await TranslateAsync("faellesskab", "Community", "A draft nobody should see yet.", publish: false);

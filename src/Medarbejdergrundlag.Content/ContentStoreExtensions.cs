@@ -49,6 +49,7 @@ public static class ContentStoreExtensions
         services.AddScoped<ExampleCourseSeeder>();
         services.AddScoped<ContentEditor>();
         services.AddScoped<TranslationEditor>();
+        services.AddScoped<ExampleTranslationSeeder>();
         services.AddScoped<CourseDateEditor>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<ContentBackup>();
@@ -118,6 +119,7 @@ public static class ContentStoreExtensions
         if (exampleCourses)
         {
             await scope.ServiceProvider.GetRequiredService<ExampleCourseSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ExampleTranslationSeeder>().SeedAsync(cancellationToken);
         }
     }
 

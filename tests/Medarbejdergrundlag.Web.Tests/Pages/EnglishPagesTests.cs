@@ -140,6 +140,20 @@ public sealed class EnglishPagesTests : IAsyncLifetime
         Assert.Equal("/en/pejlemaerker/handlekraft-nu", response.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task DevelopmentShowsExampleTranslationsThatSayTheyAreExamplesAndProductionHasNone()
+    {
+        using var development = new PortalFactory().With("Phoenix:ExampleCourses", "true");
+        using var reader = await development.SignedInClientAsync();
+
+        var example = await reader.GetDocumentAsync("/en/pejlemaerker/mod");
+        Assert.EndsWith("(example translation)", example.QuerySelector("h1")!.TextContent);
+        Assert.Contains("It is not the official text.", example.QuerySelector("article")!.TextContent);
+
+        // Without the examples (as in Production), nothing English is published.
+        Assert.Equal("da", (await _employee.GetDocumentAsync("/en/pejlemaerker/mod")).QuerySelector("article div[lang]")!.GetAttribute("lang"));
+    }
+
     private async Task TranslateAsync(string key, string title, string body, bool publish)
     {
         await using var scope = _factory.Services.CreateAsyncScope();

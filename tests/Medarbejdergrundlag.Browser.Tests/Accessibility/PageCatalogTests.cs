@@ -43,7 +43,7 @@ public sealed class PageCatalogTests(BrowserFixture fixture)
         var catalog = await fixture.CatalogAsync();
 
         var anonymousRoutes = catalog.AnonymousPages.Select(p => p.Route).Distinct().Order().ToList();
-        Assert.Equal(["fejl/{statusCode:int}", "konto/log-ind", "konto/log-ind/fejl", "konto/log-ud", "tilgaengelighed"], anonymousRoutes);
+        Assert.Equal(["en/tilgaengelighed", "fejl/{statusCode:int}", "konto/log-ind", "konto/log-ind/fejl", "konto/log-ud", "tilgaengelighed"], anonymousRoutes);
 
         // The calendar feed lets calendar programs in without a session; it checks its own token.
         Assert.Equal(["phoenix/forloeb/kalender.ics"], catalog.Files.Where(f => f.Anonymous).Select(f => f.Route));

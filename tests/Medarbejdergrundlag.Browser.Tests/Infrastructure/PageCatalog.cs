@@ -60,8 +60,10 @@ public sealed partial class PageCatalog
             .OfType<RouteEndpoint>()
             // Pages, and the calendar files, which are endpoints of their own.
             .Where(e => (e.Metadata.GetMetadata<PageActionDescriptor>() is not null || e.RoutePattern.RawText!.EndsWith(".ics", StringComparison.Ordinal)) && AnswersGet(e))
-            // A page may have two routes ("admin" and "admin/Index"); one address per page file is enough.
-            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.RelativePath ?? e.RoutePattern.RawText)
+            // A page may have two routes ("admin" and "admin/Index"); one address per page file and
+            // language is enough (a public page's English twin is under "en/").
+            .GroupBy(e => (e.Metadata.GetMetadata<PageActionDescriptor>()?.RelativePath ?? e.RoutePattern.RawText,
+                English: e.RoutePattern.RawText is { } raw && (raw == "en" || raw.StartsWith("en/", StringComparison.Ordinal))))
             .Select(g => g.OrderBy(e => e.RoutePattern.RawText?.Length ?? 0).First())
             .ToList();
 

@@ -16,6 +16,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
     [
         ("forside", "/", "medarbejder"),
         ("medarbejdergrundlag", "/medarbejdergrundlag", "medarbejder"),
+        ("en-medarbejdergrundlag", "/en/medarbejdergrundlag", "medarbejder"),
         ("pejlemaerker", "/pejlemaerker", "medarbejder"),
         ("pejlemaerke-mod", "/pejlemaerker/mod", "medarbejder"),
         ("phoenix", "/phoenix", "medarbejder"),

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Medarbejdergrundlag.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Medarbejdergrundlag.Browser.Tests.Journeys;
+
+/// <summary>
+/// An editor translates a bearing and publishes it, then changes the Danish text: the admin area
+/// marks the translation outdated and shows the Danish change, an English reader sees a note,
+/// and updating the translation takes the note away.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TranslationJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task AnOutdatedTranslationIsShownToTheEditorWithTheDanishChangeAndToReadersUntilItIsUpdated()
+    {
+        var marker = "DANSK-" + Guid.NewGuid().ToString("N")[..8];
+        await using var editorContext = await fixture.NewContextAsync(1280, "hr-redaktoer");
+        await using var readerContext = await fixture.NewContextAsync(375, "medarbejder");
+        var editor = await editorContext.NewPageAsync();
+        var reader = await readerContext.NewPageAsync();
+
+        // From the overview to the bearing's translation page.
+        await editor.GotoAsync("/admin");
+        await editor.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Mod", Exact = true }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/admin/indhold/\d+$"));
+        var editPath = new Uri(editor.Url).AbsolutePath;
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Engelsk oversættelse" }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/oversaettelse$"));
+        await Assertions.Expect(editor.Locator(".item-status")).ToContainTextAsync("Ingen oversættelse endnu.");
+
+        // The translation, published.
+        await editor.GetByLabel("Titel på engelsk").FillAsync("Courage");
+        await editor.GetByLabel("Tekst på engelsk").FillAsync("We dare to try new ways of working together.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Oversættelsen er udgivet.");
+        await Axe.AssertNoViolationsAsync(editor);
+
+        await reader.GotoAsync("/en/pejlemaerker/mod");
+        await Assertions.Expect(reader.Locator("h1")).ToHaveTextAsync("Courage");
+        await Assertions.Expect(reader.Locator(".translation-note")).ToHaveCountAsync(0);
+        Assert.Equal("en", await reader.Locator("html").GetAttributeAsync("lang"));
+
+        // The Danish text changes.
+        await editor.GotoAsync(editPath);
+        var body = editor.GetByLabel("Tekst", new() { Exact = true });
+        await body.FillAsync(await body.InputValueAsync() + "\n\n" + marker);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
+
+        // The overview marks the translation outdated; its page shows exactly the Danish change.
+        await editor.GotoAsync("/admin");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Oversættelse forældet" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".item-status")).ToContainTextAsync("Oversættelse forældet");
+        await Assertions.Expect(editor.Locator(".conflict ins", new() { HasText = marker })).ToHaveCountAsync(1);
+        await Axe.AssertNoViolationsAsync(editor);
+
+        // The English reader is told, with a link to the Danish text.
+        await reader.ReloadAsync();
+        var note = reader.Locator(".translation-note");
+        await Assertions.Expect(note).ToContainTextAsync("The Danish text has changed since this translation was made.");
+        Assert.Equal("/pejlemaerker/mod", await note.Locator("a").GetAttributeAsync("href"));
+
+        // The translation brought up to date: the note is gone, for the reader and in the overview.
+        await editor.GetByLabel("Tekst på engelsk").FillAsync("We dare to try new ways of working together. " + marker);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Oversættelsen er udgivet.");
+        await reader.ReloadAsync();
+        await Assertions.Expect(reader.Locator(".translation-note")).ToHaveCountAsync(0);
+        await Assertions.Expect(reader.Locator("article")).ToContainTextAsync(marker);
+        await editor.GotoAsync("/admin");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Oversættelse forældet" })).ToHaveCountAsync(0);
+    }
+}

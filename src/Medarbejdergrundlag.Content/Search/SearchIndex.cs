@@ -15,7 +15,11 @@ using LuceneDocument = Lucene.Net.Documents.Document;
 namespace Medarbejdergrundlag.Content.Search;
 
 /// <summary>One result: where to go, and HTML-encoded title and snippet with the matches in &lt;mark&gt;.</summary>
-public sealed record SearchHit(string Title, string Url, string Section, string TitleHtml, string SnippetHtml);
+public sealed record SearchHit(string Title, string Url, string Section, string TitleHtml, string SnippetHtml)
+{
+    /// <summary>The language of the text found: "en" for a translation, else "da".</summary>
+    public string Language { get; init; } = PortalCulture.DanishCode;
+}
 
 /// <summary>The answer to a query: the best <see cref="Hits"/> of <see cref="Total"/> matching documents.</summary>
 public sealed record SearchResults(SearchQuery Query, int Total, IReadOnlyList<SearchHit> Hits);
@@ -246,7 +250,10 @@ public sealed class SearchIndex
         // A hit on the title alone has nothing to mark in the body: its snippet is how the body begins.
         var snippet = document.Text.Length == 0 ? "" : Snippets.GetBestFragment(
             snippets, _searcher.IndexReader, docId, bodyField, SnippetLength, SnippetFragments, new TextOf(document.Text), ["<mark>"], ["</mark>"], Encoder);
-        return new SearchHit(document.Title, document.Url, document.Section, titleHtml, snippet is null ? Beginning(document.Text) : WithEllipses(snippet.Trim(), document.Text));
+        return new SearchHit(document.Title, document.Url, document.Section, titleHtml, snippet is null ? Beginning(document.Text) : WithEllipses(snippet.Trim(), document.Text))
+        {
+            Language = document.Language,
+        };
     }
 
     private static string Beginning(string text)

@@ -25,6 +25,21 @@ public enum AuditAction
 
     /// <summary>Courses and dates came in from a spreadsheet.</summary>
     Imported,
+
+    /// <summary>A publish or an archive was scheduled, or its time changed.</summary>
+    Scheduled,
+
+    /// <summary>A schedule was cancelled before it ran.</summary>
+    ScheduleCancelled,
+
+    /// <summary>A scheduled publish or archive could not run; the details say why.</summary>
+    ScheduleFailed,
+
+    /// <summary>An editor marked the item as reviewed without changing it.</summary>
+    Reviewed,
+
+    /// <summary>The item's owner or review date changed.</summary>
+    ReviewChanged,
 }
 
 /// <summary>

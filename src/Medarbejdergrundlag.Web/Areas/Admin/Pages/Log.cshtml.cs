@@ -48,6 +48,11 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.DateRemoved => "Hold fjernet",
         AuditAction.DateRestored => "Hold hentet tilbage",
         AuditAction.Imported => "Importeret",
+        AuditAction.Scheduled => "Planlagt",
+        AuditAction.ScheduleCancelled => "Planlægning annulleret",
+        AuditAction.ScheduleFailed => "Planlægning mislykkedes",
+        AuditAction.Reviewed => "Gennemgået",
+        AuditAction.ReviewChanged => "Ansvarlig eller gennemgang ændret",
         _ => action.ToString(),
     };
 

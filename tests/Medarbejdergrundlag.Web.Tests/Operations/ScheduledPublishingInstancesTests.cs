@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using Medarbejdergrundlag.Content;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Scheduling;
+using Medarbejdergrundlag.Tests.Shared;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Medarbejdergrundlag.Web.Tests.Operations;
+
+/// <summary>Schedules live in the database: they run once on several instances, and after a restart.</summary>
+public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
+{
+    private static readonly EditorRef Hanne = new("persona:hr-redaktoer", "Hanne HR-redaktør");
+
+    [Fact]
+    public async Task TwoInstancesOnPostgresPublishADueScheduleExactlyOnceAndBothServeItWithinTwoSeconds()
+    {
+        using var database = PortalDatabase.Create(ContentDatabase.Postgres);
+        await using var a = await PortalProcess.StartAsync(database.Settings);
+        await using var b = await PortalProcess.StartAsync(database.Settings);
+        try
+        {
+            using var clientA = a.CreateClient();
+            using var clientB = b.CreateClient();
+            var cookie = await PersonaSignIn.SessionCookieAsync(clientA);
+            Assert.Equal("Mod", await TitleAsync(clientA, cookie));
+
+            // A draft scheduled 4 s from now, arranged with the app's own editing services.
+            var due = DateTime.UtcNow.AddSeconds(4);
+            await ScheduleDraftAsync(database, "mod", "Mod fra i dag", due);
+
+            var seenBefore = false;
+            var shown = new TimeSpan?[2];
+            var clients = new[] { clientA, clientB };
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(15) && shown.Any(s => s is null))
+            {
+                for (var i = 0; i < 2; i++)
+                {
+                    if (shown[i] is null && await TitleAsync(clients[i], cookie) == "Mod fra i dag")
+                    {
+                        var now = DateTime.UtcNow;
+                        seenBefore |= now < due;
+                        shown[i] = now - due;
+                    }
+                }
+
+                await Task.Delay(25);
+            }
+
+            output.WriteLine($"After the scheduled time: instance A served the new text after {shown[0]?.TotalMilliseconds:F0} ms, B after {shown[1]?.TotalMilliseconds:F0} ms.");
+            Assert.False(seenBefore, "the text was served before its time");
+            Assert.All(shown, s => Assert.True(s is { } t && t < TimeSpan.FromSeconds(2), $"served after {s?.TotalMilliseconds:F0} ms"));
+
+            await using var db = database.NewContext();
+            var itemId = (await db.Items.SingleAsync(i => i.Key == "mod")).Id;
+            var published = await db.AuditEntries.Where(e => e.ContentItemId == itemId && e.Action == AuditAction.Published).ToListAsync();
+            Assert.Single(published);
+            Assert.StartsWith("Udgivet efter planlægning", published[0].Details);
+            Assert.Equal(ScheduleState.Done, (await db.ScheduledActions.SingleAsync()).State);
+            // Exactly one of the two instances logged the run.
+            var runs = a.Output.Concat(b.Output).Count(l => l.Contains("Ran schedule", StringComparison.Ordinal));
+            Assert.Equal(1, runs);
+        }
+        finally
+        {
+            output.WriteLine(string.Join('\n', a.Output.Select(l => "A| " + l).Concat(b.Output.Select(l => "B| " + l))));
+        }
+    }
+
+    [Theory, Providers]
+    public async Task AScheduleThatFellDueWhileThePortalWasDownRunsWhenItStarts(string provider)
+    {
+        using var database = PortalDatabase.Create(provider);
+        using (var before = new PortalFactory(database))
+        {
+            // Start once to create and seed the database, then stop.
+            using var client = before.CreatePlainClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        }
+
+        // Due an hour ago: every instance was down when its time came.
+        await ScheduleDraftAsync(database, "mod", "Mod efter genstart", DateTime.UtcNow.AddHours(-1));
+
+        using var after = new PortalFactory(database);
+        var employee = await after.SignedInClientAsync();
+        var watch = Stopwatch.StartNew();
+        string? title = null;
+        while (watch.Elapsed < TimeSpan.FromSeconds(10) && (title = (await employee.GetDocumentAsync("/pejlemaerker/mod")).QuerySelector("h1")?.Text()) != "Mod efter genstart")
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("Mod efter genstart", title);
+        await using var db = database.NewContext();
+        var schedule = await db.ScheduledActions.SingleAsync();
+        Assert.Equal(ScheduleState.Done, schedule.State);
+        Assert.True(schedule.RanAt > schedule.DueAt.AddMinutes(59));
+    }
+
+    /// <summary>Saves a draft and schedules it, as the edit page does, except that the time may have any second (or have passed).</summary>
+    private static async Task ScheduleDraftAsync(PortalDatabase database, string key, string title, DateTime dueUtc)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider,
+            ["ConnectionStrings:Content"] = database.ConnectionString,
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddContentStore(configuration, AppContext.BaseDirectory).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var item = (await editor.FindAsync((await db.Items.SingleAsync(i => i.Key == key)).Id))!;
+        var draft = await editor.SaveDraftAsync(item.Id, item.Version, RevisionInput.From(item.CurrentRevision!) with { Title = title, ChangeNote = null }, Hanne);
+        Assert.True(draft.Succeeded);
+        db.ScheduledActions.Add(new ScheduledAction
+        {
+            ContentItemId = item.Id,
+            Kind = ScheduledActionKind.Publish,
+            RevisionId = draft.Revision!.Id,
+            DueAt = dueUtc,
+            State = ScheduleState.Pending,
+            ScheduledAt = DateTime.UtcNow,
+            ScheduledBy = Hanne.Name,
+            ScheduledById = Hanne.Id,
+            Version = 1,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<string?> TitleAsync(HttpClient client, string cookie)
+    {
+        var response = await client.GetWithCookieAsync("/pejlemaerker/mod", cookie);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")?.Text();
+    }
+}

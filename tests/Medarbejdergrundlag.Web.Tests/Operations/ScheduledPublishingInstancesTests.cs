@@ -33,8 +33,7 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
             Assert.Equal("Mod", await TitleAsync(clientA, cookie));
 
             // A draft scheduled 4 s from now, arranged with the app's own editing services.
-            var due = DateTime.UtcNow.AddSeconds(4);
-            await ScheduleDraftAsync(database, "mod", "Mod fra i dag", due);
+            var due = await ScheduleDraftAsync(database, "mod", "Mod fra i dag", TimeSpan.FromSeconds(3));
 
             var seenBefore = false;
             var shown = new TimeSpan?[2];
@@ -53,6 +52,12 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
                 }
 
                 await Task.Delay(25);
+            }
+
+            await using (var check = database.NewContext())
+            {
+                var ran = await check.ScheduledActions.AsNoTracking().SingleAsync();
+                output.WriteLine($"Claimed {(ran.RanAt - ran.DueAt)?.TotalMilliseconds:F0} ms after its time.");
             }
 
             output.WriteLine($"After the scheduled time: instance A served the new text after {shown[0]?.TotalMilliseconds:F0} ms, B after {shown[1]?.TotalMilliseconds:F0} ms.");
@@ -87,7 +92,7 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
         }
 
         // Due an hour ago: every instance was down when its time came.
-        await ScheduleDraftAsync(database, "mod", "Mod efter genstart", DateTime.UtcNow.AddHours(-1));
+        await ScheduleDraftAsync(database, "mod", "Mod efter genstart", TimeSpan.FromHours(-1));
 
         using var after = new PortalFactory(database);
         var employee = await after.SignedInClientAsync();
@@ -106,7 +111,8 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
     }
 
     /// <summary>Saves a draft and schedules it, as the edit page does, except that the time may have any second (or have passed).</summary>
-    private static async Task ScheduleDraftAsync(PortalDatabase database, string key, string title, DateTime dueUtc)
+    /// <returns>the time it is due: <paramref name="fromNow"/> after it was stored.</returns>
+    private static async Task<DateTime> ScheduleDraftAsync(PortalDatabase database, string key, string title, TimeSpan fromNow)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -120,6 +126,7 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
         var item = (await editor.FindAsync((await db.Items.SingleAsync(i => i.Key == key)).Id))!;
         var draft = await editor.SaveDraftAsync(item.Id, item.Version, RevisionInput.From(item.CurrentRevision!) with { Title = title, ChangeNote = null }, Hanne);
         Assert.True(draft.Succeeded);
+        var dueUtc = DateTime.UtcNow + fromNow;
         db.ScheduledActions.Add(new ScheduledAction
         {
             ContentItemId = item.Id,
@@ -133,6 +140,7 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
             Version = 1,
         });
         await db.SaveChangesAsync();
+        return dueUtc;
     }
 
     private static async Task<string?> TitleAsync(HttpClient client, string cookie)

@@ -22,7 +22,7 @@ public sealed class BackupTests
         Assert.Matches(@"^medarbejdergrundlag-\d{4}-\d{2}-\d{2}\.json$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         using var file = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("medarbejdergrundlag-backup", file.RootElement.GetProperty("format").GetString());
-        Assert.Equal(11, file.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(12, file.RootElement.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         var dates = (await db.CourseDates.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.ContentItemId);
         var redirects = await db.SlugRedirects.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Slug).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var schedules = (await db.ScheduledActions.AsNoTracking().Include(s => s.Revision).OrderBy(s => s.Id).ToListAsync(cancellationToken)).ToLookup(s => s.ContentItemId);
         return new BackupFile(
             Format,
             FormatVersion,
@@ -55,7 +56,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                         r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp, r.CreatedById)).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
-                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList());
+                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList(),
+                    i.OwnerId, i.OwnerName, i.ReviewBy, i.LastReviewedAt, i.LastReviewedBy,
+                    schedules[i.Id].Select(s => new BackupSchedule(
+                        s.Kind, s.Revision?.Number, s.DueAt, s.State, s.ScheduledAt, s.ScheduledBy, s.ScheduledById,
+                        s.RanAt, s.Failure, s.ClosedBy, s.ClosedAt, s.Version)).ToList());
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
             audit.Select(a => new BackupAuditEntry(
@@ -102,6 +107,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             // A forced restore returns the whole store to the file's state, its history included.
             await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
             await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
+            await db.ScheduledActions.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null), cancellationToken);
             await db.Revisions.ExecuteDeleteAsync(cancellationToken);
@@ -120,6 +126,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 CreatedAt = b.CreatedAt,
                 UpdatedAt = b.UpdatedAt,
                 UpdatedBy = b.UpdatedBy,
+                OwnerId = b.OwnerId,
+                OwnerName = b.OwnerName,
+                ReviewBy = b.ReviewBy,
+                LastReviewedAt = b.LastReviewedAt,
+                LastReviewedBy = b.LastReviewedBy,
             };
             item.Revisions.AddRange(b.Revisions.Select(r => new ContentRevision
             {
@@ -174,6 +185,22 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             CreatedBy = d.CreatedBy,
             UpdatedAt = d.UpdatedAt,
             UpdatedBy = d.UpdatedBy,
+        })));
+        db.ScheduledActions.AddRange(items.SelectMany(x => (x.b.Schedules ?? []).Select(s => new Scheduling.ScheduledAction
+        {
+            ContentItemId = x.item.Id,
+            Kind = s.Kind,
+            RevisionId = RevisionId(x.item, s.RevisionNumber),
+            DueAt = s.DueAt,
+            State = s.State,
+            ScheduledAt = s.ScheduledAt,
+            ScheduledBy = s.ScheduledBy,
+            ScheduledById = s.ScheduledById,
+            RanAt = s.RanAt,
+            Failure = s.Failure,
+            ClosedBy = s.ClosedBy,
+            ClosedAt = s.ClosedAt,
+            Version = s.Version,
         })));
         db.SlugRedirects.AddRange((file.Redirects ?? []).Select(r => new SlugRedirect
         {
@@ -231,7 +258,28 @@ public sealed record BackupItem(
     DateTime UpdatedAt,
     string UpdatedBy,
     List<BackupRevision> Revisions,
-    List<BackupCourseDate>? Dates);
+    List<BackupCourseDate>? Dates,
+    string? OwnerId = null,
+    string? OwnerName = null,
+    DateOnly? ReviewBy = null,
+    DateTime? LastReviewedAt = null,
+    string? LastReviewedBy = null,
+    List<BackupSchedule>? Schedules = null);
+
+/// <summary>A scheduled publish or archive, kept with its item; the revision by its number. Absent in files from before schedules.</summary>
+public sealed record BackupSchedule(
+    Scheduling.ScheduledActionKind Kind,
+    int? RevisionNumber,
+    DateTime DueAt,
+    Scheduling.ScheduleState State,
+    DateTime ScheduledAt,
+    string ScheduledBy,
+    string ScheduledById,
+    DateTime? RanAt,
+    string? Failure,
+    string? ClosedBy,
+    DateTime? ClosedAt,
+    int Version);
 
 /// <summary>A course date (hold), kept with its course.</summary>
 public sealed record BackupCourseDate(

@@ -75,6 +75,7 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
             var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
             var now = Now;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.ScheduledActions
                 .Where(s => s.Id == id && s.State == ScheduleState.Pending && s.DueAt <= now)
@@ -99,7 +100,8 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             {
                 case EditOutcome.Done:
                     await transaction.CommitAsync(cancellationToken);
-                    logger.LogInformation("Ran schedule {ScheduleId}: {Kind} of item {ItemId}, due {DueAt:o}", id, action.Kind, action.ContentItemId, action.DueAt);
+                    logger.LogInformation("Ran schedule {ScheduleId}: {Kind} of item {ItemId}, due {DueAt:o}, claimed {LateMs:F0} ms after, committed in {ElapsedMs:F0} ms",
+                        id, action.Kind, action.ContentItemId, action.DueAt, (now - action.DueAt).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     return true;
                 case EditOutcome.Conflict:
                     // An editor saved the item between our read and our write: roll back and try at the next poll.

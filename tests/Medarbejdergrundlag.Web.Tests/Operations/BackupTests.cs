@@ -57,7 +57,7 @@ public sealed class BackupTests
             Assert.True(export.ExitCode == 0, export.Output);
             var import = await PortalProcess.RunCommandAsync(target.Settings, "backup", "import", exported);
             Assert.True(import.ExitCode == 0, import.Output);
-            Assert.Contains("Indlæste 11 emner", import.Output);
+            Assert.Contains("Indlæste 12 emner", import.Output);
             var again = await PortalProcess.RunCommandAsync(target.Settings, "backup", "import", exported);
             Assert.Equal(1, again.ExitCode);
             Assert.Contains("allerede indhold", again.Output);

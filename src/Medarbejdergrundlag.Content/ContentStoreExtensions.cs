@@ -53,6 +53,10 @@ public static class ContentStoreExtensions
         services.AddScoped<CourseDateEditor>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<ContentBackup>();
+        services.AddScoped<Scheduling.PublishSchedule>();
+        services.AddScoped<Scheduling.ReviewEditor>();
+        services.AddSingleton<Scheduling.ScheduleRunner>();
+        services.AddHostedService<Scheduling.ScheduleWorker>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -31,7 +31,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string provider = ContentDatabase.Sqlite, bool initialize = true)
+    /// <param name="services">replaces or adds services after the store's own (a clock, say).</param>
+    public static async Task<TestDatabase> CreateAsync(string provider = ContentDatabase.Sqlite, bool initialize = true, Action<IServiceCollection>? services = null)
     {
         SqliteConnection? keepAlive = null;
         string connectionString;
@@ -53,15 +54,16 @@ public sealed class TestDatabase : IAsyncDisposable
                 ["ConnectionStrings:Content"] = connectionString,
             })
             .Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IInterceptor>(SqlServerTranslationCheck.Instance)
-            .AddContentStore(configuration, AppContext.BaseDirectory)
-            .BuildServiceProvider();
-        var database = new TestDatabase(provider, connectionString, keepAlive, services);
+            .AddContentStore(configuration, AppContext.BaseDirectory);
+        services?.Invoke(collection);
+        var provided = collection.BuildServiceProvider();
+        var database = new TestDatabase(provider, connectionString, keepAlive, provided);
         if (initialize)
         {
-            await services.InitializeContentStoreAsync();
+            await provided.InitializeContentStoreAsync();
         }
 
         return database;

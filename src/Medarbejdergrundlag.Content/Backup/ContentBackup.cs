@@ -39,6 +39,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         var dates = (await db.CourseDates.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.ContentItemId);
         var redirects = await db.SlugRedirects.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Slug).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var schedules = (await db.ScheduledActions.AsNoTracking().Include(s => s.Revision).OrderBy(s => s.Id).ToListAsync(cancellationToken)).ToLookup(s => s.ContentItemId);
         return new BackupFile(
             Format,
             FormatVersion,
@@ -60,7 +61,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                     }).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
-                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList())
+                        d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList(),
+                    i.OwnerId, i.OwnerName, i.ReviewBy, i.LastReviewedAt, i.LastReviewedBy,
+                    schedules[i.Id].Select(s => new BackupSchedule(
+                        s.Kind, s.Revision?.Number, s.DueAt, s.State, s.ScheduledAt, s.ScheduledBy, s.ScheduledById,
+                        s.RanAt, s.Failure, s.ClosedBy, s.ClosedAt, s.Version)).ToList())
                 {
                     PublishedEnglishRevision = NumberOf(i.PublishedEnglishRevisionId),
                     CurrentEnglishRevision = NumberOf(i.CurrentEnglishRevisionId),
@@ -111,6 +116,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             // A forced restore returns the whole store to the file's state, its history included.
             await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
             await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
+            await db.ScheduledActions.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null)
@@ -132,6 +138,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 CreatedAt = b.CreatedAt,
                 UpdatedAt = b.UpdatedAt,
                 UpdatedBy = b.UpdatedBy,
+                OwnerId = b.OwnerId,
+                OwnerName = b.OwnerName,
+                ReviewBy = b.ReviewBy,
+                LastReviewedAt = b.LastReviewedAt,
+                LastReviewedBy = b.LastReviewedBy,
             };
             item.Revisions.AddRange(b.Revisions.Select(r => new ContentRevision
             {
@@ -193,6 +204,22 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             UpdatedAt = d.UpdatedAt,
             UpdatedBy = d.UpdatedBy,
         })));
+        db.ScheduledActions.AddRange(items.SelectMany(x => (x.b.Schedules ?? []).Select(s => new Scheduling.ScheduledAction
+        {
+            ContentItemId = x.item.Id,
+            Kind = s.Kind,
+            RevisionId = RevisionId(x.item, s.RevisionNumber),
+            DueAt = s.DueAt,
+            State = s.State,
+            ScheduledAt = s.ScheduledAt,
+            ScheduledBy = s.ScheduledBy,
+            ScheduledById = s.ScheduledById,
+            RanAt = s.RanAt,
+            Failure = s.Failure,
+            ClosedBy = s.ClosedBy,
+            ClosedAt = s.ClosedAt,
+            Version = s.Version,
+        })));
         db.SlugRedirects.AddRange((file.Redirects ?? []).Select(r => new SlugRedirect
         {
             Kind = r.Kind,
@@ -249,13 +276,34 @@ public sealed record BackupItem(
     DateTime UpdatedAt,
     string UpdatedBy,
     List<BackupRevision> Revisions,
-    List<BackupCourseDate>? Dates)
+    List<BackupCourseDate>? Dates,
+    string? OwnerId = null,
+    string? OwnerName = null,
+    DateOnly? ReviewBy = null,
+    DateTime? LastReviewedAt = null,
+    string? LastReviewedBy = null,
+    List<BackupSchedule>? Schedules = null)
 {
     /// <summary>The English translation the English pages show (a revision number); none in format 1.</summary>
     public int? PublishedEnglishRevision { get; init; }
 
     public int? CurrentEnglishRevision { get; init; }
 }
+
+/// <summary>A scheduled publish or archive, kept with its item; the revision by its number. Absent in files from before schedules.</summary>
+public sealed record BackupSchedule(
+    Scheduling.ScheduledActionKind Kind,
+    int? RevisionNumber,
+    DateTime DueAt,
+    Scheduling.ScheduleState State,
+    DateTime ScheduledAt,
+    string ScheduledBy,
+    string ScheduledById,
+    DateTime? RanAt,
+    string? Failure,
+    string? ClosedBy,
+    DateTime? ClosedAt,
+    int Version);
 
 /// <summary>A course date (hold), kept with its course.</summary>
 public sealed record BackupCourseDate(

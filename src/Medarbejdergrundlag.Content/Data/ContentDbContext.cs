@@ -32,6 +32,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<CalendarFeedOwner> CalendarFeedOwners => Set<CalendarFeedOwner>();
 
+    public DbSet<Scheduling.ScheduledAction> ScheduledActions => Set<Scheduling.ScheduledAction>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>

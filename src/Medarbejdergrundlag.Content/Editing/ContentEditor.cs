@@ -92,12 +92,33 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user));
 
     /// <summary>Points the public site at the item's newest revision, keeping its old address working.</summary>
-    private async Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user)
+    private Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user) =>
+        PublishRevisionAsync(item, item.CurrentRevision!, user, note: null);
+
+    /// <summary>
+    /// A scheduled publish (<see cref="Scheduling.ScheduleRunner"/>): the revision the schedule was made
+    /// for, whatever has been saved since, on the same path as a publish by hand. No version check:
+    /// the schedule binds to a revision, not to the form an editor had open.
+    /// </summary>
+    internal Task<EditResult> PublishScheduledAsync(int id, int revisionId, EditorRef scheduledBy, string note) =>
+        WriteAsync(id, expectedVersion: null, item => item.Revisions.SingleOrDefault(r => r.Id == revisionId) is { } revision
+            ? PublishRevisionAsync(item, revision, scheduledBy, note)
+            : Task.FromResult(EditResult.Invalid("Den planlagte version findes ikke.")));
+
+    /// <summary>A scheduled archive, on the same path as archiving by hand.</summary>
+    internal Task<EditResult> ArchiveScheduledAsync(int id, EditorRef scheduledBy, string note) =>
+        WriteAsync(id, expectedVersion: null, item => Task.FromResult(Archive(item, archived: true, scheduledBy, note)));
+
+    private async Task<EditResult> PublishRevisionAsync(ContentItem item, ContentRevision draft, EditorRef user, string? note)
     {
-        var draft = item.CurrentRevision!;
         if (ReferenceEquals(draft, item.PublishedRevision) || (draft.Id != 0 && draft.Id == item.PublishedRevisionId))
         {
             return EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne version er allerede den nyeste.");
+        }
+
+        if (item.PublishedRevision is { } live && live.Number > draft.Number)
+        {
+            return EditResult.Invalid($"Version {live.Number} er allerede udgivet, og den er nyere end version {draft.Number}. Den ældre version er ikke udgivet.");
         }
 
         var oldSlug = item.PublishedRevision?.Slug;
@@ -113,25 +134,39 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
 
         item.PublishedRevision = draft;
         Touch(item, user);
-        Audit(AuditAction.Published, item, draft.Title, user,
-            oldSlug is not null && oldSlug != draft.Slug ? $"Version {draft.Number}. Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : $"Version {draft.Number}.");
+        MarkReviewed(item, user);
+        var details = oldSlug is not null && oldSlug != draft.Slug ? $"Version {draft.Number}. Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : $"Version {draft.Number}.";
+        Audit(AuditAction.Published, item, draft.Title, user, note is null ? details : $"{note} {details}");
         return EditResult.Done(item, draft);
     }
 
+    /// <summary>A publish or a review: the next review is due 12 months on (Copenhagen's date).</summary>
+    internal void MarkReviewed(ContentItem item, EditorRef user)
+    {
+        item.LastReviewedAt = Now;
+        item.LastReviewedBy = user.Name;
+        item.ReviewBy = DateOnly.FromDateTime(Now.ToCopenhagen()).AddMonths(ReviewMonths);
+    }
+
+    /// <summary>How long a publish or a review holds before the item is due for review again.</summary>
+    public const int ReviewMonths = 12;
+
     /// <summary>Archiving hides an item from the public site; nothing is deleted, and it can be brought back.</summary>
     public Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item =>
-        {
-            if (item.IsArchived == archived)
-            {
-                return Task.FromResult(EditResult.Invalid(archived ? "Indholdet er allerede arkiveret." : "Indholdet er ikke arkiveret."));
-            }
+        WriteAsync(id, expectedVersion, item => Task.FromResult(Archive(item, archived, user, note: null)));
 
-            item.IsArchived = archived;
-            Touch(item, user);
-            Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, "");
-            return Task.FromResult(EditResult.Done(item));
-        });
+    private EditResult Archive(ContentItem item, bool archived, EditorRef user, string? note)
+    {
+        if (item.IsArchived == archived)
+        {
+            return EditResult.Invalid(archived ? "Indholdet er allerede arkiveret." : "Indholdet er ikke arkiveret.");
+        }
+
+        item.IsArchived = archived;
+        Touch(item, user);
+        Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, note ?? "");
+        return EditResult.Done(item);
+    }
 
     /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>
     public async Task<EditResult> MoveAsync(int id, int offset, EditorRef user)
@@ -172,7 +207,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// Loads the item (refusing if someone changed it since <paramref name="expectedVersion"/>), lets
     /// <paramref name="change"/> change it in memory, and saves once if the change succeeded.
     /// </summary>
-    internal async Task<EditResult> WriteAsync(int id, int expectedVersion, Func<ContentItem, Task<EditResult>> change)
+    internal async Task<EditResult> WriteAsync(int id, int? expectedVersion, Func<ContentItem, Task<EditResult>> change)
     {
         var (item, failure) = await LoadForWriteAsync(id, expectedVersion);
         if (item is null)
@@ -231,7 +266,8 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         return EditResult.Done(item, revision);
     }
 
-    private async Task<(ContentItem? Item, EditResult? Failure)> LoadForWriteAsync(int id, int expectedVersion)
+    /// <summary>Null <paramref name="expectedVersion"/>: whatever version it has (a schedule, not a form).</summary>
+    internal async Task<(ContentItem? Item, EditResult? Failure)> LoadForWriteAsync(int id, int? expectedVersion)
     {
         var item = await db.Items
             .Include(i => i.CurrentRevision)
@@ -244,14 +280,14 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             return (null, EditResult.NotFound());
         }
 
-        return item.Version == expectedVersion ? (item, null) : (null, EditResult.Conflict(item));
+        return expectedVersion is null || item.Version == expectedVersion ? (item, null) : (null, EditResult.Conflict(item));
     }
 
     /// <summary>
     /// Saves, letting the version column catch a writer who got in between our read and this write.
     /// A change the public site shows goes through the publish pipeline on its own (<see cref="PublishPipeline"/>).
     /// </summary>
-    private async Task<EditResult> SaveAsync(ContentItem item, ContentRevision? revision = null)
+    internal async Task<EditResult> SaveAsync(ContentItem item, ContentRevision? revision = null)
     {
         try
         {

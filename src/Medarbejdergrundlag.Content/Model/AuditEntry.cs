@@ -31,6 +31,21 @@ public enum AuditAction
 
     /// <summary>An English translation became the one the English pages show.</summary>
     TranslationPublished,
+
+    /// <summary>A publish or an archive was scheduled, or its time changed.</summary>
+    Scheduled,
+
+    /// <summary>A schedule was cancelled before it ran.</summary>
+    ScheduleCancelled,
+
+    /// <summary>A scheduled publish or archive could not run; the details say why.</summary>
+    ScheduleFailed,
+
+    /// <summary>An editor marked the item as reviewed without changing it.</summary>
+    Reviewed,
+
+    /// <summary>The item's owner or review date changed.</summary>
+    ReviewChanged,
 }
 
 /// <summary>

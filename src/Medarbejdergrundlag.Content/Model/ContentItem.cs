@@ -48,6 +48,22 @@ public class ContentItem
 
     public string UpdatedBy { get; set; } = "";
 
+    /// <summary>The editor who answers for the item (stable subject id and display name); null: nobody yet.</summary>
+    public string? OwnerId { get; set; }
+
+    public string? OwnerName { get; set; }
+
+    /// <summary>
+    /// "Gennemgås senest": a Copenhagen date. Each publish and each review moves it 12 months on;
+    /// editors can set it. Null (items from before review dates): 12 months after <see cref="UpdatedAt"/>.
+    /// </summary>
+    public DateOnly? ReviewBy { get; set; }
+
+    /// <summary>UTC. When an editor last published or marked the item as reviewed; null: never since seeding.</summary>
+    public DateTime? LastReviewedAt { get; set; }
+
+    public string? LastReviewedBy { get; set; }
+
     public List<ContentRevision> Revisions { get; } = [];
 
     public bool HasUnpublishedChanges => CurrentRevisionId != PublishedRevisionId;

@@ -17,4 +17,7 @@ public enum ContentKind
 
     /// <summary>A Phønix course (forløb), with its own address /phoenix/forloeb/{slug} and its dates in <see cref="CourseDate"/>.</summary>
     Course,
+
+    /// <summary>The accessibility statement (/tilgaengelighed): one item, edited and reviewed like the rest.</summary>
+    AccessibilityStatement,
 }

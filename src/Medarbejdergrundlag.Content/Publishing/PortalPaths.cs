@@ -71,6 +71,7 @@ public static class PortalPaths
         ContentKind.Bearing => Bearing(slug),
         ContentKind.PhoenixPage => Phoenix,
         ContentKind.Course => Course(slug),
+        ContentKind.AccessibilityStatement => AccessibilityStatement,
         _ => CharterSection(key),
     };
 }

@@ -1,6 +1,9 @@
 namespace Medarbejdergrundlag.Web.Infrastructure;
 
-/// <summary>What the accessibility statement (/tilgaengelighed) says about contact and dates.</summary>
+/// <summary>
+/// What the accessibility statement (/tilgaengelighed) says about contact and when it was prepared.
+/// Its text and its "senest gennemgået" date come from the statement's content item.
+/// </summary>
 public sealed class AccessibilityOptions
 {
     public const string Section = "Accessibility";
@@ -13,7 +16,4 @@ public sealed class AccessibilityOptions
 
     /// <summary>The date the statement was prepared (the model statement requires it).</summary>
     public DateOnly PreparedOn { get; set; } = new(2026, 11, 22);
-
-    /// <summary>The date it was last reviewed; unset: never since it was prepared.</summary>
-    public DateOnly? ReviewedOn { get; set; }
 }

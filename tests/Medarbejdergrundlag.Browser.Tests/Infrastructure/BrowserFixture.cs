@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Medarbejdergrundlag.Browser.Tests.Infrastructure;
@@ -21,10 +22,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ContactEmail = "tilgaengelighed@example.org";
     public const string ContactPhone = "65 51 00 00";
 
+    /// <summary>The portal's clock: the real time until a test moves it on (scheduled publishing).</summary>
+    public Medarbejdergrundlag.Tests.Shared.TestClock Clock { get; } = new(DateTimeOffset.UtcNow, running: true);
+
     // The courses the journeys need are imported by the fixture, through the admin page (TestCourses).
-    public PortalFactory Server { get; } = new PortalFactory()
+    public PortalFactory Server { get; }
+
+    public BrowserFixture() => Server = new PortalFactory()
         .With("Accessibility:ContactEmail", ContactEmail)
-        .With("Accessibility:ContactPhone", ContactPhone);
+        .With("Accessibility:ContactPhone", ContactPhone)
+        .WithServices(services => services.AddSingleton<TimeProvider>(Clock));
 
     public IBrowser Browser { get; private set; } = default!;
 

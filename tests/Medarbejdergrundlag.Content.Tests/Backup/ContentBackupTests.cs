@@ -19,7 +19,7 @@ public sealed class ContentBackupTests
         var exported = await ExportAsync(source);
 
         await using var target = await EmptyDatabaseAsync(provider);
-        Assert.Equal(12, await ImportAsync(target, exported, force: false));
+        Assert.Equal(13, await ImportAsync(target, exported, force: false));
 
         var original = Items(exported);
         var restored = Items(await ExportAsync(target));

@@ -61,7 +61,7 @@ public sealed class SeedingTests
         await database.Services.InitializeContentStoreAsync();
 
         await using var after = database.NewContext();
-        Assert.Equal(11, items);
+        Assert.Equal(12, items);
         Assert.Equal(items, await after.Items.CountAsync());
         Assert.Equal(revisions, await after.Revisions.CountAsync());
     }
@@ -108,7 +108,7 @@ public sealed class SeedingTests
         }
 
         var seeder = database.Services.CreateScope().ServiceProvider.GetRequiredService<ContentSeeder>();
-        Assert.Equal(11, await seeder.SeedAsync());
+        Assert.Equal(12, await seeder.SeedAsync());
         Assert.Equal(0, await seeder.SeedAsync());
     }
 
@@ -117,7 +117,7 @@ public sealed class SeedingTests
     {
         var documents = SeedDocument.LoadAll();
 
-        Assert.Equal(11, documents.Count);
+        Assert.Equal(12, documents.Count);
         Assert.Equal(documents.Count, documents.Select(d => d.Key).Distinct().Count());
         Assert.All(documents.GroupBy(d => d.Kind), g => Assert.Equal(g.Count(), g.Select(d => d.Slug).Distinct().Count()));
         Assert.All(documents.Where(d => d.Kind == ContentKind.Bearing), d => Assert.Equal(2, d.Points.Count));

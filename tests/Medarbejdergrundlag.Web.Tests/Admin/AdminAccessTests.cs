@@ -33,7 +33,7 @@ public sealed class AdminAccessTests(PortalFixture portal) : IClassFixture<Porta
         var document = await editor.GetDocumentAsync("/admin");
 
         var titles = document.QuerySelectorAll("tbody tr td:first-child").Select(td => td.Text()).ToList();
-        Assert.Equal(11, titles.Count);
+        Assert.Equal(12, titles.Count);
         Assert.Contains("Fællesskab", titles);
         Assert.Contains("Phønix", titles);
         Assert.NotNull(document.QuerySelector("nav a[href='/admin']"));

@@ -22,7 +22,7 @@ public sealed class BackupTests
         Assert.Matches(@"^medarbejdergrundlag-\d{4}-\d{2}-\d{2}\.json$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         using var file = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("medarbejdergrundlag-backup", file.RootElement.GetProperty("format").GetString());
-        Assert.Equal(11, file.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(12, file.RootElement.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BackupTests
             Assert.True(export.ExitCode == 0, export.Output);
             var import = await PortalProcess.RunCommandAsync(target.Settings, "backup", "import", exported);
             Assert.True(import.ExitCode == 0, import.Output);
-            Assert.Contains("Indlæste 11 emner", import.Output);
+            Assert.Contains("Indlæste 12 emner", import.Output);
             var again = await PortalProcess.RunCommandAsync(target.Settings, "backup", "import", exported);
             Assert.Equal(1, again.ExitCode);
             Assert.Contains("allerede indhold", again.Output);

@@ -19,7 +19,7 @@ public sealed class LoggingTests
             await WaitForAsync(() => portal.Output.Any(l => l.Contains("Application started", StringComparison.Ordinal)));
 
             var lines = portal.Output.Where(l => l.Length > 0).ToList();
-            Assert.Contains(lines, l => l.Contains("Seeded 11 content items", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("Seeded 12 content items", StringComparison.Ordinal));
             Assert.All(lines, line =>
             {
                 using var entry = JsonDocument.Parse(line);

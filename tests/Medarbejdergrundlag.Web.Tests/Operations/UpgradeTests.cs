@@ -40,15 +40,17 @@ public sealed class UpgradeTests
         using var factory = await UpgradedPortalAsync(fixture, provider, manifest);
         using var client = factory.CreateCookielessClient();
 
-        // The first request starts the app: migrations, seeding (which must add nothing) and the key ring.
+        // The first request starts the app: migrations, seeding (which adds only what the first version
+        // lacked, the accessibility statement as content) and the key ring.
         var bearing = await client.GetWithCookieAsync("/pejlemaerker/mod", manifest.EmployeeCookie);
         Assert.Equal(HttpStatusCode.OK, bearing.StatusCode);
         Assert.Contains("FIXTURE-UDGIVET-TEKST", await bearing.Content.ReadAsStringAsync());
 
         await using (var db = factory.Database.NewContext())
         {
-            Assert.Equal(manifest.Counts["items"], await db.Items.CountAsync());
-            Assert.Equal(manifest.Counts["revisions"], await db.Revisions.CountAsync());
+            Assert.Equal(manifest.Counts["items"], await db.Items.CountAsync(i => i.Kind != Medarbejdergrundlag.Content.Model.ContentKind.AccessibilityStatement));
+            Assert.Equal(1, await db.Items.CountAsync(i => i.Kind == Medarbejdergrundlag.Content.Model.ContentKind.AccessibilityStatement));
+            Assert.Equal(manifest.Counts["revisions"] + 1, await db.Revisions.CountAsync());
             Assert.Equal(manifest.Counts["audit"], await db.AuditEntries.CountAsync());
             Assert.Equal(manifest.Counts["redirects"], await db.SlugRedirects.CountAsync());
             Assert.Equal(manifest.Counts["courseDates"], await db.CourseDates.CountAsync());

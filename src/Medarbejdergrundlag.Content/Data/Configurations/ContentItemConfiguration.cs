@@ -16,6 +16,9 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.UpdatedBy).HasMaxLength(200);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.HasUnpublishedChanges);
+        builder.Property(i => i.OwnerId).HasMaxLength(200);
+        builder.Property(i => i.OwnerName).HasMaxLength(200);
+        builder.Property(i => i.LastReviewedBy).HasMaxLength(200);
 
         builder.HasMany(i => i.Revisions)
             .WithOne(r => r.ContentItem)

@@ -13,6 +13,7 @@ public static class ContentKinds
         ContentKind.Leg => "Ben",
         ContentKind.PhoenixPage => "Phønix-siden",
         ContentKind.Course => "Phønix-forløb",
+        ContentKind.AccessibilityStatement => "Tilgængelighedserklæring",
         _ => kind.ToString(),
     };
 
@@ -23,6 +24,7 @@ public static class ContentKinds
         ContentKind.Leg => "De to ben",
         ContentKind.PhoenixPage => "Phønix",
         ContentKind.Course => "Phønix-forløb",
+        ContentKind.AccessibilityStatement => "Tilgængelighedserklæringen",
         _ => kind.ToString(),
     };
 

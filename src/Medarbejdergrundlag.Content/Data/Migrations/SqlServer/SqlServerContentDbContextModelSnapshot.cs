@@ -138,11 +138,29 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("PublishedEnglishRevisionId")
                         .HasColumnType("int");
 
                     b.Property<int?>("PublishedRevisionId")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("date");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
@@ -485,6 +503,75 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Scheduling.ScheduledAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("RanAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RevisionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("ScheduledActions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -545,12 +632,14 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", null)
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "TranslatedFrom")
                         .WithMany()
                         .HasForeignKey("TranslatedFromRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ContentItem");
+
+                    b.Navigation("TranslatedFrom");
                 });
 
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.CourseDate", b =>
@@ -573,6 +662,24 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Scheduling.ScheduledAction", b =>
+                {
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ContentItem");
+
+                    b.Navigation("Revision");
                 });
 
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>

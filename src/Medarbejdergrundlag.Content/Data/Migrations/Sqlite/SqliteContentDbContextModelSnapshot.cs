@@ -129,11 +129,29 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PublishedEnglishRevisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PublishedRevisionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -470,6 +488,73 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Scheduling.ScheduledAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("ScheduledActions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -528,12 +613,14 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", null)
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "TranslatedFrom")
                         .WithMany()
                         .HasForeignKey("TranslatedFromRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ContentItem");
+
+                    b.Navigation("TranslatedFrom");
                 });
 
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.CourseDate", b =>
@@ -556,6 +643,24 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Scheduling.ScheduledAction", b =>
+                {
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Medarbejdergrundlag.Content.Model.ContentRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ContentItem");
+
+                    b.Navigation("Revision");
                 });
 
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>

@@ -1,6 +1,7 @@
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Scheduling;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 
-public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : PageModel
+public sealed class IndexModel(ContentDbContext db, ContentEditor editor, PublishSchedule schedule, ReviewEditor reviews) : PageModel
 {
+    /// <summary>Pending schedules by item, for the overview's "Planlagt" column.</summary>
+    public ILookup<int, ScheduledAction> Pending { get; private set; } = Enumerable.Empty<ScheduledAction>().ToLookup(s => s.ContentItemId);
+
+    /// <summary>Schedules that could not run, until an editor deals with them.</summary>
+    public IReadOnlyList<ScheduledAction> Failed { get; private set; } = [];
+
+    /// <summary>"Skal gennemgås": overdue, or due within 30 days.</summary>
+    public IReadOnlyList<ReviewDue> ReviewsDue { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
     public sealed record Row(
         int Id, string Title, ContentKind Kind, int? PublishedRevisionId, bool HasUnpublishedChanges, string UpdatedBy, DateTime UpdatedAt, int Version)
     {
@@ -37,6 +49,12 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : Page
         var result = await editor.SetArchivedAsync(id, archived: false, version, User.Editor());
         return await DoneAsync(result, "Indholdet er hentet tilbage fra arkivet.");
     }
+
+    public async Task<IActionResult> OnPostMarkReviewedAsync(int id, int version) =>
+        await DoneAsync(await reviews.MarkReviewedAsync(id, version, User.Editor()), "Indholdet er markeret som gennemgået.");
+
+    public async Task<IActionResult> OnPostDismissScheduleAsync(int scheduleId, int scheduleVersion) =>
+        await DoneAsync(await schedule.DismissAsync(scheduleId, scheduleVersion, User.Editor()), "Den mislykkede planlægning er markeret som håndteret.");
 
     private async Task<IActionResult> MoveAsync(int id, int offset)
     {
@@ -76,5 +94,10 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor) : Page
             .Where(g => g.Rows.Count > 0 || ContentKinds.UrlWord(g.Kind) is not null)
             .ToList();
         Archived = rows.Where(r => r.IsArchived).Select(r => r.Row).ToList();
+        var open = await schedule.OpenAsync();
+        Pending = open.Where(s => s.State == ScheduleState.Pending).ToLookup(s => s.ContentItemId);
+        Failed = open.Where(s => s.State == ScheduleState.Failed).ToList();
+        ReviewsDue = await reviews.DueAsync();
+        Today = reviews.Today;
     }
 }

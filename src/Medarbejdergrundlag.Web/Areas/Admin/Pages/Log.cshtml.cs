@@ -50,6 +50,11 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.Imported => "Importeret",
         AuditAction.TranslationSaved => "Oversættelse gemt",
         AuditAction.TranslationPublished => "Oversættelse udgivet",
+        AuditAction.Scheduled => "Planlagt",
+        AuditAction.ScheduleCancelled => "Planlægning annulleret",
+        AuditAction.ScheduleFailed => "Planlægning mislykkedes",
+        AuditAction.Reviewed => "Gennemgået",
+        AuditAction.ReviewChanged => "Ansvarlig eller gennemgang ændret",
         _ => action.ToString(),
     };
 

@@ -14,6 +14,12 @@ public sealed class HistorikModel(ContentDbContext db, ContentEditor editor) : P
 
     public IReadOnlyList<ContentRevision> Revisions { get; private set; } = [];
 
+    /// <summary>What happened to the item without a new version: reviews, schedules (newest first).</summary>
+    public IReadOnlyList<AuditEntry> Events { get; private set; } = [];
+
+    private static readonly AuditAction[] EventActions =
+        [AuditAction.Reviewed, AuditAction.ReviewChanged, AuditAction.Scheduled, AuditAction.ScheduleCancelled, AuditAction.ScheduleFailed];
+
     [BindProperty(SupportsGet = true, Name = "fra")]
     public int? From { get; set; }
 
@@ -75,6 +81,9 @@ public sealed class HistorikModel(ContentDbContext db, ContentEditor editor) : P
 
         Item = item;
         Revisions = await db.Revisions.AsNoTracking().Where(r => r.ContentItemId == id).OrderBy(r => r.Number).ToListAsync();
+        Events = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ContentItemId == id && EventActions.Contains(a.Action))
+            .OrderByDescending(a => a.Id).Take(100).ToListAsync();
         return true;
     }
 }

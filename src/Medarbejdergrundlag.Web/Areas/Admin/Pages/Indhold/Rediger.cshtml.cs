@@ -1,6 +1,7 @@
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Scheduling;
 using Medarbejdergrundlag.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
-public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : PageModel
+public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();
@@ -28,6 +29,17 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The item's pending schedules and failed ones nobody has dealt with.</summary>
+    public IReadOnlyList<ScheduledAction> Schedules { get; private set; } = [];
+
+    /// <summary>Who the item can be given to, for the owner field.</summary>
+    public IReadOnlyList<EditorRef> Editors { get; private set; } = [];
+
+    public DateOnly ReviewBy { get; private set; }
+
+    /// <summary>Courses: the end of their last date, the default time to take them off the site.</summary>
+    public DateTime? LastDateEnds { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await editor.FindAsync(id) is not { } item)
@@ -38,7 +50,67 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
         Item = item;
         Form = EditForm.From(item);
         await LoadCourseAsync();
+        await LoadSchedulingAsync();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSchedulePublishAsync(int id, int revision, [FromForm(Name = "Schedule.When")] string? when) =>
+        await HandleSideFormAsync(id, await schedule.SchedulePublishAsync(id, revision, when, User.Editor()), "Schedule",
+            "Udgivelsen er planlagt. Indtil da ser medarbejderne den udgivne version.");
+
+    public async Task<IActionResult> OnPostScheduleArchiveAsync(int id, [FromForm(Name = "Archive.When")] string? when) =>
+        await HandleSideFormAsync(id, await schedule.ScheduleArchiveAsync(id, when, User.Editor()), "Archive",
+            "Arkiveringen er planlagt.");
+
+    public async Task<IActionResult> OnPostMoveScheduleAsync(int id, int scheduleId, int scheduleVersion, [FromForm(Name = "Move.When")] string? when) =>
+        await HandleSideFormAsync(id, await schedule.ChangeAsync(scheduleId, scheduleVersion, when, User.Editor()), null,
+            "Tidspunktet er ændret.");
+
+    public async Task<IActionResult> OnPostCancelScheduleAsync(int id, int scheduleId, int scheduleVersion) =>
+        await HandleSideFormAsync(id, await schedule.CancelAsync(scheduleId, scheduleVersion, User.Editor()), null,
+            "Planlægningen er annulleret. Intet er udgivet eller arkiveret.");
+
+    public async Task<IActionResult> OnPostDismissScheduleAsync(int id, int scheduleId, int scheduleVersion) =>
+        await HandleSideFormAsync(id, await schedule.DismissAsync(scheduleId, scheduleVersion, User.Editor()), null,
+            "Den mislykkede planlægning er markeret som håndteret.");
+
+    public async Task<IActionResult> OnPostReviewAsync(int id, [FromForm(Name = "Review.Owner")] string? owner, [FromForm(Name = "Review.ReviewBy")] string? reviewBy) =>
+        await HandleSideFormAsync(id, await reviews.SetAsync(id, Form.Version, owner, reviewBy, await reviews.KnownEditorsAsync(User.Editor()), User.Editor()), "Review",
+            "Ansvarlig og dato for gennemgang er gemt.");
+
+    public async Task<IActionResult> OnPostMarkReviewedAsync(int id) =>
+        await HandleSideFormAsync(id, await reviews.MarkReviewedAsync(id, Form.Version, User.Editor()), null,
+            "Indholdet er markeret som gennemgået.");
+
+    /// <summary>
+    /// The small forms beside the text (schedules, review): their errors go to their own fields, and
+    /// the text form shows the saved text again, since these forms do not carry it.
+    /// </summary>
+    private async Task<IActionResult> HandleSideFormAsync(int id, EditResult result, string? prefix, string success)
+    {
+        if (await this.OutcomeAsync(result, () =>
+            {
+                Message = success;
+                return RedirectToPage(new { id });
+            }, "En anden har ændret indholdet imens. Se siden igen, og prøv så igen.", prefix) is { } outcome)
+        {
+            return outcome;
+        }
+
+        Item = (await editor.FindAsync(id))!;
+        ModelState.Remove($"{nameof(Form)}.{nameof(EditForm.Version)}");
+        Form = EditForm.From(Item);
+        await LoadCourseAsync();
+        await LoadSchedulingAsync();
+        return Page();
+    }
+
+    private async Task LoadSchedulingAsync()
+    {
+        Schedules = await schedule.OpenForItemAsync(Item.Id);
+        Editors = await reviews.KnownEditorsAsync(User.Editor());
+        ReviewBy = ReviewEditor.EffectiveReviewBy(Item);
+        LastDateEnds = Dates.Where(d => !d.IsRemoved && d.Status != CourseDateStatus.Cancelled).Select(d => (DateTime?)d.EndsAt).Max();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id) =>
@@ -71,6 +143,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db) : Pa
 
         Item = (await editor.FindAsync(id))!;
         await LoadCourseAsync();
+        await LoadSchedulingAsync();
         return Page();
     }
 

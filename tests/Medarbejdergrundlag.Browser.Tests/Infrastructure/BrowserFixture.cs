@@ -59,13 +59,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context at the given width; signed in as the persona unless it is null.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, string? persona = "medarbejder", bool clipboard = false)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, string? persona = "medarbejder", bool clipboard = false, string locale = "da-DK")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 800 : 900 },
-            Locale = "da-DK",
+            Locale = locale,
             Permissions = clipboard ? ["clipboard-read", "clipboard-write"] : [],
         });
         context.SetDefaultTimeout(15_000);

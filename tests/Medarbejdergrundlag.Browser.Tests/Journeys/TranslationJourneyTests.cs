@@ -72,4 +72,29 @@ public sealed class TranslationJourneyTests(BrowserFixture fixture)
         await editor.GotoAsync("/admin");
         await Assertions.Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Oversættelse forældet" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AReaderWhoseBrowserPrefersEnglishIsOfferedTheEnglishPageOnceAndNothingRedirects()
+    {
+        await using var english = await fixture.NewContextAsync(375, "medarbejder", locale: "en-GB");
+        var page = await english.NewPageAsync();
+
+        await page.GotoAsync("/pejlemaerker");
+        Assert.EndsWith("/pejlemaerker", page.Url);
+        var offer = page.Locator("[data-language-offer]");
+        await Assertions.Expect(offer).ToBeVisibleAsync();
+        Assert.Equal("/en/pejlemaerker", await offer.GetByRole(AriaRole.Link, new() { Name = "Read in English" }).GetAttributeAsync("href"));
+
+        // Staying in Danish is remembered: the offer does not come back.
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Bliv på dansk" }).ClickAsync();
+        await Assertions.Expect(offer).ToBeHiddenAsync();
+        await page.GotoAsync("/medarbejdergrundlag");
+        await Assertions.Expect(page.Locator("[data-language-offer]")).ToBeHiddenAsync();
+
+        // A Danish browser is never offered English.
+        await using var danish = await fixture.NewContextAsync(375, "medarbejder");
+        var danishPage = await danish.NewPageAsync();
+        await danishPage.GotoAsync("/pejlemaerker");
+        await Assertions.Expect(danishPage.Locator("[data-language-offer]")).ToBeHiddenAsync();
+    }
 }

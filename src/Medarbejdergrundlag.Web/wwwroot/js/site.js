@@ -8,42 +8,6 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => window.print());
   }
 
-  if (!navigator.clipboard || !window.isSecureContext) {
-    return; // The link stays visible for people to copy by hand.
-  }
-
-  for (const button of document.querySelectorAll("[data-copy-link]")) {
-    const status = button.parentElement.querySelector("[role=status]");
-    button.hidden = false;
-    button.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(button.dataset.copyLink);
-        status.textContent = "Linket er kopieret.";
-      } catch {
-        status.textContent = "Linket kunne ikke kopieres. Markér det, og kopiér det selv.";
-      }
-    });
-  }
-
-  // Copies a longer text (the welcome email) from the read-only field it stays visible in.
-  for (const button of document.querySelectorAll("[data-copy-from]")) {
-    const source = document.getElementById(button.dataset.copyFrom);
-    const status = button.parentElement.querySelector("[role=status]");
-    if (!source) {
-      continue;
-    }
-
-    button.hidden = false;
-    button.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(source.value);
-        status.textContent = "Teksten er kopieret.";
-      } catch {
-        status.textContent = "Teksten kunne ikke kopieres. Markér den, og kopiér den selv.";
-      }
-    });
-  }
-
   // The offer of the English page, to a reader whose browser prefers English and who has not
   // chosen a language here yet. Nothing redirects; the choice is remembered in this browser.
   const offer = document.querySelector("[data-language-offer]");
@@ -70,5 +34,41 @@ document.addEventListener("DOMContentLoaded", () => {
         offer.hidden = true;
       });
     }
+  }
+
+  if (!navigator.clipboard || !window.isSecureContext) {
+    return; // The link stays visible for people to copy by hand.
+  }
+
+  for (const button of document.querySelectorAll("[data-copy-link]")) {
+    const status = button.parentElement.querySelector("[role=status]");
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(button.dataset.copyLink);
+        status.textContent = button.dataset.copied || "Linket er kopieret.";
+      } catch {
+        status.textContent = button.dataset.copyFailed || "Linket kunne ikke kopieres. Markér det, og kopiér det selv.";
+      }
+    });
+  }
+
+  // Copies a longer text (the welcome email) from the read-only field it stays visible in.
+  for (const button of document.querySelectorAll("[data-copy-from]")) {
+    const source = document.getElementById(button.dataset.copyFrom);
+    const status = button.parentElement.querySelector("[role=status]");
+    if (!source) {
+      continue;
+    }
+
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(source.value);
+        status.textContent = "Teksten er kopieret.";
+      } catch {
+        status.textContent = "Teksten kunne ikke kopieres. Markér den, og kopiér den selv.";
+      }
+    });
   }
 });

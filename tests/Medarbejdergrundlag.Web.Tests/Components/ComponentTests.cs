@@ -3,6 +3,7 @@ using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Medarbejdergrundlag.Web.Tests.Components;
 
@@ -10,6 +11,8 @@ namespace Medarbejdergrundlag.Web.Tests.Components;
 public sealed class ComponentTests : IDisposable
 {
     private readonly BunitContext _context = new();
+
+    public ComponentTests() => _context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
     public void Dispose() => _context.Dispose();
 
@@ -24,10 +27,30 @@ public sealed class ComponentTests : IDisposable
             <div class="copy-link">
                 <span class="copy-link__label">Link til Mod:</span>
                 <a class="copy-link__url" href="https://portal.example/medarbejdergrundlag#mod">https://portal.example/medarbejdergrundlag#mod</a>
-                <button type="button" class="copy-link__button" data-copy-link="https://portal.example/medarbejdergrundlag#mod" hidden>Kopiér link<span class="visually-hidden"> til Mod</span></button>
+                <button type="button" class="copy-link__button" data-copy-link="https://portal.example/medarbejdergrundlag#mod"
+                        data-copied="Linket er kopieret." data-copy-failed="Linket kunne ikke kopieres. Markér det, og kopiér det selv." hidden>Kopiér link<span class="visually-hidden"> til Mod</span></button>
                 <span class="copy-link__status" role="status" aria-live="polite"></span>
             </div>
             """);
+    }
+
+    [Fact]
+    public void CopyLinkSpeaksEnglishOnTheEnglishPages()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = Medarbejdergrundlag.Content.PortalCulture.English;
+        try
+        {
+            var cut = _context.Render<CopyLink>(p => p.Add(c => c.Url, "https://portal.example/en/medarbejdergrundlag#mod").Add(c => c.Label, "Courage"));
+
+            Assert.Equal("Link to Courage:", cut.Find(".copy-link__label").TextContent);
+            Assert.Equal("Copy link to Courage", cut.Find("button").TextContent);
+            Assert.Equal("The link is copied.", cut.Find("button").GetAttribute("data-copied"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]

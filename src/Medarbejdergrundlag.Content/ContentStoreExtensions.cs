@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Medarbejdergrundlag.Content.Backup;
+using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Markdown;
@@ -51,6 +52,11 @@ public static class ContentStoreExtensions
         services.AddScoped<CourseDateEditor>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<ContentBackup>();
+        services.AddSingleton<ChangeHistory>();
+        services.AddScoped<CharterConfirmations>();
+        services.AddScoped<ChangeLog>();
+        services.Configure<ConfirmationOptions>(configuration.GetSection(ConfirmationOptions.Section));
+        services.AddHostedService<ConfirmationRetention>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -5,6 +5,7 @@ using Medarbejdergrundlag.Content;
 using Microsoft.AspNetCore.Localization;
 using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
+using Medarbejdergrundlag.Web.Pages.Aendringer;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
 
@@ -76,6 +77,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapPortalSignIn();
 app.MapCalendarFiles();
 app.MapMarkdownPreview();
+app.MapChangeFeed();
 
 app.Run();
 return 0;

@@ -29,7 +29,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<BackupFile> ReadAsync(CancellationToken cancellationToken = default)
+    /// <param name="withConfirmations">
+    /// Also the readers' confirmations. They are personal data (subject ids), so only an operator who
+    /// asks for them explicitly gets them (<c>backup export FILE --with-confirmations</c>).
+    /// </param>
+    public async Task<BackupFile> ReadAsync(bool withConfirmations = false, CancellationToken cancellationToken = default)
     {
         var items = await db.Items.AsNoTracking().Include(i => i.Revisions)
             .OrderBy(i => i.Key)
@@ -52,18 +56,33 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                         r.Number, r.Title, r.Slug, r.LeadMarkdown, r.LeadHtml, r.BodyMarkdown, r.BodyHtml,
                         r.PointsMarkdown, r.PointsHtml, r.PlainText, r.CreatedAt, r.CreatedBy, r.ChangeNote,
                         r.DialogQuestionsMarkdown, r.DialogQuestionsHtml,
-                        r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp, r.CreatedById)).ToList(),
+                        r.Audience, r.Forvaltning, r.LengthDays, r.BearingKeys, r.SignUp, r.CreatedById,
+                        r.PublishedAt, r.IsMaterialChange)).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
                         d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)).ToList());
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
             audit.Select(a => new BackupAuditEntry(
-                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details, a.UserId)).ToList());
+                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details, a.UserId)).ToList(),
+            withConfirmations ? await ConfirmationsAsync(items, cancellationToken) : null);
     }
 
-    public async Task ExportAsync(Stream output, CancellationToken cancellationToken = default) =>
-        await JsonSerializer.SerializeAsync(output, await ReadAsync(cancellationToken), Json, cancellationToken);
+    public async Task ExportAsync(Stream output, bool withConfirmations = false, CancellationToken cancellationToken = default) =>
+        await JsonSerializer.SerializeAsync(output, await ReadAsync(withConfirmations, cancellationToken), Json, cancellationToken);
+
+    /// <summary>A confirmed version names revisions by id; the file names them by item key and number ("mod:3").</summary>
+    private async Task<List<BackupConfirmation>> ConfirmationsAsync(List<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var names = items.SelectMany(i => i.Revisions.Select(r => (r.Id, Name: $"{i.Key}:{r.Number}"))).ToDictionary(x => x.Id, x => x.Name);
+        var confirmations = await db.Confirmations.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return confirmations.Select(c => new BackupConfirmation(
+                c.SubjectId,
+                Confirmations.CharterVersion.Parse(c.Version).Where(names.ContainsKey).Select(id => names[id]).Order(StringComparer.Ordinal).ToList(),
+                c.ConfirmedAt,
+                c.Forvaltning))
+            .ToList();
+    }
 
     /// <summary>
     /// Restores a file. Into a database that already has content only when <paramref name="force"/>
@@ -103,6 +122,9 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
             await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
+            // Confirmations name revisions by id, and the restored revisions get new ids: the file's
+            // confirmations (if it has any) replace them.
+            await db.Confirmations.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null), cancellationToken);
             await db.Revisions.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteDeleteAsync(cancellationToken);
@@ -139,6 +161,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 LengthDays = r.LengthDays,
                 BearingKeys = r.BearingKeys,
                 SignUp = r.SignUp,
+                PublishedAt = r.PublishedAt,
+                IsMaterialChange = r.IsMaterialChange ?? false,
             }));
 
             // The file's HTML is never trusted: every revision is rendered again from its Markdown.
@@ -192,6 +216,16 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             ItemTitle = a.ItemTitle,
             Details = a.Details,
         }));
+        var revisionIds = items.SelectMany(x => x.item.Revisions.Select(r => (Name: $"{x.item.Key}:{r.Number}", r.Id))).ToDictionary(x => x.Name, x => x.Id);
+        db.Confirmations.AddRange((file.Confirmations ?? []).Select(c => new Confirmation
+        {
+            SubjectId = c.SubjectId,
+            Version = string.Join(',', c.Revisions.Select(name => revisionIds.TryGetValue(name, out var id)
+                ? id
+                : throw new ContentBackupException($"En bekræftelse henviser til »{name}«, som ikke er i filen.")).Order()),
+            ConfirmedAt = c.ConfirmedAt,
+            Forvaltning = c.Forvaltning,
+        }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return items.Count;
@@ -210,7 +244,14 @@ public sealed record BackupFile(
     DateTime ExportedAt,
     List<BackupItem> Items,
     List<BackupRedirect>? Redirects,
-    List<BackupAuditEntry>? Audit);
+    List<BackupAuditEntry>? Audit,
+    List<BackupConfirmation>? Confirmations = null);
+
+/// <summary>
+/// A reader's confirmation, only in files exported with <c>--with-confirmations</c>: the charter
+/// version as item key and revision number ("mod:3"), since ids differ between databases.
+/// </summary>
+public sealed record BackupConfirmation(string SubjectId, List<string> Revisions, DateTime ConfirmedAt, string? Forvaltning);
 
 /// <summary>An old address of an item, by the item's key.</summary>
 public sealed record BackupRedirect(ContentKind Kind, string Slug, string ItemKey, DateTime CreatedAt);
@@ -269,7 +310,9 @@ public sealed record BackupRevision(
     decimal? LengthDays,
     string? BearingKeys,
     string? SignUp,
-    string? CreatedById = null);
+    string? CreatedById = null,
+    DateTime? PublishedAt = null,
+    bool? IsMaterialChange = null);
 
 /// <summary>A backup that cannot be imported; the message is Danish and says why.</summary>
 public sealed class ContentBackupException(string message, Exception? inner = null) : Exception(message, inner);

@@ -76,11 +76,15 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// What the editor typed becomes the published version: one load, one save, one transaction.
     /// Either both the new revision and the publish are written, or neither.
     /// </summary>
-    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user) =>
+    /// <param name="material">
+    /// "Væsentlig ændring": readers who confirmed the charter before ask to read and confirm again.
+    /// Only charter sections, legs and bearings can be material; for other kinds it is ignored.
+    /// </param>
+    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false) =>
         WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
-                : await PublishCurrentAsync(item, user));
+                : await PublishCurrentAsync(item, user, material));
 
     /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
@@ -88,11 +92,14 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             ? AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user)
             : Task.FromResult(EditResult.NotFound()));
 
-    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user));
+    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
+        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user, material));
 
-    /// <summary>Points the public site at the item's newest revision, keeping its old address working.</summary>
-    private async Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user)
+    /// <summary>
+    /// Points the public site at the item's newest revision, keeping its old address working, and
+    /// stamps the revision with when it was published and whether the change is material.
+    /// </summary>
+    private async Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user, bool material)
     {
         var draft = item.CurrentRevision!;
         if (ReferenceEquals(draft, item.PublishedRevision) || (draft.Id != 0 && draft.Id == item.PublishedRevisionId))
@@ -112,9 +119,13 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         }
 
         item.PublishedRevision = draft;
+        draft.PublishedAt = Now;
+        draft.IsMaterialChange = material && Confirmations.CharterVersion.IsCharterKind(item.Kind);
         Touch(item, user);
-        Audit(AuditAction.Published, item, draft.Title, user,
-            oldSlug is not null && oldSlug != draft.Slug ? $"Version {draft.Number}. Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : $"Version {draft.Number}.");
+        var moved = oldSlug is not null && oldSlug != draft.Slug ? $" Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : "";
+        var weight = !Confirmations.CharterVersion.IsCharterKind(item.Kind) ? ""
+            : draft.IsMaterialChange ? " Væsentlig ændring: læserne bliver bedt om at bekræfte igen." : " Mindre ændring.";
+        Audit(AuditAction.Published, item, draft.Title, user, $"Version {draft.Number}.{moved}{weight}");
         return EditResult.Done(item, draft);
     }
 

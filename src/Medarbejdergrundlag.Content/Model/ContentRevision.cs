@@ -70,6 +70,18 @@ public class ContentRevision
 
     public string? ChangeNote { get; set; }
 
+    /// <summary>
+    /// When this revision became the published one; null while it is (or was only ever) a draft.
+    /// Set once, by the publish itself: a revision is published at most once (a restore makes a new one).
+    /// </summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// The editor marked this publish "Væsentlig ændring": readers who confirmed the charter before it
+    /// are asked to read it and confirm again. A typo fix is not material (the default).
+    /// </summary>
+    public bool IsMaterialChange { get; set; }
+
     public IReadOnlyList<string> Points =>
         PointsMarkdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

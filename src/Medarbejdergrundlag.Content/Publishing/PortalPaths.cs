@@ -32,6 +32,22 @@ public static class PortalPaths
 
     public const string Admin = "/admin";
 
+    /// <summary>Every published change to the charter, the bearings and the Phønix page.</summary>
+    public const string Changes = "/aendringer";
+
+    public const string ChangesFeed = Changes + "/feed.atom";
+
+    /// <summary>What changed in the charter since the reader confirmed it.</summary>
+    public const string ChangesSinceConfirmed = Changes + "/siden-du-bekraeftede";
+
+    /// <summary>The confirm button at the end of the charter: the link managers give a new employee.</summary>
+    public const string CharterConfirm = Charter + "#bekraeft";
+
+    public const string Confirm = Charter + "/bekraeft";
+
+    /// <summary>The reader's own confirmations, to see and withdraw.</summary>
+    public const string MyConfirmations = "/konto/bekraeftelser";
+
     /// <summary>A section or leg of the charter: its permanent anchor on the charter page.</summary>
     public static string CharterSection(string key) => $"{Charter}#{key}";
 

@@ -34,7 +34,11 @@ public sealed record PublishedItem(
         item.Kind == ContentKind.Course ? PublishedCourse.From(revision, dates ?? []) : null)
     {
         DialogQuestionsHtml = revision.DialogQuestionsHtml,
+        RevisionId = revision.Id,
     };
+
+    /// <summary>The revision shown; the charter's version is the set of these (<see cref="Confirmations.CharterVersion"/>).</summary>
+    public int RevisionId { get; init; }
 
     /// <summary>The managers' dialog questions as &lt;li&gt; elements; empty for items without.</summary>
     public string DialogQuestionsHtml { get; init; } = "";

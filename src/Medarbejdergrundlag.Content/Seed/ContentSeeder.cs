@@ -39,6 +39,7 @@ public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer
                 PointsMarkdown = string.Join('\n', doc.Points),
                 DialogQuestionsMarkdown = string.Join('\n', doc.Questions),
                 CreatedAt = now,
+                PublishedAt = now,
                 CreatedBy = SeedAuthor,
                 ChangeNote = "Indlæst fra medarbejdergrundlagets og Phønix' oprindelige tekst",
             };

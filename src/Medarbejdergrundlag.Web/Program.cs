@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Pages.Aendringer;
+using Medarbejdergrundlag.Web.Pages.Bekraeftelse;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
 
@@ -78,6 +79,7 @@ app.MapPortalSignIn();
 app.MapCalendarFiles();
 app.MapMarkdownPreview();
 app.MapChangeFeed();
+app.MapConfirm();
 
 app.Run();
 return 0;

@@ -52,7 +52,9 @@ public static class ContentStoreExtensions
         services.AddScoped<CourseDateEditor>();
         services.AddScoped<CourseImporter>();
         services.AddScoped<ContentBackup>();
+        services.AddMemoryCache();
         services.AddSingleton<ChangeHistory>();
+        services.AddSingleton<ReaderStatuses>();
         services.AddScoped<CharterConfirmations>();
         services.AddScoped<ChangeLog>();
         services.Configure<ConfirmationOptions>(configuration.GetSection(ConfirmationOptions.Section));

@@ -47,25 +47,13 @@ public sealed record ForvaltningFigures(string? Forvaltning, int Current, int Ol
 /// Reading and confirming the charter. Stores the subject id, the version and the time (and the
 /// forvaltning where configured): no name, nothing about what else a reader did.
 /// </summary>
-public sealed class CharterConfirmations(ContentDbContext db, PublishedContentStore content, ChangeHistory history, TimeProvider clock)
+public sealed class CharterConfirmations(ContentDbContext db, PublishedContentStore content, ChangeHistory history, ReaderStatuses statuses, TimeProvider clock)
 {
-    /// <summary>One indexed query for the reader's latest confirmation; the rest comes from the snapshot's history.</summary>
-    public async Task<ReaderStatus> StatusAsync(string subjectId, CancellationToken cancellationToken = default)
-    {
-        var site = await content.GetAsync();
-        var latest = await db.Confirmations.AsNoTracking()
-            .Where(c => c.SubjectId == subjectId)
-            .OrderByDescending(c => c.Id)
-            .Select(c => new { c.Version, c.ConfirmedAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (latest is null)
-        {
-            return ReaderStatus.NotConfirmed(CharterVersion.Of(site));
-        }
+    /// <inheritdoc cref="ReaderStatuses.StatusAsync"/>
+    public Task<ReaderStatus> StatusAsync(string subjectId, bool fresh = false, CancellationToken cancellationToken = default) =>
+        statuses.StatusAsync(subjectId, fresh, cancellationToken);
 
-        var revisions = await history.GetAsync(site, cancellationToken);
-        return new ReaderStatus(revisions.CurrentVersion, latest.ConfirmedAt, revisions.ChangesSince(latest.Version));
-    }
+    private void Forget(string subjectId) => statuses.Forget(subjectId);
 
     /// <summary>
     /// Confirms the version the reader read (<paramref name="readVersion"/>, carried by the form). If
@@ -80,7 +68,7 @@ public sealed class CharterConfirmations(ContentDbContext db, PublishedContentSt
             return ConfirmOutcome.ChangedMeanwhile;
         }
 
-        var status = await StatusAsync(subjectId, cancellationToken);
+        var status = await StatusAsync(subjectId, fresh: true, cancellationToken);
         if (status.HasConfirmed && status.ChangesSince.Count == 0)
         {
             return ConfirmOutcome.AlreadyConfirmed;
@@ -94,6 +82,7 @@ public sealed class CharterConfirmations(ContentDbContext db, PublishedContentSt
             Forvaltning = string.IsNullOrWhiteSpace(forvaltning) ? null : forvaltning.Trim()[..Math.Min(forvaltning.Trim().Length, 100)],
         });
         await db.SaveChangesAsync(cancellationToken);
+        Forget(subjectId);
         return ConfirmOutcome.Confirmed;
     }
 
@@ -103,8 +92,12 @@ public sealed class CharterConfirmations(ContentDbContext db, PublishedContentSt
             .OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
 
     /// <summary>Deletes one of the reader's confirmations, or all of them (<paramref name="id"/> null). Never another reader's.</summary>
-    public Task<int> WithdrawAsync(string subjectId, long? id, CancellationToken cancellationToken = default) =>
-        db.Confirmations.Where(c => c.SubjectId == subjectId && (id == null || c.Id == id)).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> WithdrawAsync(string subjectId, long? id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.Confirmations.Where(c => c.SubjectId == subjectId && (id == null || c.Id == id)).ExecuteDeleteAsync(cancellationToken);
+        Forget(subjectId);
+        return deleted;
+    }
 
     /// <summary>The retention clean-up: deletes every confirmation made before <paramref name="cutoff"/>.</summary>
     public Task<int> DeleteOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken = default) =>

@@ -14,7 +14,7 @@ public sealed class SidenDuBekraeftedeModel(CharterConfirmations confirmations, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var subject = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed in without a subject.");
-        Status = await confirmations.StatusAsync(subject, cancellationToken);
+        Status = await confirmations.StatusAsync(subject, fresh: true, cancellationToken);
         Changes = (await changes.SinceAsync(Status, cancellationToken)).Select(c => (c.Change, c.Fields)).ToList();
     }
 }

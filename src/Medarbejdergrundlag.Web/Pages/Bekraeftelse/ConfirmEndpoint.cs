@@ -34,6 +34,7 @@ public static class ConfirmEndpoint
         // Whatever the outcome (confirmed, already confirmed, or a material change published while
         // they read), the charter shows where the reader stands now: its notice names any change.
         await confirmations.ConfirmAsync(subject, form["version"].ToString(), forvaltning, cancellationToken);
+        ReaderStatusPart.MarkFresh(http);
         return Results.Redirect(PortalPaths.CharterConfirm);
     }
 }

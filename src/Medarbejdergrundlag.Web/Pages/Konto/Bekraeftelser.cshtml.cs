@@ -35,12 +35,14 @@ public sealed class BekraeftelserModel(CharterConfirmations confirmations, Publi
     public async Task<IActionResult> OnPostTraekTilbageAsync(long id, CancellationToken cancellationToken)
     {
         Withdrawn = await confirmations.WithdrawAsync(Subject(), id, cancellationToken);
+        Bekraeftelse.ReaderStatusPart.MarkFresh(HttpContext);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostTraekAlleTilbageAsync(CancellationToken cancellationToken)
     {
         Withdrawn = await confirmations.WithdrawAsync(Subject(), id: null, cancellationToken);
+        Bekraeftelse.ReaderStatusPart.MarkFresh(HttpContext);
         return RedirectToPage();
     }
 

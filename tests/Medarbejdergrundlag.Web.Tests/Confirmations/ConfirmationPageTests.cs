@@ -178,6 +178,23 @@ public sealed class ConfirmationPageTests
         Assert.Contains("Væsentlig ændring", log.QuerySelector("main")!.Text());
     }
 
+    [Fact]
+    public async Task TheManagersPageExplainsConfirmingAndLinksANewEmployeeStraightToTheButton()
+    {
+        using var factory = new PortalFactory();
+        var leader = await factory.SignedInClientAsync("leder");
+
+        var page = await leader.GetDocumentAsync("/til-ledere");
+        var section = page.QuerySelector("section[aria-labelledby=bekraeft-title]")!;
+        Assert.Contains("Du får ingen liste over, hvem der har bekræftet", section.Text());
+        Assert.Equal("Læs og bekræft medarbejdergrundlaget", section.QuerySelector("a[href='/medarbejdergrundlag#bekraeft']")!.Text());
+        Assert.NotNull(section.QuerySelector(".copy-link a[href$='/medarbejdergrundlag#bekraeft']"));
+
+        // The link's target exists on the charter: the section with the button.
+        var charter = await (await factory.SignedInClientAsync()).GetDocumentAsync("/medarbejdergrundlag");
+        Assert.NotNull(charter.QuerySelector("#bekraeft button"));
+    }
+
     /// <summary>The main content without the parts written for each reader.</summary>
     private static string Shared(AngleSharp.Dom.IDocument page)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Medarbejdergrundlag.Content.Backup;
+using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Markdown;
@@ -57,6 +58,13 @@ public static class ContentStoreExtensions
         services.AddScoped<Scheduling.ReviewEditor>();
         services.AddSingleton<Scheduling.ScheduleRunner>();
         services.AddHostedService<Scheduling.ScheduleWorker>();
+        services.AddMemoryCache();
+        services.AddSingleton<ChangeHistory>();
+        services.AddSingleton<ReaderStatuses>();
+        services.AddScoped<CharterConfirmations>();
+        services.AddScoped<ChangeLog>();
+        services.Configure<ConfirmationOptions>(configuration.GetSection(ConfirmationOptions.Section));
+        services.AddHostedService<ConfirmationRetention>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
+using Medarbejdergrundlag.Web.Pages.Aendringer;
+using Medarbejdergrundlag.Web.Pages.Bekraeftelse;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
 
@@ -71,6 +73,8 @@ app.MapRazorPages().WithStaticAssets();
 app.MapPortalSignIn();
 app.MapCalendarFiles();
 app.MapMarkdownPreview();
+app.MapChangeFeed();
+app.MapConfirm();
 
 app.Run();
 return 0;

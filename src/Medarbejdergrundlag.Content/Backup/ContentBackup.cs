@@ -30,7 +30,11 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<BackupFile> ReadAsync(CancellationToken cancellationToken = default)
+    /// <param name="withConfirmations">
+    /// Also the readers' confirmations. They are personal data (subject ids), so only an operator who
+    /// asks for them explicitly gets them (<c>backup export FILE --with-confirmations</c>).
+    /// </param>
+    public async Task<BackupFile> ReadAsync(bool withConfirmations = false, CancellationToken cancellationToken = default)
     {
         var items = await db.Items.AsNoTracking().Include(i => i.Revisions)
             .OrderBy(i => i.Key)
@@ -58,6 +62,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                         Course = r.Course,
                         Language = r.Language,
                         TranslatedFromRevision = NumberOf(r.TranslatedFromRevisionId),
+                        PublishedAt = r.PublishedAt,
+                        IsMaterialChange = r.IsMaterialChange,
                     }).ToList(),
                     dates[i.Id].OrderBy(d => d.StartsAt).ThenBy(d => d.Id).Select(d => new BackupCourseDate(
                         d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version,
@@ -73,11 +79,25 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
             audit.Select(a => new BackupAuditEntry(
-                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details, a.UserId)).ToList());
+                a.At, a.User, a.Action, a.ContentItemId is { } id && keys.TryGetValue(id, out var key) ? key : null, a.ItemTitle, a.Details, a.UserId)).ToList(),
+            withConfirmations ? await ConfirmationsAsync(items, cancellationToken) : null);
     }
 
-    public async Task ExportAsync(Stream output, CancellationToken cancellationToken = default) =>
-        await JsonSerializer.SerializeAsync(output, await ReadAsync(cancellationToken), Json, cancellationToken);
+    public async Task ExportAsync(Stream output, bool withConfirmations = false, CancellationToken cancellationToken = default) =>
+        await JsonSerializer.SerializeAsync(output, await ReadAsync(withConfirmations, cancellationToken), Json, cancellationToken);
+
+    /// <summary>A confirmed version names revisions by id; the file names them by item key and number ("mod:3").</summary>
+    private async Task<List<BackupConfirmation>> ConfirmationsAsync(List<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var names = items.SelectMany(i => i.Revisions.Select(r => (r.Id, Name: $"{i.Key}:{r.Number}"))).ToDictionary(x => x.Id, x => x.Name);
+        var confirmations = await db.Confirmations.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return confirmations.Select(c => new BackupConfirmation(
+                c.SubjectId,
+                Confirmations.CharterVersion.Parse(c.Version).Where(names.ContainsKey).Select(id => names[id]).Order(StringComparer.Ordinal).ToList(),
+                c.ConfirmedAt,
+                c.Forvaltning))
+            .ToList();
+    }
 
     /// <summary>
     /// Restores a file. Into a database that already has content only when <paramref name="force"/>
@@ -118,6 +138,9 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
             await db.ScheduledActions.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
+            // Confirmations name revisions by id, and the restored revisions get new ids: the file's
+            // confirmations (if it has any) replace them.
+            await db.Confirmations.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.PublishedRevisionId, (int?)null).SetProperty(i => i.CurrentRevisionId, (int?)null)
                 .SetProperty(i => i.PublishedEnglishRevisionId, (int?)null).SetProperty(i => i.CurrentEnglishRevisionId, (int?)null), cancellationToken);
@@ -158,6 +181,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 CreatedBy = r.CreatedBy,
                 CreatedById = r.CreatedById ?? "",
                 ChangeNote = r.ChangeNote,
+                PublishedAt = r.PublishedAt,
+                IsMaterialChange = r.IsMaterialChange ?? false,
             }));
 
             // A translation's Danish revision, inserted first by the same save.
@@ -237,6 +262,16 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             ItemTitle = a.ItemTitle,
             Details = a.Details,
         }));
+        var revisionIds = items.SelectMany(x => x.item.Revisions.Select(r => (Name: $"{x.item.Key}:{r.Number}", r.Id))).ToDictionary(x => x.Name, x => x.Id);
+        db.Confirmations.AddRange((file.Confirmations ?? []).Select(c => new Confirmation
+        {
+            SubjectId = c.SubjectId,
+            Version = string.Join(',', c.Revisions.Select(name => revisionIds.TryGetValue(name, out var id)
+                ? id
+                : throw new ContentBackupException($"En bekræftelse henviser til »{name}«, som ikke er i filen.")).Order()),
+            ConfirmedAt = c.ConfirmedAt,
+            Forvaltning = c.Forvaltning,
+        }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return items.Count;
@@ -255,7 +290,14 @@ public sealed record BackupFile(
     DateTime ExportedAt,
     List<BackupItem> Items,
     List<BackupRedirect>? Redirects,
-    List<BackupAuditEntry>? Audit);
+    List<BackupAuditEntry>? Audit,
+    List<BackupConfirmation>? Confirmations = null);
+
+/// <summary>
+/// A reader's confirmation, only in files exported with <c>--with-confirmations</c>: the charter
+/// version as item key and revision number ("mod:3"), since ids differ between databases.
+/// </summary>
+public sealed record BackupConfirmation(string SubjectId, List<string> Revisions, DateTime ConfirmedAt, string? Forvaltning);
 
 /// <summary>An old address of an item, by the item's key.</summary>
 public sealed record BackupRedirect(ContentKind Kind, string Slug, string ItemKey, DateTime CreatedAt);
@@ -343,6 +385,12 @@ public sealed record BackupRevision(
 
     /// <summary>A translation's Danish revision, by number.</summary>
     public int? TranslatedFromRevision { get; init; }
+
+    /// <summary>When it became the published revision; none in files from before read confirmations.</summary>
+    public DateTime? PublishedAt { get; init; }
+
+    /// <summary>"Væsentlig ændring" at its publish.</summary>
+    public bool? IsMaterialChange { get; init; }
 
     // Format 1 wrote a kind's own fields flat on the revision. They are read, to import such files,
     // and never written.

@@ -34,6 +34,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Scheduling.ScheduledAction> ScheduledActions => Set<Scheduling.ScheduledAction>();
 
+    public DbSet<Confirmation> Confirmations => Set<Confirmation>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>
@@ -53,6 +55,7 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
     {
         var rewritten = ChangeTracker.Entries()
             .Where(e => e.Entity is ContentRevision or AuditEntry && e.State is EntityState.Modified or EntityState.Deleted)
+            .Where(e => !IsPublishStamp(e))
             .Select(e => e.Entity.GetType().Name)
             .FirstOrDefault();
         if (rewritten is not null)
@@ -60,6 +63,16 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
             throw new InvalidOperationException($"A {rewritten} is history and cannot be changed or deleted.");
         }
     }
+
+    /// <summary>
+    /// The one change a revision may take: publishing a draft stamps it once with when it was
+    /// published and whether the editor called it material. Its text never changes.
+    /// </summary>
+    private static bool IsPublishStamp(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry is { Entity: ContentRevision, State: EntityState.Modified }
+        && entry.Property(nameof(ContentRevision.PublishedAt)).OriginalValue is null
+        && entry.Properties.Where(p => p.IsModified).All(p =>
+            p.Metadata.Name is nameof(ContentRevision.PublishedAt) or nameof(ContentRevision.IsMaterialChange));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDbContext).Assembly);

@@ -76,11 +76,15 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// What the editor typed becomes the published version: one load, one save, one transaction.
     /// Either both the new revision and the publish are written, or neither.
     /// </summary>
-    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user) =>
+    /// <param name="material">
+    /// "Væsentlig ændring": readers who confirmed the charter before ask to read and confirm again.
+    /// Only charter sections, legs and bearings can be material; for other kinds it is ignored.
+    /// </param>
+    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false) =>
         WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
-                : await PublishCurrentAsync(item, user));
+                : await PublishCurrentAsync(item, user, material));
 
     /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
@@ -88,12 +92,15 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             ? AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user)
             : Task.FromResult(EditResult.NotFound()));
 
-    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user));
+    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
+        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user, material));
 
-    /// <summary>Points the public site at the item's newest revision, keeping its old address working.</summary>
-    private Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user) =>
-        PublishRevisionAsync(item, item.CurrentRevision!, user, note: null);
+    /// <summary>
+    /// Points the public site at the item's newest revision, keeping its old address working, and
+    /// stamps the revision with when it was published and whether the change is material.
+    /// </summary>
+    private Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user, bool material) =>
+        PublishRevisionAsync(item, item.CurrentRevision!, user, note: null, material);
 
     /// <summary>
     /// A scheduled publish (<see cref="Scheduling.ScheduleRunner"/>): the revision the schedule was made
@@ -102,14 +109,14 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// </summary>
     internal Task<EditResult> PublishScheduledAsync(int id, int revisionId, EditorRef scheduledBy, string note) =>
         WriteAsync(id, expectedVersion: null, item => item.Revisions.SingleOrDefault(r => r.Id == revisionId) is { } revision
-            ? PublishRevisionAsync(item, revision, scheduledBy, note)
+            ? PublishRevisionAsync(item, revision, scheduledBy, note, material: false)
             : Task.FromResult(EditResult.Invalid("Den planlagte version findes ikke.")));
 
     /// <summary>A scheduled archive, on the same path as archiving by hand.</summary>
     internal Task<EditResult> ArchiveScheduledAsync(int id, EditorRef scheduledBy, string note) =>
         WriteAsync(id, expectedVersion: null, item => Task.FromResult(Archive(item, archived: true, scheduledBy, note)));
 
-    private async Task<EditResult> PublishRevisionAsync(ContentItem item, ContentRevision draft, EditorRef user, string? note)
+    private async Task<EditResult> PublishRevisionAsync(ContentItem item, ContentRevision draft, EditorRef user, string? note, bool material)
     {
         if (ReferenceEquals(draft, item.PublishedRevision) || (draft.Id != 0 && draft.Id == item.PublishedRevisionId))
         {
@@ -133,9 +140,14 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         }
 
         item.PublishedRevision = draft;
+        draft.PublishedAt = Now;
+        draft.IsMaterialChange = material && Confirmations.CharterVersion.IsCharterKind(item.Kind);
         Touch(item, user);
         MarkReviewed(item, user);
-        var details = oldSlug is not null && oldSlug != draft.Slug ? $"Version {draft.Number}. Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : $"Version {draft.Number}.";
+        var moved = oldSlug is not null && oldSlug != draft.Slug ? $" Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : "";
+        var weight = !Confirmations.CharterVersion.IsCharterKind(item.Kind) ? ""
+            : draft.IsMaterialChange ? " Væsentlig ændring: læserne bliver bedt om at bekræfte igen." : " Mindre ændring.";
+        var details = $"Version {draft.Number}.{moved}{weight}";
         Audit(AuditAction.Published, item, draft.Title, user, note is null ? details : $"{note} {details}");
         return EditResult.Done(item, draft);
     }

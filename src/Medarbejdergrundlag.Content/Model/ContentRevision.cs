@@ -51,6 +51,18 @@ public class ContentRevision
     /// <summary>The language of the text: "da" (the original) or "en" (a translation).</summary>
     public string Language { get; set; } = PortalCulture.DanishCode;
 
+    /// <summary>
+    /// When this revision became the published one; null while it is (or was only ever) a draft.
+    /// Set once, by the publish itself: a revision is published at most once (a restore makes a new one).
+    /// </summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// The editor marked this publish "Væsentlig ændring": readers who confirmed the charter before it
+    /// are asked to read it and confirm again. A typo fix is not material (the default).
+    /// </summary>
+    public bool IsMaterialChange { get; set; }
+
     /// <summary>A translation only: the Danish revision it was translated from, to tell when it is outdated.</summary>
     public int? TranslatedFromRevisionId { get; set; }
 

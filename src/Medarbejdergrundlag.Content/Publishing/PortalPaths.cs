@@ -50,6 +50,23 @@ public static class PortalPaths
         return language != PortalCulture.EnglishCode ? danish : danish == "/" ? EnglishPrefix : EnglishPrefix + danish;
     }
 
+    /// <summary>Every published change to the charter, the bearings and the Phønix page.</summary>
+    public static string Changes => Prefix + "/aendringer";
+
+    public static string ChangesFeed => Changes + "/feed.atom";
+
+    /// <summary>What changed in the charter since the reader confirmed it.</summary>
+    public static string ChangesSinceConfirmed => Changes + "/siden-du-bekraeftede";
+
+    /// <summary>The confirm button at the end of the charter: the link managers give a new employee.</summary>
+    public static string CharterConfirm => Charter + "#bekraeft";
+
+    /// <summary>Where the confirm button posts (an endpoint, in Danish only).</summary>
+    public const string Confirm = "/medarbejdergrundlag/bekraeft";
+
+    /// <summary>The reader's own confirmations, to see and withdraw.</summary>
+    public const string MyConfirmations = "/konto/bekraeftelser";
+
     /// <summary>A section or leg of the charter: its permanent anchor on the charter page.</summary>
     public static string CharterSection(string key) => $"{Charter}#{key}";
 

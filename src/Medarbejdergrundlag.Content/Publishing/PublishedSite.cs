@@ -32,7 +32,12 @@ public sealed record PublishedItem(
         revision.Course is { } course ? PublishedCourse.From(revision.Title, revision.PlainText, course, dates ?? []) : null)
     {
         Bearing = revision.Bearing,
+        RevisionId = revision.Id,
     };
+
+    /// <summary>The Danish revision shown; the charter's version is the set of these (<see cref="Confirmations.CharterVersion"/>).
+    /// A translation keeps its Danish item's, so confirming on an English page counts for the Danish version.</summary>
+    public int RevisionId { get; init; }
 
     /// <summary>A bearing's own fields; null for other kinds.</summary>
     public BearingDetails? Bearing { get; init; }

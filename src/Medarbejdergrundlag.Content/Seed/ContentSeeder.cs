@@ -40,6 +40,7 @@ public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer
                     ? new BearingDetails { PointsMarkdown = string.Join('\n', doc.Points), DialogQuestionsMarkdown = string.Join('\n', doc.Questions) }
                     : null,
                 CreatedAt = now,
+                PublishedAt = now,
                 CreatedBy = SeedAuthor,
                 ChangeNote = "Indlæst fra medarbejdergrundlagets og Phønix' oprindelige tekst",
             };

@@ -5,7 +5,8 @@ namespace Medarbejdergrundlag.Web.Infrastructure;
 
 /// <summary>
 /// The backup from the command line, with the app's own configuration (same database settings):
-/// <c>dotnet Medarbejdergrundlag.Web.dll backup export FILE</c> and
+/// <c>dotnet Medarbejdergrundlag.Web.dll backup export FILE [--with-confirmations]</c> (the readers'
+/// confirmations are personal data: only on request) and
 /// <c>dotnet Medarbejdergrundlag.Web.dll backup import FILE [--force]</c>. No web server starts.
 /// </summary>
 internal static class BackupCommand
@@ -16,13 +17,13 @@ internal static class BackupCommand
     {
         switch (args)
         {
-            case ["backup", "export", var file]:
+            case ["backup", "export", var file, .. var options] when options is [] or ["--with-confirmations"]:
             {
                 await services.MigrateContentStoreAsync();
                 await using var scope = services.CreateAsyncScope();
                 await using (var output = File.Create(file))
                 {
-                    await scope.ServiceProvider.GetRequiredService<ContentBackup>().ExportAsync(output);
+                    await scope.ServiceProvider.GetRequiredService<ContentBackup>().ExportAsync(output, withConfirmations: options is ["--with-confirmations"]);
                 }
 
                 Console.WriteLine($"Sikkerhedskopien er gemt i {file}.");
@@ -48,7 +49,7 @@ internal static class BackupCommand
             }
 
             default:
-                await Console.Error.WriteLineAsync("Brug: backup export FIL | backup import FIL [--force]");
+                await Console.Error.WriteLineAsync("Brug: backup export FIL [--with-confirmations] | backup import FIL [--force]");
                 return 2;
         }
     }

@@ -108,6 +108,40 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
                     b.ToTable("CalendarFeedOwners", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.Confirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Forvaltning")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedAt");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("Confirmations", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -231,6 +265,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsMaterialChange")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -254,6 +291,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
                     b.Property<string>("PlainText")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Slug")
                         .IsRequired()

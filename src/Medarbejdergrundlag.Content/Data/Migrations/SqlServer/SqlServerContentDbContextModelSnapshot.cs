@@ -108,6 +108,40 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.ToTable("CalendarFeedOwners", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.Confirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Forvaltning")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedAt");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("Confirmations", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -231,6 +265,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("IsMaterialChange")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -254,6 +291,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.Property<string>("PlainText")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -101,6 +101,38 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeedOwners", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.Confirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forvaltning")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedAt");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("Confirmations", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -220,6 +252,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsMaterialChange")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -242,6 +277,9 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
 
                     b.Property<string>("PlainText")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")

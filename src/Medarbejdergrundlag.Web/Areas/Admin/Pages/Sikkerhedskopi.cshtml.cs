@@ -14,7 +14,7 @@ public sealed class SikkerhedskopiModel(ContentBackup backup, TimeProvider clock
     public async Task<IActionResult> OnGetHentAsync(CancellationToken cancellationToken)
     {
         var stream = new MemoryStream();
-        await backup.ExportAsync(stream, cancellationToken);
+        await backup.ExportAsync(stream, cancellationToken: cancellationToken);
         stream.Position = 0;
         var date = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(stream, "application/json", $"medarbejdergrundlag-{date}.json");

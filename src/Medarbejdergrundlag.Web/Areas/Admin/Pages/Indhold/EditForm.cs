@@ -24,6 +24,9 @@ public sealed class EditForm
 
     public List<string> Bearings { get; set; } = [];
 
+    /// <summary>"Væsentlig ændring" at publish: readers who confirmed the charter are asked to confirm again. Not part of the text.</summary>
+    public bool MaterialChange { get; set; }
+
     /// <summary>The item's version when the editor opened it: the concurrency check.</summary>
     public int Version { get; set; }
 

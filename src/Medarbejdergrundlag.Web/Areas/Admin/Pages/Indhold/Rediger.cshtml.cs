@@ -119,8 +119,10 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     /// <summary>Saves what is in the form and publishes it, so nothing typed is left behind.</summary>
     public async Task<IActionResult> OnPostPublishAsync(int id) =>
-        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.Editor()),
-            "Udgivet. Medarbejderne ser nu den nye version.");
+        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.Editor(), Form.MaterialChange),
+            Form.MaterialChange
+                ? "Udgivet som væsentlig ændring. Medarbejderne ser nu den nye version, og de, der har bekræftet medarbejdergrundlaget, bliver bedt om at læse ændringen og bekræfte igen."
+                : "Udgivet. Medarbejderne ser nu den nye version.");
 
     public async Task<IActionResult> OnPostArchiveAsync(int id) =>
         await HandleAsync(id, await editor.SetArchivedAsync(id, archived: true, Form.Version, User.Editor()),

@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using Medarbejdergrundlag.Content;
+using Medarbejdergrundlag.Content.Confirmations;
+using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
+
+namespace Medarbejdergrundlag.Web.Pages.Bekraeftelse;
+
+/// <summary>Where on the charter page the reader's status goes: the notice at the top, the button at the end.</summary>
+public enum ReaderStatusPlace
+{
+    Top,
+    End,
+}
+
+/// <summary>
+/// The one per-reader part of the charter page: whether and when this reader confirmed, the notice
+/// of material changes since, and the confirm button. It is written for every request, outside the
+/// page's shared cache, so the page stays cached for everyone and no reader sees another's status.
+/// Every element it writes carries <c>data-per-reader</c> (a whole-page cache can splice it; print
+/// leaves it out). It is plain code rather than a view component or partial because it runs on
+/// every view of a page that is otherwise served from memory: the status comes from the instance's
+/// memory (<see cref="ReaderStatuses"/>), read once per request however often the page places it.
+/// </summary>
+public static class ReaderStatusPart
+{
+    /// <summary>
+    /// Set for a minute by confirming or withdrawing: this browser's next pages read the reader's
+    /// status from the database, whichever instance serves them, never from an instance's memory.
+    /// It holds nothing but "1".
+    /// </summary>
+    public const string FreshCookie = "mg.confirmed";
+
+    private const string ItemKey = nameof(ReaderStatusPart);
+
+    public static void MarkFresh(HttpContext http) =>
+        http.Response.Cookies.Append(FreshCookie, "1", new CookieOptions
+        {
+            MaxAge = ReaderStatuses.MemoryLifetime,
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            IsEssential = true,
+        });
+
+    public static async Task<IHtmlContent> RenderAsync(HttpContext http, ReaderStatusPlace place)
+    {
+        if (http.Items[ItemKey] is not ReaderStatus status)
+        {
+            if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } subject)
+            {
+                return HtmlString.Empty;
+            }
+
+            status = await http.RequestServices.GetRequiredService<ReaderStatuses>()
+                .StatusAsync(subject, http.Request.Cookies.ContainsKey(FreshCookie), http.RequestAborted);
+            http.Items[ItemKey] = status;
+        }
+
+        return place == ReaderStatusPlace.Top ? Top(status) : End(status, http);
+    }
+
+    private static IHtmlContent Top(ReaderStatus status)
+    {
+        var html = new HtmlContentBuilder();
+        if (status.MustConfirmAgain)
+        {
+            html.AppendHtml("<aside class=\"notice notice--changes\" aria-labelledby=\"changes-notice-heading\" data-per-reader data-reader-status=\"changed\">")
+                .AppendHtml("<h2 id=\"changes-notice-heading\">Medarbejdergrundlaget er ændret, siden du læste det</h2><p>")
+                .Append($"Du bekræftede den {Day(status.ConfirmedAt!.Value)}. Siden er der udgivet væsentlige ændringer, senest den {Day(status.LatestMaterialChangeAt!.Value)}, i: {string.Join(", ", status.MaterialChanges.Select(c => c.Title))}.")
+                .AppendHtml($"</p><p><a href=\"{PortalPaths.ChangesSinceConfirmed}\">Se præcis, hvad der er ændret</a></p></aside>");
+        }
+        else if (status.HasConfirmed)
+        {
+            html.AppendHtml("<p class=\"reader-status\" data-per-reader data-reader-status=\"confirmed\">")
+                .Append($"Du bekræftede den {Day(status.ConfirmedAt!.Value)}, at du har læst og forstået medarbejdergrundlaget.")
+                .AppendHtml("</p>");
+        }
+
+        return html;
+    }
+
+    private static IHtmlContent End(ReaderStatus status, HttpContext http)
+    {
+        var html = new HtmlContentBuilder()
+            .AppendHtml("<section class=\"confirm\" id=\"bekraeft\" aria-labelledby=\"confirm-heading\" data-per-reader>")
+            .AppendHtml("<h2 id=\"confirm-heading\">Har du læst medarbejdergrundlaget?</h2>");
+        if (status.HasConfirmed && !status.MustConfirmAgain)
+        {
+            html.AppendHtml("<p data-reader-status=\"confirmed\">")
+                .Append($"Du bekræftede den {Day(status.ConfirmedAt!.Value)}, at du har læst og forstået medarbejdergrundlaget. Tak.")
+                .AppendHtml("</p>");
+        }
+        else
+        {
+            if (status.MustConfirmAgain)
+            {
+                html.AppendHtml("<p>").Append($"Der er kommet væsentlige ændringer, siden du bekræftede den {Day(status.ConfirmedAt!.Value)}. ")
+                    .AppendHtml($"<a href=\"{PortalPaths.ChangesSinceConfirmed}\">Se ændringerne</a>, og bekræft igen, når du har læst dem.</p>");
+            }
+            else
+            {
+                html.AppendHtml("<p>Når du har læst medarbejdergrundlaget, kan du bekræfte det her.</p>");
+            }
+
+            html.AppendHtml(ConfirmForm(http, status.CurrentVersion));
+        }
+
+        return html.AppendHtml("<p class=\"confirm__privacy\">Vi gemmer kun, at du har bekræftet, hvilken udgave og hvornår. Din leder kan ikke se, om du har bekræftet; HR ser kun samlede tal. ")
+            .AppendHtml($"<a href=\"{PortalPaths.MyConfirmations}\">Se eller træk dine bekræftelser tilbage</a>.</p></section>");
+    }
+
+    /// <summary>The confirm form: the version read and the antiforgery token. Also used by the changes page.</summary>
+    public static IHtmlContent ConfirmForm(HttpContext http, string version)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return new HtmlContentBuilder()
+            .AppendHtml($"<form method=\"post\" action=\"{PortalPaths.Confirm}\"><input type=\"hidden\" name=\"version\" value=\"")
+            .Append(version)
+            .AppendHtml($"\" /><input name=\"{tokens.FormFieldName}\" type=\"hidden\" value=\"")
+            .Append(tokens.RequestToken ?? "")
+            .AppendHtml("\" /><button type=\"submit\" class=\"button button--primary\">Jeg har læst og forstået medarbejdergrundlaget</button></form>");
+    }
+
+    private static string Day(DateTime utc) => utc.ToCopenhagen().ToString("d. MMMM yyyy", PortalCulture.Danish);
+}

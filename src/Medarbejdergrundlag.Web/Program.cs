@@ -35,6 +35,8 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
     options.RequestCultureProviders.Clear();
 });
 builder.Services.AddSingleton<LinkBuilder>();
+builder.Services.AddLayoutSlots();
+builder.Services.AddSingleton<IPageSlot, CalendarFeedSlot>();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
@@ -69,6 +71,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUserIdLogScope();
 app.UseAuthorization();
+app.UseWholePageCache();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();

@@ -92,6 +92,8 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
 
     private static readonly byte[] AntiforgeryField = "__RequestVerificationToken"u8.ToArray();
 
+    private static readonly System.Security.Claims.ClaimsPrincipal TemplateReader = new(new System.Security.Claims.ClaimsIdentity(authenticationType: "page-template"));
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 
     /// <summary>How many pages are kept (for tests).</summary>
@@ -117,9 +119,13 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         }
 
         var body = context.Response.Body;
+        var reader = context.User;
         using var buffer = new MemoryStream();
         context.Items[PageSlots.TemplateItem] = true;
         context.Response.Body = buffer;
+        // The template is rendered for nobody in particular: a signed-in user without name, id or
+        // roles. Whatever the page might show of its reader outside a slot, it cannot show this one's.
+        context.User = TemplateReader;
         try
         {
             await next(context);
@@ -127,6 +133,7 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         finally
         {
             context.Response.Body = body;
+            context.User = reader;
             context.Items.Remove(PageSlots.TemplateItem);
         }
 

@@ -32,6 +32,9 @@ builder.Services.AddPortalHealthChecks();
 // except the English pages under /en.
 builder.Services.AddEnglishPages();
 builder.Services.AddSingleton<LinkBuilder>();
+builder.Services.AddLayoutSlots();
+builder.Services.AddSingleton<IPageSlot, CalendarFeedSlot>();
+builder.Services.AddReaderStatusSlots();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.
@@ -66,6 +69,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUserIdLogScope();
 app.UseAuthorization();
+app.UseWholePageCache();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();

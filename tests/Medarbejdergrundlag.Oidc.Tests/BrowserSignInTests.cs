@@ -65,6 +65,9 @@ public sealed class BrowserSignInTests(SignInFixture fixture)
         await SignInAtProviderAsync(page, "hanne");
         await WaitForUrlAsync(page, fixture.PortalUrl + "/");
 
+        // Signing out is confirmed on a page of its own, so no page carries a form token for it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log ud" }).ClickAsync();
+        await WaitForUrlAsync(page, fixture.PortalUrl + "/konto/log-ud");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         // The provider asks whether to end its session too, as Entra ID and Keycloak do.
         await page.Locator("#op-logout-yes").ClickAsync();

@@ -73,6 +73,28 @@ public sealed record CatalogueEntry(PublishedItem Item, PublishedCourse Course, 
 public static class CourseCatalog
 {
     /// <summary>
+    /// When the catalogue next changes by the clock alone: the next start of any published date,
+    /// after which it is no longer upcoming. Null when no date lies ahead. Until then, a filtered
+    /// list of this snapshot stays the same.
+    /// </summary>
+    public static DateTime? NextChange(PublishedSite site, DateTime nowUtc)
+    {
+        DateTime? next = null;
+        foreach (var course in site.Courses)
+        {
+            foreach (var date in course.Course!.Dates)
+            {
+                if (date.StartsAt > nowUtc && (next is null || date.StartsAt < next))
+                {
+                    next = date.StartsAt;
+                }
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>
     /// Courses matching every filter, sorted by next date (courses without one last, by title).
     /// <see cref="CatalogueEntry.Dates"/> holds the dates the list offers: upcoming ones, and with
     /// "ledige" only those one can still sign up for.

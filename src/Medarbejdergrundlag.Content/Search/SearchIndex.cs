@@ -86,7 +86,15 @@ public sealed class SearchIndex
         StoreTermVectorOffsets = true,
     };
 
+    /// <summary>
+    /// How many distinct queries an index remembers its answers to. The index never changes, so
+    /// an answer stays right for as long as the index (one published snapshot) lives; past this
+    /// many, further queries are answered without being kept, so odd queries cannot fill memory.
+    /// </summary>
+    public const int RememberedQueries = 2000;
+
     private readonly SearchDocument[] _documents;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, int Limit), SearchResults> _answers = new();
     private readonly IndexSearcher _searcher;
     private readonly NumericDocValues _ordinals;
 
@@ -145,7 +153,36 @@ public sealed class SearchIndex
 
     public SearchResults Search(string? query, int limit = DefaultLimit) => Search(SearchQuery.Parse(query), limit);
 
+    /// <summary>
+    /// The answer to a query, remembered per index: employees search for the same few words, and
+    /// a Lucene search with its part-word and typo forms and snippets costs milliseconds.
+    /// </summary>
     public SearchResults Search(SearchQuery query, int limit = DefaultLimit)
+    {
+        if (query.Status != SearchQueryStatus.Ok)
+        {
+            return Find(query, limit);
+        }
+
+        var key = (query.Text, limit);
+        if (_answers.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var answer = Find(query, limit);
+        if (_answers.Count < RememberedQueries)
+        {
+            _answers.TryAdd(key, answer);
+        }
+
+        return answer;
+    }
+
+    /// <summary>How many answers this index remembers (for tests).</summary>
+    public int RememberedCount => _answers.Count;
+
+    private SearchResults Find(SearchQuery query, int limit)
     {
         var terms = query.Status == SearchQueryStatus.Ok ? Terms(query.Text) : [];
         if (terms.Count == 0 || _documents.Length == 0)

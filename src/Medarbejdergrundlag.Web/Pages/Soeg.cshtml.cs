@@ -1,5 +1,6 @@
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Search;
+using Medarbejdergrundlag.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages;
@@ -8,6 +9,7 @@ namespace Medarbejdergrundlag.Web.Pages;
 /// Search across everything published. Reads the index of the current snapshot, so a publish
 /// (which invalidates the snapshot) is findable on the next request. Any query gives a 200 page.
 /// </summary>
+[WholePageCache]
 public sealed class SoegModel(PublishedContentStore content) : PageModel
 {
     public SearchResults Results { get; private set; } = default!;

@@ -22,7 +22,7 @@ public sealed class EmployeeJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind som Medarbejder" }).ClickAsync();
         await page.WaitForURLAsync("**/medarbejdergrundlag");
         Assert.Equal("Medarbejdergrundlag: Sammen om udvikling", await page.Locator("h1").InnerTextAsync());
-        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Log ud" }).IsVisibleAsync());
 
         // The table of contents jumps to the bearing in the charter, and from there to its own page.
         await page.Locator("nav.toc").GetByRole(AriaRole.Link, new() { Name = "Mod", Exact = true }).ClickAsync();

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Medarbejdergrundlag.Web.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Pages;
 
 /// <summary>
-/// The public pages cache their main content (the same for every reader) and render the layout
-/// (name, menu by role, the sign-out form's token) for each request.
+/// The public pages are cached whole (WholePageCache), once per published snapshot and address,
+/// with each reader's own parts (name, menu by role, the catalogue's feed link) put in per request.
 /// </summary>
 public sealed class PageCacheTests
 {
@@ -28,18 +30,98 @@ public sealed class PageCacheTests
         // The <cache> tag helper's own store: one entry per cached page content.
         var cache = (MemoryCache)factory.Services.GetRequiredService<CacheTagHelperMemoryCacheFactory>().Cache;
         var entries = cache.Count;
+        var pages = factory.Services.GetRequiredService<WholePageCache>();
+        var pageCount = pages.Count;
 
         var editorsPage = await editor.GetDocumentAsync(path);
         Assert.Equal(entries + 1, cache.Count);   // the main content was rendered and stored
+        Assert.Equal(pageCount + 1, pages.Count); // and so was the whole page
         var employeesPage = await employee.GetDocumentAsync(path);
-        Assert.Equal(entries + 1, cache.Count);   // and the employee was served that same entry
+        Assert.Equal(entries + 1, cache.Count);   // the employee was served that same page
+        Assert.Equal(pageCount + 1, pages.Count);
 
         Assert.Equal("Hanne HR-redaktør", editorsPage.QuerySelector(".site-header__user")?.Text());
         Assert.Equal("Mette Medarbejder", employeesPage.QuerySelector(".site-header__user")?.Text());
         Assert.NotNull(editorsPage.QuerySelector(".site-nav a[href='/admin']"));
         Assert.Null(employeesPage.QuerySelector(".site-nav a[href='/admin']"));
-        Assert.NotEqual(Token(editorsPage), Token(employeesPage));
+        Assert.NotNull(editorsPage.QuerySelector(".site-nav a[href='/til-ledere']"));
+        Assert.Null(employeesPage.QuerySelector(".site-nav a[href='/til-ledere']"));
+        // No shared part carries a form token: signing out is confirmed on its own page. Only a
+        // reader's own part (the charter's confirm button, spliced in per request) may have one.
+        Assert.DoesNotContain(editorsPage.QuerySelectorAll("input[name=__RequestVerificationToken]"), i => i.Closest("[data-per-reader]") is null);
+        Assert.DoesNotContain(employeesPage.QuerySelectorAll("input[name=__RequestVerificationToken]"), i => i.Closest("[data-per-reader]") is null);
+        Assert.Equal("/konto/log-ud", editorsPage.QuerySelector(".site-header__account a")?.GetAttribute("href"));
         Assert.Equal(Shared(editorsPage), Shared(employeesPage));
+    }
+
+    [Fact]
+    public async Task ACachedPageNeverCarriesAnotherReadersName()
+    {
+        using var factory = new PortalFactory();
+        var employee = await factory.SignedInClientAsync("medarbejder");
+        await employee.GetStringAsync("/");   // cached now, with the employee's name spliced in
+
+        using var other = await factory.SignedInClientAsync("leder");
+        var page = await other.GetDocumentAsync("/");
+        var html = await employee.GetStringAsync("/");
+
+        Assert.Equal("Lars Leder", page.QuerySelector(".site-header__user")?.Text());
+        Assert.DoesNotContain("Lars Leder", html);
+        Assert.Contains("Mette Medarbejder", html);
+    }
+
+    [Fact]
+    public async Task TheCatalogueIsCachedWholeWithEachReadersOwnFeedLink()
+    {
+        using var factory = new PortalFactory().With("Phoenix:ExampleCourses", "true");
+        var employee = await factory.SignedInClientAsync("medarbejder");
+        var leader = await factory.SignedInClientAsync("leder");
+        var pages = factory.Services.GetRequiredService<WholePageCache>();
+        var before = pages.Count;
+
+        var employees = await employee.GetDocumentAsync("/phoenix/forloeb?kommende=1");
+        var leaders = await leader.GetDocumentAsync("/phoenix/forloeb?kommende=1");
+
+        Assert.Equal(before + 1, pages.Count);
+        var employeesFeed = employees.QuerySelector("a.feed-link")!.GetAttribute("href");
+        var leadersFeed = leaders.QuerySelector("a.feed-link")!.GetAttribute("href");
+        Assert.NotEqual(employeesFeed, leadersFeed);
+        Assert.Contains("kommende=1", employeesFeed);
+        Assert.Equal(employees.QuerySelector("ol.course-list")!.OuterHtml, leaders.QuerySelector("ol.course-list")!.OuterHtml);
+        Assert.Empty(employees.QuerySelectorAll("input[name=__RequestVerificationToken]"));
+    }
+
+    [Fact]
+    public async Task TheCachedCatalogueChangesWhenADateBegins()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new PortalFactory().With("Phoenix:ExampleCourses", "true");
+        factory.WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        var employee = await factory.SignedInClientAsync();
+        var upcoming = await employee.GetDocumentAsync("/phoenix/forloeb?kommende=1");
+        Assert.NotEmpty(upcoming.QuerySelectorAll("li.course-card"));
+
+        // Past every example course's dates: the same address, the same snapshot, another list.
+        // (Signed in again: a session does not last years.)
+        clock.Advance(TimeSpan.FromDays(3 * 365));
+        var later = await (await factory.SignedInClientAsync()).GetDocumentAsync("/phoenix/forloeb?kommende=1");
+
+        Assert.Empty(later.QuerySelectorAll("li.course-card"));
+    }
+
+    [Fact]
+    public async Task APublishShowsInACachedSearchAtTheNextRequest()
+    {
+        using var factory = new PortalFactory();
+        var client = await factory.SignedInClientAsync();
+        const string word = "blæksprutteøvelse";
+        var before = await client.GetDocumentAsync($"/soeg?q={word}");
+        Assert.Empty(before.QuerySelectorAll("a[href='/pejlemaerker/udvikling']"));
+
+        await factory.PublishBodyAsync("udvikling", $"Vi prøver en {word} hver fredag.");
+
+        var after = await client.GetDocumentAsync($"/soeg?q={word}");
+        Assert.NotNull(after.QuerySelector("main a[href='/pejlemaerker/udvikling']"));
     }
 
     [Fact]
@@ -72,7 +154,4 @@ public sealed class PageCacheTests
 
         return page.QuerySelector("main")!.InnerHtml;
     }
-
-    private static string? Token(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelector(".site-header__account input[name=__RequestVerificationToken]")?.GetAttribute("value");
 }

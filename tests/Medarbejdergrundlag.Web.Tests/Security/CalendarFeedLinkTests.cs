@@ -22,8 +22,11 @@ public sealed class CalendarFeedLinkTests
         var colleagues = await FeedLinkAsync(colleague);
         Assert.Equal(HttpStatusCode.OK, (await calendarProgram.GetAsync(old)).StatusCode);
 
-        var page = await employee.GetDocumentAsync("/phoenix/forloeb");
-        Assert.Equal("Lav nyt kalenderlink", page.QuerySelector("form[action='/konto/kalenderlink'] button")!.Text());
+        var catalogue = await employee.GetDocumentAsync("/phoenix/forloeb");
+        var confirm = catalogue.QuerySelector("a[href^='/konto/kalenderlink']")!;
+        Assert.Equal("Lav nyt kalenderlink", confirm.Text());
+        var page = await employee.GetDocumentAsync(confirm.GetAttribute("href")!);
+        Assert.Equal("/phoenix/forloeb", page.QuerySelector("form[method=post] input[name=returnUrl]")!.GetAttribute("value"));
         var renewed = await employee.PostAsync("/konto/kalenderlink", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["returnUrl"] = "/phoenix/forloeb",

@@ -65,7 +65,8 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         using var anonymous = portal.Factory.CreatePlainClient();
         foreach (var document in new[]
         {
-            await portal.Employee.GetDocumentAsync("/"),
+            await portal.Employee.GetDocumentAsync("/konto/log-ud"),
+            await portal.Employee.GetDocumentAsync("/konto/kalenderlink"),
             await anonymous.GetDocumentAsync("/konto/log-ind"),
         })
         {
@@ -137,7 +138,7 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
     {
         using var factory = new PortalFactory();
         var client = await factory.SignedInClientAsync();
-        var token = await PortalFactory.AntiforgeryTokenAsync(client, "/");
+        var token = await PortalFactory.AntiforgeryTokenAsync(client, "/konto/log-ud");
 
         var response = await client.PostAsync("/konto/log-ud", Form(("__RequestVerificationToken", token)));
 

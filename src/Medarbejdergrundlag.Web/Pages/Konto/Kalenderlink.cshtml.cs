@@ -7,15 +7,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
 /// <summary>
-/// "Lav nyt kalenderlink": the reader's earlier calendar feed links stop working.
+/// "Lav nyt kalenderlink": the reader's earlier calendar feed links stop working. Confirmed on this
+/// page of its own, so the catalogue carries no form token and is cached whole (WholePageCache).
 /// </summary>
 public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
 {
-    public IActionResult OnGet() => Redirect(PortalPaths.Catalogue);
+    public const string Path = "/konto/kalenderlink";
+
+    /// <summary>This page, coming from <paramref name="returnUrl"/> (a catalogue address).</summary>
+    public static string For(string returnUrl) => $"{Path}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    /// <summary>Where the reader goes back to: the catalogue address they came from, or the catalogue.</summary>
+    public string ReturnUrl { get; private set; } = PortalPaths.Catalogue;
+
+    public void OnGet(string? returnUrl) => ReturnUrl = Back(returnUrl);
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         await feeds.RenewAsync(User);
-        return LocalRedirect(LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith(PortalPaths.Catalogue, StringComparison.Ordinal) ? returnUrl : PortalPaths.Catalogue);
+        return LocalRedirect(Back(returnUrl));
     }
+
+    private static string Back(string? returnUrl) =>
+        LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith(PortalPaths.Catalogue, StringComparison.Ordinal) ? returnUrl : PortalPaths.Catalogue;
 }

@@ -1,9 +1,11 @@
 using Medarbejdergrundlag.Content.Publishing;
 using Microsoft.AspNetCore.Mvc;
+using Medarbejdergrundlag.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Pejlemaerker;
 
+[WholePageCache]
 public sealed class BearingModel(PublishedContentStore content) : PageModel
 {
     public BearingView View { get; private set; } = default!;

@@ -1,8 +1,10 @@
 using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Pejlemaerker;
 
+[WholePageCache]
 public sealed class IndexModel(PublishedContentStore content) : PageModel
 {
     public PublishedSite Site { get; private set; } = default!;

@@ -362,6 +362,15 @@ internal sealed class AdoptLegacyCookies(SessionStore store) : IPostConfigureOpt
 
     private sealed class Format(ISecureDataFormat<AuthenticationTicket> inner, SessionStore store) : ISecureDataFormat<AuthenticationTicket>
     {
+        /// <summary>Cookies remembered at most; past this, the memory starts over.</summary>
+        private const int Remembered = 10_000;
+
+        // Reading a cookie means decrypting it with Data Protection, on every request, and a cookie
+        // always reads the same: the key of one session. So what a cookie read is remembered by the
+        // cookie itself. Whether that session is still alive is not: the session store decides
+        // that in memory on every request, so a session ended anywhere is refused within a second.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthenticationTicket> _read = new(StringComparer.Ordinal);
+
         public string Protect(AuthenticationTicket data) => inner.Protect(data);
 
         public string Protect(AuthenticationTicket data, string? purpose) => inner.Protect(data, purpose);
@@ -369,6 +378,32 @@ internal sealed class AdoptLegacyCookies(SessionStore store) : IPostConfigureOpt
         public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, null);
 
         public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
+        {
+            if (protectedText is null || purpose is not null)
+            {
+                return Read(protectedText, purpose);
+            }
+
+            if (_read.TryGetValue(protectedText, out var known))
+            {
+                return known;
+            }
+
+            var ticket = Read(protectedText, null);
+            if (ticket is not null)
+            {
+                if (_read.Count >= Remembered)
+                {
+                    _read.Clear();
+                }
+
+                _read[protectedText] = ticket;
+            }
+
+            return ticket;
+        }
+
+        private AuthenticationTicket? Read(string? protectedText, string? purpose)
         {
             var ticket = inner.Unprotect(protectedText, purpose);
             if (ticket is null || ticket.Principal.HasClaim(c => c.Type == SessionIdClaim) || !ticket.Principal.HasClaim(c => c.Type == ClaimTypes.NameIdentifier))

@@ -32,7 +32,7 @@ public sealed class CalendarFeedLinks(IDataProtectionProvider protection, IDbCon
     {
         var subject = SubjectOf(reader);
         var expires = clock.GetUtcNow().UtcDateTime + Lifetime;
-        var generation = await GenerationAsync(subject);
+        var generation = await IssuingGenerationAsync(subject);
         var payload = string.Join('\n', subject, generation.ToString(CultureInfo.InvariantCulture),
             expires.Ticks.ToString(CultureInfo.InvariantCulture), query);
         return (_protector.Protect(payload), expires);
@@ -78,6 +78,33 @@ public sealed class CalendarFeedLinks(IDataProtectionProvider protection, IDbCon
         owner.Generation++;
         owner.RenewedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
+        _issuing[subject] = (owner.Generation, clock.GetTimestamp());
+    }
+
+    /// <summary>How long a reader's link generation is taken from memory when a link is made.</summary>
+    public static readonly TimeSpan IssuingGenerationAge = TimeSpan.FromSeconds(1);
+
+    // Every catalogue view makes the reader a link, so the generation it carries is read from the
+    // database at most once a second per reader. A link made with one that another instance has
+    // just moved on is refused like any old link (OpensAsync always reads the database), and this
+    // instance's own renewals are seen at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Generation, long ReadAt)> _issuing = new(StringComparer.Ordinal);
+
+    private async Task<int> IssuingGenerationAsync(string subject)
+    {
+        if (_issuing.TryGetValue(subject, out var known) && clock.GetElapsedTime(known.ReadAt) < IssuingGenerationAge)
+        {
+            return known.Generation;
+        }
+
+        var generation = await GenerationAsync(subject);
+        if (_issuing.Count > 10_000)
+        {
+            _issuing.Clear();
+        }
+
+        _issuing[subject] = (generation, clock.GetTimestamp());
+        return generation;
     }
 
     private async Task<int> GenerationAsync(string subject)

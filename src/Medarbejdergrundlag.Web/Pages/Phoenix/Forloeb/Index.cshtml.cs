@@ -7,7 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 
-public sealed class IndexModel(PublishedContentStore content, TimeProvider clock, CalendarFeedLinks feeds, LinkBuilder links) : PageModel
+/// <summary>
+/// The catalogue: the same for every reader apart from their feed link (<see cref="CalendarFeedSlot"/>),
+/// so it is cached whole until the next publish or until the next date begins, whichever is first.
+/// </summary>
+[WholePageCache]
+public sealed class IndexModel(PublishedContentStore content, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "maalgruppe")]
     public string? Audience { get; set; }
@@ -35,12 +40,6 @@ public sealed class IndexModel(PublishedContentStore content, TimeProvider clock
 
     public DateTime Now { get; private set; }
 
-    /// <summary>The subscribable feed of exactly this list, with its access token.</summary>
-    public string FeedUrl { get; private set; } = "";
-
-    /// <summary>When the feed link stops working; a new one can be made before or after.</summary>
-    public DateTime FeedExpiresAt { get; private set; }
-
     public async Task OnGetAsync()
     {
         var timer = Stopwatch.StartNew();
@@ -48,11 +47,11 @@ public sealed class IndexModel(PublishedContentStore content, TimeProvider clock
         Now = clock.GetUtcNow().UtcDateTime;
         Filter = CourseFilter.Parse(Audience, Forvaltning, Bearing, Upcoming, FreeSeats, Text);
         Entries = CourseCatalog.Filter(Site, Filter, Now);
-        var query = Filter.ToQueryString();
-        var separator = query.Length > 0 ? "&" : "";
-        var (token, expires) = await feeds.TokenAsync(User, query);
-        FeedUrl = links.Absolute(Request, $"{PortalPaths.CatalogueFeed}?{query}{separator}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(token)}");
-        FeedExpiresAt = expires;
+        // "Upcoming" and "free seats" change when a date begins: the page is good until then.
+        if (CourseCatalog.NextChange(Site, Now) is { } next)
+        {
+            HttpContext.Items[WholePageCache.ValidUntilItem] = new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
+        }
 
         // Server time for the catalogue's performance budget; read by tests/load/catalogue.sh.
         Response.Headers["Server-Timing"] = $"catalogue;dur={timer.Elapsed.TotalMilliseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";

@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Medarbejdergrundlag.Web.Infrastructure;
+
+/// <summary>
+/// On a page model: the page's whole HTML, layout included, is the same for every reader apart
+/// from its <see cref="IPageSlot"/>s, so <see cref="WholePageCache"/> keeps it and splices each
+/// reader's slots in. A page with anything else that differs per reader (a form with an
+/// antiforgery token, a per-user notice rendered by Razor) must not carry it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class WholePageCacheAttribute : Attribute;
+
+/// <summary>
+/// A part of a page that differs per reader (their name, the menu items their role opens), made
+/// in C# for each request and never cached. Register it as a singleton <see cref="IPageSlot"/>
+/// and write it with <see cref="PageSlots.RenderAsync"/>; the layout and pages do so.
+/// </summary>
+public interface IPageSlot
+{
+    string Name { get; }
+
+    /// <summary>The slot's HTML for this request's reader.</summary>
+    ValueTask<string> RenderAsync(HttpContext context);
+}
+
+/// <summary>
+/// Writes a slot: its HTML for the reader, or, while <see cref="WholePageCache"/> renders the
+/// page's template, a marker it replaces for every reader. The marker carries a random value of
+/// this process, so no text an editor writes can pose as one.
+/// </summary>
+public sealed class PageSlots(IEnumerable<IPageSlot> slots)
+{
+    internal const string TemplateItem = "mg.page.template";
+
+    private static readonly string MarkerStart = $"<!--mg-slot-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}:";
+    private const string MarkerEnd = "-->";
+
+    private readonly Dictionary<string, IPageSlot> _slots = slots.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public async ValueTask<IHtmlContent> RenderAsync(HttpContext context, string name)
+    {
+        var slot = _slots[name];
+        return new HtmlString(context.Items.ContainsKey(TemplateItem) ? MarkerStart + name + MarkerEnd : await slot.RenderAsync(context));
+    }
+
+    /// <summary>Splits a rendered template at its markers: n + 1 fixed parts around n slots.</summary>
+    internal (byte[][] Parts, IPageSlot[] Slots) Split(ReadOnlySpan<byte> html)
+    {
+        var start = Encoding.UTF8.GetBytes(MarkerStart);
+        var end = Encoding.UTF8.GetBytes(MarkerEnd);
+        var parts = new List<byte[]>();
+        var found = new List<IPageSlot>();
+        while (html.IndexOf(start) is var at and >= 0)
+        {
+            var rest = html[(at + start.Length)..];
+            var close = rest.IndexOf(end);
+            parts.Add(html[..at].ToArray());
+            found.Add(_slots[Encoding.UTF8.GetString(rest[..close])]);
+            html = rest[(close + end.Length)..];
+        }
+
+        parts.Add(html.ToArray());
+        return (parts.ToArray(), found.ToArray());
+    }
+}
+
+/// <summary>
+/// Whole-page output cache for signed-in readers (issue 18). A page marked with
+/// <see cref="WholePageCacheAttribute"/> is rendered once per published snapshot and address
+/// (<see cref="PageCache.Key"/>) with markers where its <see cref="IPageSlot"/>s go; every request
+/// after that writes the stored bytes with the reader's own slots in between, without running the
+/// page or Razor. A publish makes a new snapshot and so a new key: the next request renders anew.
+/// A page whose HTML also depends on the time sets <see cref="ValidUntilItem"/>.
+/// ASP.NET Core's output caching is not used: it stores a response for everyone and cannot put one
+/// reader's name into it.
+/// </summary>
+public sealed class WholePageCache(PageSlots slots, PublishedContentStore content, LinkBuilder links, TimeProvider clock, ILogger<WholePageCache> logger)
+{
+    /// <summary>HttpContext.Items key: a <see cref="DateTimeOffset"/> after which the page must be rendered again.</summary>
+    public const string ValidUntilItem = "mg.page.valid-until";
+
+    /// <summary>The bytes kept at most; the least used pages go first (search makes one page per query).</summary>
+    public const long SizeLimit = 64L * 1024 * 1024;
+
+    private static readonly byte[] AntiforgeryField = "__RequestVerificationToken"u8.ToArray();
+
+    private static readonly System.Security.Claims.ClaimsPrincipal TemplateReader = new(new System.Security.Claims.ClaimsIdentity(authenticationType: "page-template"));
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
+
+    /// <summary>How many pages are kept (for tests).</summary>
+    public int Count => _cache.Count;
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method)
+            || context.User.Identity?.IsAuthenticated != true
+            || context.GetEndpoint()?.Metadata.GetMetadata<WholePageCacheAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var site = await content.GetAsync();
+        var key = PageCache.Key(site, context.Request, links);
+        if (_cache.TryGetValue(key, out Template? template) && (template!.ValidUntil is not { } until || clock.GetUtcNow() < until))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            await WriteAsync(context, template);
+            return;
+        }
+
+        var body = context.Response.Body;
+        var reader = context.User;
+        using var buffer = new MemoryStream();
+        context.Items[PageSlots.TemplateItem] = true;
+        context.Response.Body = buffer;
+        // The template is rendered for nobody in particular: a signed-in user without name, id or
+        // roles. Whatever the page might show of its reader outside a slot, it cannot show this one's.
+        context.User = TemplateReader;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+            context.User = reader;
+            context.Items.Remove(PageSlots.TemplateItem);
+        }
+
+        var html = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var (parts, found) = slots.Split(html);
+        template = new Template(parts, found, context.Response.ContentType ?? "text/html; charset=utf-8",
+            context.Items.TryGetValue(ValidUntilItem, out var validUntil) ? (DateTimeOffset)validUntil! : null);
+        if (context.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            // A redirect, or a status the error pages fill in further out: as it is, with this reader's slots.
+            if (buffer.Length > 0)
+            {
+                await WriteAsync(context, template, setLength: false);
+            }
+
+            return;
+        }
+
+        if (html.IndexOf(AntiforgeryField) >= 0)
+        {
+            // A token belongs to one reader; a page carrying one is never kept.
+            logger.LogWarning("{Path} is marked for the whole-page cache but carries an antiforgery token; it is not cached.", context.Request.Path);
+        }
+        else
+        {
+            _cache.Set(key, template, new MemoryCacheEntryOptions
+            {
+                Size = html.Length,
+                SlidingExpiration = PageCache.Sliding,
+                AbsoluteExpiration = template.ValidUntil,
+            });
+        }
+
+        await WriteAsync(context, template);
+    }
+
+    private static async Task WriteAsync(HttpContext context, Template template, bool setLength = true)
+    {
+        var values = new byte[template.Slots.Length][];
+        long length = template.FixedLength;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Encoding.UTF8.GetBytes(await template.Slots[i].RenderAsync(context));
+            length += values[i].Length;
+        }
+
+        context.Response.ContentType = template.ContentType;
+        if (setLength)
+        {
+            context.Response.ContentLength = length;
+        }
+
+        var writer = context.Response.BodyWriter;
+        for (var i = 0; i < template.Parts.Length; i++)
+        {
+            writer.Write(template.Parts[i]);
+            if (i < values.Length)
+            {
+                writer.Write(values[i]);
+            }
+        }
+
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    private sealed record Template(byte[][] Parts, IPageSlot[] Slots, string ContentType, DateTimeOffset? ValidUntil)
+    {
+        public long FixedLength { get; } = Parts.Sum(p => (long)p.Length);
+    }
+}
+
+/// <summary>The layout's per-reader parts: the reader's name and the menu items their role opens.</summary>
+public static class LayoutSlots
+{
+    public const string UserName = "user-name";
+    public const string RoleMenu = "role-menu";
+
+    public static void AddLayoutSlots(this IServiceCollection services)
+    {
+        services.AddSingleton<PageSlots>();
+        services.AddSingleton<WholePageCache>();
+        services.AddSingleton<IPageSlot, UserNameSlot>();
+        services.AddSingleton<IPageSlot, RoleMenuSlot>();
+    }
+
+    public static IApplicationBuilder UseWholePageCache(this IApplicationBuilder app)
+    {
+        var cache = app.ApplicationServices.GetRequiredService<WholePageCache>();
+        return app.Use((context, next) => cache.InvokeAsync(context, next));
+    }
+
+    /// <summary><c> aria-current="page"</c> when the request is at or under <paramref name="prefix"/>.</summary>
+    public static string Current(HttpContext context, string prefix)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        return (prefix == "/" ? path == "/" : path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) ? " aria-current=\"page\"" : "";
+    }
+
+    private sealed class UserNameSlot(HtmlEncoder encoder) : IPageSlot
+    {
+        public string Name => UserName;
+
+        public ValueTask<string> RenderAsync(HttpContext context) => ValueTask.FromResult(encoder.Encode(context.User.Identity?.Name ?? ""));
+    }
+
+    private sealed class RoleMenuSlot(IAuthorizationService authorization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words, HtmlEncoder encoder) : IPageSlot
+    {
+        public string Name => RoleMenu;
+
+        public async ValueTask<string> RenderAsync(HttpContext context)
+        {
+            var html = new StringBuilder();
+            if ((await authorization.AuthorizeAsync(context.User, Security.PortalRoles.LeaderPolicy)).Succeeded)
+            {
+                html.Append($"<li><a href=\"{PortalPaths.Leaders}\"{Current(context, PortalPaths.Leaders)}>{encoder.Encode(words["Til ledere"])}</a></li>");
+            }
+
+            if (context.User.IsInRole(Security.PortalRoles.Editor))
+            {
+                html.Append($"<li><a href=\"/admin\"{Current(context, "/admin")}>Administration</a></li>");
+            }
+
+            return html.ToString();
+        }
+    }
+}

@@ -71,6 +71,14 @@ public sealed class TranslationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(reader.Locator("article")).ToContainTextAsync(marker);
         await editor.GotoAsync("/admin");
         await Assertions.Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Oversættelse forældet" })).ToHaveCountAsync(0);
+
+        // Put the Danish text back for the other journeys: restore the version before, and publish it.
+        await editor.GotoAsync(editPath + "/historik");
+        await editor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Gendan version \\d+$") }).First.ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
+        await reader.GotoAsync("/pejlemaerker/mod");
+        await Assertions.Expect(reader.Locator("main")).Not.ToContainTextAsync(marker);
     }
 
     [Fact]

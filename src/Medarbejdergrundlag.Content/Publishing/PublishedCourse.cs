@@ -1,7 +1,5 @@
-using System.Globalization;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
-using Medarbejdergrundlag.Content.Slugs;
 
 namespace Medarbejdergrundlag.Content.Publishing;
 

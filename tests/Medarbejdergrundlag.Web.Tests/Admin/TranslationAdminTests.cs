@@ -220,6 +220,20 @@ public sealed class TranslationAdminTests : IAsyncLifetime
         Assert.Contains("Oversættelse taget af de engelske sider", (await _editor.GetDocumentAsync("/admin/log")).QuerySelector("main")!.Text());
     }
 
+    [Fact]
+    public async Task TakingTheTranslationOffFromAStalePageIsRefusedAsAConflictAndTheEnglishPageStaysTranslated()
+    {
+        await TranslateAsync("Courage", "We dare.", "Publish");
+        var stale = (await _editor.GetDocumentAsync(TranslationPath)).QuerySelector("form[action*='handler=Unpublish']")!;
+        await TranslateAsync("Courage", "We dare together.", "Publish");
+
+        var response = await Forms.PostAsync(_editor, TranslationPath, stale);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nogen har ændret indholdet imens.", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.Text());
+        Assert.Contains("We dare together.", (await _employee.GetDocumentAsync("/en/pejlemaerker/mod")).QuerySelector("article")!.Text());
+    }
+
     private async Task TranslateAsync(string title, string body, string handler)
     {
         var response = await Forms.SubmitAsync(_editor, TranslationPath, TranslationForm, new()

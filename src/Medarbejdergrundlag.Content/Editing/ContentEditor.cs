@@ -16,7 +16,9 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<ContentItem?> FindAsync(int id) =>
-        db.Items.Include(i => i.CurrentRevision).Include(i => i.PublishedRevision).SingleOrDefaultAsync(i => i.Id == id);
+        db.Items.Include(i => i.CurrentRevision).Include(i => i.PublishedRevision)
+            .Include(i => i.CurrentEnglishRevision).Include(i => i.PublishedEnglishRevision)
+            .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id);
 
     public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, EditorRef user)
     {
@@ -86,11 +88,19 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
                 ? refused
                 : await PublishCurrentAsync(item, user, material));
 
-    /// <summary>An old revision's text becomes a new draft. History stays as it was.</summary>
+    /// <summary>
+    /// An old Danish revision's text becomes a new draft. History stays as it was. English revisions
+    /// share the numbering, so a number that is an English revision is refused, never restored as Danish
+    /// (<see cref="TranslationEditor.RestoreAsync"/> restores those).
+    /// </summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber && r.Language == PortalCulture.DanishCode) is { } old
-            ? AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user)
-            : Task.FromResult(EditResult.NotFound()));
+        WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) switch
+        {
+            null => Task.FromResult(EditResult.NotFound()),
+            { Language: not PortalCulture.DanishCode } => Task.FromResult(EditResult.Invalid(
+                $"Version {revisionNumber} er en engelsk oversættelse, ikke en dansk version. Gendan den fra oversættelsens historik.")),
+            var old => AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user),
+        });
 
     public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
         WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user, material));

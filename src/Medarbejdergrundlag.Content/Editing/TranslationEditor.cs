@@ -63,6 +63,71 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
             return Task.FromResult(EditResult.Done(item, current));
         });
 
+    /// <summary>
+    /// An old English revision's text becomes a new English draft: history stays as it was, and the
+    /// new revision keeps the Danish revision the old one was translated from, so it is marked
+    /// outdated exactly when the old text would be. Danish revisions share the numbering and are refused
+    /// (<see cref="ContentEditor.RestoreAsync"/> restores those).
+    /// </summary>
+    public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
+        editor.WriteAsync(id, expectedVersion, item =>
+        {
+            var old = item.Revisions.SingleOrDefault(r => r.Number == revisionNumber);
+            if (old is null)
+            {
+                return Task.FromResult(EditResult.NotFound());
+            }
+
+            if (old.Language != PortalCulture.EnglishCode)
+            {
+                return Task.FromResult(EditResult.Invalid(
+                    $"Version {revisionNumber} er en dansk version, ikke en engelsk oversættelse. Gendan den fra historikken for den danske tekst."));
+            }
+
+            // Like a save: the Danish address and course facts, the old revision's words.
+            var source = Source(item);
+            var (clean, errors) = RevisionValidator.Validate(
+                RevisionInput.From(old, $"Gendannet fra engelsk version {revisionNumber}") with { Slug = source.Slug, Course = CourseInput.From(source.Course) },
+                item.Kind);
+            if (clean is null)
+            {
+                return Task.FromResult(EditResult.Invalid(errors));
+            }
+
+            var restored = editor.NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
+            restored.Language = PortalCulture.EnglishCode;
+            restored.TranslatedFromRevisionId = old.TranslatedFromRevisionId;
+            item.Revisions.Add(restored);
+            item.CurrentEnglishRevision = restored;
+            var from = item.Revisions.SingleOrDefault(r => r.Id == old.TranslatedFromRevisionId) is { } danish
+                ? $", oversat fra dansk version {danish.Number}" : "";
+            editor.Audit(AuditAction.TranslationRestored, item, restored.Title, user,
+                $"Engelsk version {restored.Number}, gendannet fra engelsk version {revisionNumber}{from}.");
+            editor.Touch(item, user);
+            return Task.FromResult(EditResult.Done(item, restored));
+        });
+
+    /// <summary>
+    /// Takes the translation off the English pages, which show the Danish text again (marked Danish,
+    /// with the note). The Danish text stays published, and nothing is deleted: publishing the
+    /// translation again brings it back.
+    /// </summary>
+    public Task<EditResult> UnpublishAsync(int id, int expectedVersion, EditorRef user) =>
+        editor.WriteAsync(id, expectedVersion, item =>
+        {
+            if (item.PublishedEnglishRevision is not { } published)
+            {
+                return Task.FromResult(EditResult.Invalid("Oversættelsen er ikke udgivet, så der er intet at tage af de engelske sider."));
+            }
+
+            item.PublishedEnglishRevision = null;
+            item.PublishedEnglishRevisionId = null;
+            editor.Audit(AuditAction.TranslationUnpublished, item, published.Title, user,
+                $"Engelsk version {published.Number} er taget af de engelske sider, som nu viser den danske tekst.");
+            editor.Touch(item, user);
+            return Task.FromResult(EditResult.Done(item, published));
+        });
+
     /// <summary>The Danish revision a translation made now is made from.</summary>
     public static ContentRevision Source(ContentItem item) => item.PublishedRevision ?? item.CurrentRevision!;
 

@@ -46,6 +46,12 @@ public enum AuditAction
 
     /// <summary>The item's owner or review date changed.</summary>
     ReviewChanged,
+
+    /// <summary>An old English revision's text became a new English draft.</summary>
+    TranslationRestored,
+
+    /// <summary>The English translation was taken off the English pages (they show the Danish text); the Danish stays published.</summary>
+    TranslationUnpublished,
 }
 
 /// <summary>

@@ -177,7 +177,7 @@ public sealed class PublishedSite
 
     /// <summary>This site with one item replaced (or added): what the site would be if it were published.</summary>
     public PublishedSite With(PublishedItem replacement) =>
-        new(_items.Where(i => i.Id != replacement.Id).Append(replacement));
+        new(_items.Where(i => i.Id != replacement.Id).Append(replacement), language: Language);
 
     /// <summary>Everything published, for views that need several kinds.</summary>
     public IReadOnlyList<PublishedItem> Items => _items;

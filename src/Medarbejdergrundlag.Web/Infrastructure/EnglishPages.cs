@@ -22,6 +22,19 @@ public static class EnglishPages
     public static bool HasTwin(ViewContext context) =>
         context.ActionDescriptor is PageActionDescriptor page && HasTwin(page.ViewEnginePath, page.AreaName);
 
+    /// <summary>The query that asks an admin page for the English text: <c>?sprog=en</c>.</summary>
+    public const string LanguageQuery = "sprog";
+
+    /// <summary>
+    /// The admin preview of a translation (<c>/admin/indhold/{id}/forhaandsvisning?sprog=en</c>) is made
+    /// as an English page is, English interface words and layout included; it is the one admin page
+    /// that is ever English.
+    /// </summary>
+    public static bool IsEnglishPreview(HttpRequest request) =>
+        request.Path.StartsWithSegments("/admin/indhold", StringComparison.OrdinalIgnoreCase)
+        && request.Path.Value!.EndsWith("/forhaandsvisning", StringComparison.OrdinalIgnoreCase)
+        && request.Query[LanguageQuery] == PortalCulture.EnglishCode;
+
     public static void AddEnglishPages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -59,13 +72,17 @@ public static class EnglishPages
         }
     }
 
-    /// <summary>English under /en, Danish everywhere else; nothing else (cookie, browser) is asked.</summary>
+    /// <summary>
+    /// English under /en (and the admin's English preview), Danish everywhere else; nothing else
+    /// (cookie, browser) is asked.
+    /// </summary>
     private sealed class PathPrefixCultureProvider : RequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
             var path = httpContext.Request.Path;
-            var english = path.StartsWithSegments(PortalPaths.EnglishPrefix, StringComparison.OrdinalIgnoreCase);
+            var english = path.StartsWithSegments(PortalPaths.EnglishPrefix, StringComparison.OrdinalIgnoreCase)
+                || IsEnglishPreview(httpContext.Request);
             return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(english ? PortalCulture.English.Name : PortalCulture.Danish.Name));
         }
     }

@@ -22,9 +22,10 @@ public sealed class ValidityTests(BrowserFixture fixture, ITestOutputHelper outp
         // The HR editor sees every page; employees and leaders every public page (the menu and
         // the leaders' pages differ by role); strangers the pages that let them in.
         // The catalogue holds paths; these states of its pages come from a query string: search
-        // results, a filtered catalogue, a version diff, the log filtered and with a bad date.
+        // results, a filtered catalogue, a version diff, a translation's history and English preview,
+        // the log filtered and with a bad date.
         var editorPages = catalog.Pages.Concat(
-            new[] { "/soeg?q=samskabelse", "/soeg?q=", "/phoenix/forloeb?maalgruppe=ledere&kommende=1&ledige=1&q=mod", "/admin/indhold/1/historik?fra=1&til=1", "/admin/log?handling=Published", "/admin/log?fra=2026-13-45" }
+            new[] { "/soeg?q=samskabelse", "/soeg?q=", "/phoenix/forloeb?maalgruppe=ledere&kommende=1&ledige=1&q=mod", "/admin/indhold/1/historik?fra=1&til=1", "/admin/indhold/1/historik?sprog=en", "/admin/indhold/1/forhaandsvisning?sprog=en", "/admin/log?handling=Published", "/admin/log?fra=2026-13-45" }
                 .Select(path => new PortalPage(path, "(tilstand)", Anonymous: false))).ToList();
         var publicPages = catalog.Pages.Where(p => !p.Path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)).ToList();
         foreach (var (persona, pages) in new[]

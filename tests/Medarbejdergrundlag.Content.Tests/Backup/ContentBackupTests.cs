@@ -33,6 +33,10 @@ public sealed class ContentBackupTests
         Assert.Contains("\"language\": \"en\"", original);
         Assert.Contains("\"translatedFromRevision\": 1", original);
         Assert.Contains("\"publishedEnglishRevision\": 2", original);
+        Assert.Contains("\"action\": \"TranslationRestored\"", original);
+        Assert.Contains("\"action\": \"TranslationUnpublished\"", original);
+        Assert.Contains("\"changeNote\": \"Gendannet fra engelsk version 2\"", original);
+        Assert.Contains("\"currentEnglishRevision\": 4", original);
         Assert.Equal(original, restored);
         await using var db = target.NewContext();
         var mod = await db.Items.Include(i => i.PublishedRevision).Include(i => i.CurrentRevision).SingleAsync(i => i.Key == "mod");
@@ -181,6 +185,18 @@ public sealed class ContentBackupTests
             var danish = await editor.SaveAndPublishAsync(faellesskab.Id, translated.Item!.Version,
                 RevisionInput.From(translated.Item.CurrentRevision!) with { Body = "Ny dansk tekst." }, "Hanne");
             Assert.True(danish.Succeeded, string.Join("; ", danish.Errors.Values));
+
+            // A translation with a history: an English revision restored (keeping its source), then
+            // taken off the English pages, the Danish text still published.
+            var handlekraft = (await editor.FindAsync(await IdOfAsync(database, "handlekraft")))!;
+            var firstEnglish = await translations.SaveAsync(handlekraft.Id, handlekraft.Version,
+                new RevisionInput("Drive", null, "", "We act.") { Bearing = new("", "") }, "Hanne", publish: true);
+            var secondEnglish = await translations.SaveAsync(handlekraft.Id, firstEnglish.Item!.Version,
+                new RevisionInput("Drive", null, "", "We act now.") { Bearing = new("", "") }, "Hanne", publish: true);
+            var restoredEnglish = await translations.RestoreAsync(handlekraft.Id, firstEnglish.Revision!.Number, secondEnglish.Item!.Version, "Hanne");
+            Assert.True(restoredEnglish.Succeeded, string.Join("; ", restoredEnglish.Errors.Values));
+            var unpublished = await translations.UnpublishAsync(handlekraft.Id, restoredEnglish.Item!.Version, "Hanne");
+            Assert.True(unpublished.Succeeded, string.Join("; ", unpublished.Errors.Values));
         }
 
         await using var db = database.NewContext();

@@ -55,6 +55,8 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.ScheduleFailed => "Planlægning mislykkedes",
         AuditAction.Reviewed => "Gennemgået",
         AuditAction.ReviewChanged => "Ansvarlig eller gennemgang ændret",
+        AuditAction.TranslationRestored => "Oversættelse gendannet",
+        AuditAction.TranslationUnpublished => "Oversættelse taget af de engelske sider",
         _ => action.ToString(),
     };
 

@@ -34,13 +34,17 @@ public sealed class OversaettelseModel(TranslationEditor translations, ContentDb
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public Task<IActionResult> OnGetAsync(int id) => LoadFormAsync(id);
+
+    /// <summary>The page with the form holding the newest translation (or empty).</summary>
+    private async Task<IActionResult> LoadFormAsync(int id)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
 
+        ModelState.Remove($"{nameof(Form)}.{nameof(EditForm.Version)}");
         Form = Current is null
             ? new EditForm { Bearing = Item.Kind == ContentKind.Bearing ? new BearingInput("", "") : null, Version = Item.Version }
             : new EditForm
@@ -59,6 +63,22 @@ public sealed class OversaettelseModel(TranslationEditor translations, ContentDb
 
     public Task<IActionResult> OnPostPublishAsync(int id) =>
         HandleAsync(id, publish: true, "Oversættelsen er udgivet. Den engelske side viser den nu.");
+
+    /// <summary>The English pages show the Danish text again; the Danish text stays published.</summary>
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, int version)
+    {
+        var result = await translations.UnpublishAsync(id, version, User.Editor());
+        if (await this.OutcomeAsync(result, () =>
+            {
+                Message = $"Engelsk version {result.Revision!.Number} er taget af de engelske sider. De viser nu den danske tekst, markeret som dansk. Den danske tekst er stadig udgivet.";
+                return RedirectToPage(new { id });
+            }, "Nogen har ændret indholdet imens. Se siden igen, før du tager oversættelsen af.") is { } outcome)
+        {
+            return outcome;
+        }
+
+        return await LoadFormAsync(id);
+    }
 
     private async Task<IActionResult> HandleAsync(int id, bool publish, string success)
     {

@@ -128,16 +128,23 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
         return true;
     }
 
-    /// <summary>When the next pending schedule is due (UTC), or null.</summary>
+    /// <summary>When the next pending schedule is due or the next course expires (UTC), or null.</summary>
     public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-        return await db.ScheduledActions.AsNoTracking()
+        var now = Now;
+        var schedule = await db.ScheduledActions.AsNoTracking()
             .Where(s => s.State == ScheduleState.Pending)
             .OrderBy(s => s.DueAt)
             .Select(s => (DateTime?)s.DueAt)
             .FirstOrDefaultAsync(cancellationToken);
+        var expiry = await CourseExpiry.States(db)
+            .Where(s => s.Published && !s.Archived && !s.Keep && s.LastEnds > now && (s.HandledThrough == null || s.HandledThrough < s.LastEnds))
+            .OrderBy(s => s.LastEnds)
+            .Select(s => s.LastEnds)
+            .FirstOrDefaultAsync(cancellationToken);
+        return schedule is null ? expiry : expiry is null ? schedule : schedule < expiry ? schedule : expiry;
     }
 
     private async Task<bool> RunOneAsync(int id, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     public DateOnly ReviewBy { get; private set; }
 
-    /// <summary>Courses: the end of their last date, the default time to take them off the site.</summary>
+    /// <summary>Courses kept after their last date: its end, the suggested time to take them off the site.</summary>
     public DateTime? LastDateEnds { get; private set; }
 
     /// <summary>Courses: where they stand with expiry after their last date.</summary>
@@ -127,9 +127,12 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
         Schedules = await schedule.OpenForItemAsync(Item.Id);
         Editors = await reviews.KnownEditorsAsync(User.Editor());
         ReviewBy = ReviewEditor.EffectiveReviewBy(Item);
-        LastDateEnds = Dates.Where(d => !d.IsRemoved && d.Status != CourseDateStatus.Cancelled).Select(d => (DateTime?)d.EndsAt).Max();
         Expiry = Item.Kind == ContentKind.Course ? await expiry.ForItemAsync(Item.Id) : null;
         Now = expiry.Now;
+        // A course that expires by itself needs no archive schedule at its last date; one that is kept may want one.
+        LastDateEnds = Expiry is { Keep: true }
+            ? Dates.Where(d => !d.IsRemoved && d.Status != CourseDateStatus.Cancelled).Select(d => (DateTime?)d.EndsAt).Max()
+            : null;
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id) =>

@@ -56,6 +56,8 @@ public sealed class CourseExpiryPagesTests : IAsyncLifetime
         Assert.Contains("Portalen (automatisk)", log);
         var archived = (await _editor.GetDocumentAsync("/admin")).QuerySelector("section[aria-labelledby='archived-heading']")!.Text();
         Assert.Contains("Nytårskursus", archived);
+        var after = await _editor.GetDocumentAsync($"/admin/indhold/{id}");
+        Assert.Contains("Forløbet er arkiveret. Henter du det tilbage, bliver det ikke arkiveret igen", after.QuerySelector("section.expiry")!.Text());
     }
 
     [Fact]

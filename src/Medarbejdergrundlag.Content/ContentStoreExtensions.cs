@@ -56,6 +56,7 @@ public static class ContentStoreExtensions
         services.AddScoped<ContentBackup>();
         services.AddScoped<Scheduling.PublishSchedule>();
         services.AddScoped<Scheduling.ReviewEditor>();
+        services.AddScoped<Scheduling.CourseExpiry>();
         services.AddSingleton<Scheduling.ScheduleRunner>();
         services.AddHostedService<Scheduling.ScheduleWorker>();
         services.AddMemoryCache();

@@ -75,6 +75,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 {
                     PublishedEnglishRevision = NumberOf(i.PublishedEnglishRevisionId),
                     CurrentEnglishRevision = NumberOf(i.CurrentEnglishRevisionId),
+                    KeepAfterLastDate = i.Kind == ContentKind.Course ? i.KeepAfterLastDate : null,
+                    ExpiryHandledThrough = i.ExpiryHandledThrough,
                 };
             }).ToList(),
             redirects.Select(r => new BackupRedirect(r.Kind, r.Slug, keys[r.ContentItemId], r.CreatedAt)).ToList(),
@@ -166,6 +168,12 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
                 ReviewBy = b.ReviewBy,
                 LastReviewedAt = b.LastReviewedAt,
                 LastReviewedBy = b.LastReviewedBy,
+                KeepAfterLastDate = b.KeepAfterLastDate ?? false,
+                // A course from a file made before course expiry is treated as the upgrade treats an
+                // old database: its last dates up to now are dealt with, so none is archived at once.
+                ExpiryHandledThrough = b.Kind == ContentKind.Course && b.KeepAfterLastDate is null
+                    ? clock.GetUtcNow().UtcDateTime
+                    : b.ExpiryHandledThrough,
             };
             item.Revisions.AddRange(b.Revisions.Select(r => new ContentRevision
             {
@@ -330,6 +338,12 @@ public sealed record BackupItem(
     public int? PublishedEnglishRevision { get; init; }
 
     public int? CurrentEnglishRevision { get; init; }
+
+    /// <summary>Courses: "Behold efter sidste dato"; null on other kinds and in files from before course expiry.</summary>
+    public bool? KeepAfterLastDate { get; init; }
+
+    /// <summary>Courses: last dates ending up to this (UTC) no longer expire the course.</summary>
+    public DateTime? ExpiryHandledThrough { get; init; }
 }
 
 /// <summary>A scheduled publish or archive, kept with its item; the revision by its number. Absent in files from before schedules.</summary>

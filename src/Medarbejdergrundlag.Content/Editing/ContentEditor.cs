@@ -154,6 +154,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         draft.IsMaterialChange = material && Confirmations.CharterVersion.IsCharterKind(item.Kind);
         Touch(item, user);
         MarkReviewed(item, user);
+        HoldExpiry(item);
         var moved = oldSlug is not null && oldSlug != draft.Slug ? $" Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : "";
         var weight = !Confirmations.CharterVersion.IsCharterKind(item.Kind) ? ""
             : draft.IsMaterialChange ? " Væsentlig ændring: læserne bliver bedt om at bekræfte igen." : " Mindre ændring.";
@@ -185,9 +186,26 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         }
 
         item.IsArchived = archived;
+        if (!archived)
+        {
+            HoldExpiry(item);
+        }
+
         Touch(item, user);
         Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, note ?? "");
         return EditResult.Done(item);
+    }
+
+    /// <summary>
+    /// A course an editor publishes or brings back is not archived again at once for a last date that
+    /// has already ended (<see cref="Scheduling.CourseExpiry"/>); only a later last date expires it.
+    /// </summary>
+    internal void HoldExpiry(ContentItem item)
+    {
+        if (item.Kind == ContentKind.Course && !(item.ExpiryHandledThrough >= Now))
+        {
+            item.ExpiryHandledThrough = Now;
+        }
     }
 
     /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>

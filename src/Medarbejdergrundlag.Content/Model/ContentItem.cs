@@ -64,6 +64,20 @@ public class ContentItem
 
     public string? LastReviewedBy { get; set; }
 
+    /// <summary>
+    /// Courses: "Behold efter sidste dato". Off (the default), a published course is archived
+    /// automatically once its last date has ended (<see cref="Scheduling.CourseExpiry"/>); on, it stays.
+    /// </summary>
+    public bool KeepAfterLastDate { get; set; }
+
+    /// <summary>
+    /// Courses, UTC: a last date that ends at or before this no longer expires the course. Set to the
+    /// last date when the course expires, to the moment when an editor publishes it or brings it back
+    /// by hand (so it is not archived again at once for the same date), and to the moment of the
+    /// upgrade for courses that existed before expiry did. Null: every last date counts.
+    /// </summary>
+    public DateTime? ExpiryHandledThrough { get; set; }
+
     public List<ContentRevision> Revisions { get; } = [];
 
     public bool HasUnpublishedChanges => CurrentRevisionId != PublishedRevisionId;

@@ -20,6 +20,8 @@ namespace Medarbejdergrundlag.Content.Scheduling;
 /// the schedule is marked failed in a transaction of its own, with the reason and an audit entry.</item>
 /// </list>
 /// A crash between claim and commit rolls the claim back, so the schedule runs at the next poll.
+/// Courses past their last date (<see cref="CourseExpiry"/>) are archived the same way, claimed on the
+/// item's <see cref="ContentItem.ExpiryHandledThrough"/> instead of a schedule row.
 /// </summary>
 public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduleRunner> logger)
 {
@@ -27,7 +29,10 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Runs every schedule due now. Returns how many this instance ran (published, archived or found failed).</summary>
+    /// <summary>
+    /// Runs every schedule due now, and archives the courses whose last date has ended. Returns how
+    /// many this instance ran (published, archived or found failed).
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
     {
         List<int> due;
@@ -52,19 +57,94 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             }
         }
 
-        return ran;
+        return ran + await ExpireCoursesAsync(cancellationToken);
     }
 
-    /// <summary>When the next pending schedule is due (UTC), or null.</summary>
+    /// <summary>Archives the published courses whose last date has ended (unless kept). Returns how many this instance archived.</summary>
+    public async Task<int> ExpireCoursesAsync(CancellationToken cancellationToken = default)
+    {
+        List<CourseExpiryState> due;
+        var now = Now;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            due = await CourseExpiry.States(db)
+                .Where(s => s.Published && !s.Archived && !s.Keep && s.LastEnds != null && s.LastEnds <= now &&
+                            (s.HandledThrough == null || s.HandledThrough < s.LastEnds))
+                .OrderBy(s => s.ItemId)
+                .Take(Batch)
+                .ToListAsync(cancellationToken);
+        }
+
+        var archived = 0;
+        foreach (var course in due)
+        {
+            if (await ExpireOneAsync(course.ItemId, course.LastEnds!.Value, cancellationToken))
+            {
+                archived++;
+            }
+        }
+
+        return archived;
+    }
+
+    /// <summary>
+    /// One course, in one transaction: claim it by moving its <see cref="ContentItem.ExpiryHandledThrough"/>
+    /// to this last date (<c>UPDATE ContentItems SET ExpiryHandledThrough=@last WHERE Id=@id AND NOT IsArchived
+    /// AND NOT KeepAfterLastDate AND (ExpiryHandledThrough IS NULL OR ExpiryHandledThrough &lt; @last) AND
+    /// (SELECT MAX(EndsAt) …) = @last</c>), then archive through <see cref="ContentEditor"/> and commit. A second
+    /// instance's update waits on the row and then matches nothing.
+    /// </summary>
+    private async Task<bool> ExpireOneAsync(int id, DateTime lastEnds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+        var now = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Items
+            .Where(i => i.Id == id && i.Kind == ContentKind.Course && !i.IsArchived && !i.KeepAfterLastDate && i.PublishedRevisionId != null &&
+                        (i.ExpiryHandledThrough == null || i.ExpiryHandledThrough < lastEnds) &&
+                        db.CourseDates.Where(d => d.ContentItemId == i.Id && !d.IsRemoved).Max(d => (DateTime?)d.EndsAt) == lastEnds)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiryHandledThrough, lastEnds), cancellationToken);
+        if (claimed == 0)
+        {
+            // Another instance archived it, or an editor changed its dates or its choice meanwhile.
+            return false;
+        }
+
+        var note = $"Arkiveret automatisk efter sidste dato ({ScheduleText.When(lastEnds)}), kørt {ScheduleText.When(now)}. " +
+            "Hentes forløbet tilbage, bliver det først arkiveret igen, når et senere hold er slut.";
+        var result = await editor.ArchiveScheduledAsync(id, CourseExpiry.Automatic, note);
+        if (result.Outcome != EditOutcome.Done)
+        {
+            // A concurrent edit: roll the claim back and try at the next poll.
+            logger.LogInformation("Expiry of course {ItemId} met a concurrent edit ({Outcome}); it runs again at the next poll", id, result.Outcome);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Archived course {ItemId} after its last date {LastEnds:o}", id, lastEnds);
+        return true;
+    }
+
+    /// <summary>When the next pending schedule is due or the next course expires (UTC), or null.</summary>
     public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
-        return await db.ScheduledActions.AsNoTracking()
+        var now = Now;
+        var schedule = await db.ScheduledActions.AsNoTracking()
             .Where(s => s.State == ScheduleState.Pending)
             .OrderBy(s => s.DueAt)
             .Select(s => (DateTime?)s.DueAt)
             .FirstOrDefaultAsync(cancellationToken);
+        var expiry = await CourseExpiry.States(db)
+            .Where(s => s.Published && !s.Archived && !s.Keep && s.LastEnds > now && (s.HandledThrough == null || s.HandledThrough < s.LastEnds))
+            .OrderBy(s => s.LastEnds)
+            .Select(s => s.LastEnds)
+            .FirstOrDefaultAsync(cancellationToken);
+        return schedule is null ? expiry : expiry is null ? schedule : schedule < expiry ? schedule : expiry;
     }
 
     private async Task<bool> RunOneAsync(int id, CancellationToken cancellationToken)

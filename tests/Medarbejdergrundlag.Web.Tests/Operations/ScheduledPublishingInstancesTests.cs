@@ -60,6 +60,55 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task TwoInstancesOnPostgresArchiveACourseAfterItsLastDateExactlyOnce()
+    {
+        using var database = PortalDatabase.Create(ContentDatabase.Postgres);
+        await using var a = await PortalProcess.StartAsync(database.Settings);
+        await using var b = await PortalProcess.StartAsync(database.Settings);
+        try
+        {
+            using var clientA = a.CreateClient();
+            using var clientB = b.CreateClient();
+            var cookie = await PersonaSignIn.SessionCookieAsync(clientA);
+            var (id, lastEnds) = await CourseEndingAsync(database, "Kursus på to servere", TimeSpan.FromSeconds(3));
+            Assert.Equal(HttpStatusCode.OK, (await clientA.GetWithCookieAsync("/phoenix/forloeb/kursus-paa-to-servere", cookie)).StatusCode);
+
+            // Both instances stop showing it soon after its last date has ended, not before.
+            async Task<TimeSpan?> GoneAsync(HttpClient client)
+            {
+                var watch = Stopwatch.StartNew();
+                while (watch.Elapsed < TimeSpan.FromSeconds(20))
+                {
+                    if ((await client.GetWithCookieAsync("/phoenix/forloeb/kursus-paa-to-servere", cookie)).StatusCode == HttpStatusCode.NotFound)
+                    {
+                        return DateTime.UtcNow - lastEnds;
+                    }
+
+                    await Task.Delay(50);
+                }
+
+                return null;
+            }
+
+            var gone = await Task.WhenAll(GoneAsync(clientA), GoneAsync(clientB));
+            output.WriteLine($"Course gone from A {gone[0]?.TotalMilliseconds:F0} ms and from B {gone[1]?.TotalMilliseconds:F0} ms after its last date.");
+            Assert.All(gone, g => Assert.True(g is { } t && t >= TimeSpan.Zero, $"gone at {g?.TotalMilliseconds:F0} ms"));
+
+            // Give the other instance's next polls time to find nothing more to do.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await using var db = database.NewContext();
+            var archived = await db.AuditEntries.Where(e => e.ContentItemId == id && e.Action == AuditAction.Archived).ToListAsync();
+            Assert.Single(archived);
+            Assert.StartsWith("Arkiveret automatisk efter sidste dato", archived[0].Details);
+            Assert.Equal(1, a.Output.Concat(b.Output).Count(l => l.Contains("Archived course", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            output.WriteLine(string.Join('\n', a.Output.Select(l => "A| " + l).Concat(b.Output.Select(l => "B| " + l))));
+        }
+    }
+
     [Theory, Providers]
     public async Task AScheduleThatFellDueWhileThePortalWasDownRunsWhenItStarts(string provider)
     {
@@ -155,6 +204,43 @@ public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
         });
         await db.SaveChangesAsync();
         return dueUtc;
+    }
+
+    /// <summary>A published course with one date whose end is <paramref name="fromNow"/> ahead (to the second, which the form cannot type).</summary>
+    private static async Task<(int Id, DateTime LastEnds)> CourseEndingAsync(PortalDatabase database, string title, TimeSpan fromNow)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider,
+            ["ConnectionStrings:Content"] = database.ConnectionString,
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddContentStore(configuration, AppContext.BaseDirectory).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var created = await editor.CreateAsync(ContentKind.Course, new RevisionInput(title, null, "Et forløb.", "Om forløbet.", null)
+        {
+            Course = new CourseInput("Alle", "Tvaergaaende", "1", "mod", "phoenix@odense.dk"),
+        }, Hanne);
+        Assert.True(created.Succeeded);
+        var ends = DateTime.UtcNow + fromNow;
+        db.CourseDates.Add(new CourseDate
+        {
+            ContentItemId = created.Item!.Id,
+            StartsAt = ends.AddHours(-2),
+            EndsAt = ends,
+            Location = "Phønix",
+            Status = CourseDateStatus.Open,
+            Version = 1,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = Hanne.Name,
+            UpdatedAt = DateTime.UtcNow,
+            UpdatedBy = Hanne.Name,
+        });
+        await db.SaveChangesAsync();
+        var item = (await editor.FindAsync(created.Item.Id))!;
+        Assert.True((await editor.PublishAsync(item.Id, item.Version, Hanne)).Succeeded);
+        return (item.Id, ends);
     }
 
     private static async Task<string?> TitleAsync(HttpClient client, string cookie, string slug = "mod")

@@ -67,6 +67,14 @@ public sealed class UpgradeTests
             Assert.All(revisions.Where(r => r.ContentItem!.Kind != ContentKind.Bearing), r => Assert.Null(r.Bearing));
             Assert.All(revisions.Where(r => r.ContentItem!.Kind != ContentKind.Course), r => Assert.Null(r.Course));
             Assert.Contains(revisions, r => r.Course is { BearingKeys.Count: > 0 });
+
+            // Course expiry: nothing kept by default, every course dealt with up to the upgrade (so
+            // none is archived for a date that ended before it), the other kinds untouched.
+            var items = await db.Items.ToListAsync();
+            Assert.All(items, i => Assert.False(i.KeepAfterLastDate));
+            Assert.All(items.Where(i => i.Kind == ContentKind.Course), i => Assert.NotNull(i.ExpiryHandledThrough));
+            Assert.All(items.Where(i => i.Kind != ContentKind.Course), i => Assert.Null(i.ExpiryHandledThrough));
+            Assert.DoesNotContain(items, i => i.Kind == ContentKind.Course && i.IsArchived);
         }
 
         // The draft is still a draft: the editor sees it, employees do not.
@@ -102,6 +110,40 @@ public sealed class UpgradeTests
         var calendar = await feed.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR", calendar);
         Assert.Contains("STATUS:CANCELLED", calendar);
+    }
+
+    [Theory]
+    [InlineData(ContentDatabase.Sqlite)]
+    [InlineData(ContentDatabase.Postgres)]
+    public async Task ACourseWhoseLastDateEndedBeforeTheUpgradeStaysAndTheOverviewSaysSo(string provider)
+    {
+        var manifest = Manifest(PreviousMain, provider);
+        var database = await PortalDatabase.FromFixtureAsync(provider, SqliteFile(PreviousMain), PostgresDump(PreviousMain));
+        await using (var db = database.NewContext())
+        {
+            // Before the upgrade: the fixture course's dates move to last spring.
+            var course = await db.Items.Where(i => i.Key == manifest.CourseSlug).Select(i => i.Id).SingleAsync();
+            await db.CourseDates.Where(d => d.ContentItemId == course).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.StartsAt, d => d.StartsAt.AddYears(-1))
+                .SetProperty(d => d.EndsAt, d => d.EndsAt.AddYears(-1)));
+        }
+
+        using var factory = Upgraded(database, manifest);
+        using var client = factory.CreateCookielessClient();
+        var admin = await client.GetWithCookieAsync("/admin", manifest.EditorCookie);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+
+        // The runner has had its first poll; the course is still published, and editors see why.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await using (var db = factory.Database.NewContext())
+        {
+            var course = await db.Items.SingleAsync(i => i.Key == manifest.CourseSlug);
+            Assert.False(course.IsArchived);
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.ContentItemId == course.Id && a.Action == AuditAction.Archived));
+        }
+
+        var overview = await (await client.GetWithCookieAsync("/admin", manifest.EditorCookie)).Content.ReadAsStringAsync();
+        Assert.Contains("Sidste dato var 22. marts 2026; udløber ikke af sig selv", overview);
     }
 
     [Theory]

@@ -159,7 +159,13 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ExpiryHandledThrough")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("KeepAfterLastDate")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Key")

@@ -159,7 +159,13 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ExpiryHandledThrough")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("KeepAfterLastDate")
                         .HasColumnType("bit");
 
                     b.Property<string>("Key")

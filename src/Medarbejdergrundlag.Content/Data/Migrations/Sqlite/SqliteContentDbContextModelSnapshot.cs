@@ -148,7 +148,13 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ExpiryHandledThrough")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeepAfterLastDate")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")

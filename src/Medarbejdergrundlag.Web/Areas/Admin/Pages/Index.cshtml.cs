@@ -9,10 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 
-public sealed class IndexModel(ContentDbContext db, ContentEditor editor, PublishSchedule schedule, ReviewEditor reviews) : PageModel
+public sealed class IndexModel(ContentDbContext db, ContentEditor editor, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry) : PageModel
 {
     /// <summary>Pending schedules by item, for the overview's "Planlagt" column.</summary>
     public ILookup<int, ScheduledAction> Pending { get; private set; } = Enumerable.Empty<ScheduledAction>().ToLookup(s => s.ContentItemId);
+
+    /// <summary>Courses' expiry after their last date, for the "Planlagt" column.</summary>
+    public IReadOnlyDictionary<int, CourseExpiryState> Expiry { get; private set; } = new Dictionary<int, CourseExpiryState>();
+
+    public DateTime Now { get; private set; }
 
     /// <summary>Schedules that could not run, until an editor deals with them.</summary>
     public IReadOnlyList<ScheduledAction> Failed { get; private set; } = [];
@@ -98,6 +103,8 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
         Pending = open.Where(s => s.State == ScheduleState.Pending).ToLookup(s => s.ContentItemId);
         Failed = open.Where(s => s.State == ScheduleState.Failed).ToList();
         ReviewsDue = await reviews.DueAsync();
+        Expiry = await expiry.ForCoursesAsync();
+        Now = expiry.Now;
         Today = reviews.Today;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
-public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews) : PageModel
+public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();
@@ -37,8 +37,13 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     public DateOnly ReviewBy { get; private set; }
 
-    /// <summary>Courses: the end of their last date, the default time to take them off the site.</summary>
+    /// <summary>Courses kept after their last date: its end, the suggested time to take them off the site.</summary>
     public DateTime? LastDateEnds { get; private set; }
+
+    /// <summary>Courses: where they stand with expiry after their last date.</summary>
+    public CourseExpiryState? Expiry { get; private set; }
+
+    public DateTime Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -73,6 +78,18 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
     public async Task<IActionResult> OnPostDismissScheduleAsync(int id, int scheduleId, int scheduleVersion) =>
         await HandleSideFormAsync(id, await schedule.DismissAsync(scheduleId, scheduleVersion, User.Editor()), null,
             "Den mislykkede planlægning er markeret som håndteret.");
+
+    public async Task<IActionResult> OnPostKeepAfterLastDateAsync(int id, [FromForm(Name = "Expiry.Keep")] bool keep)
+    {
+        var result = await expiry.SetKeepAsync(id, Form.Version, keep, User.Editor());
+        var state = result.Succeeded ? await expiry.ForItemAsync(id) : null;
+        var success = keep
+            ? "Forløbet beholdes efter sidste dato. Det bliver ikke arkiveret automatisk."
+            : state is { LastEnds: { } last } && last <= expiry.Now
+                ? "Forløbet udløber efter sidste dato. Dets sidste hold er allerede slut, så det bliver først arkiveret automatisk efter et senere hold. Arkivér det selv, hvis det ikke skal vises længere."
+                : "Forløbet udløber efter sidste dato: det bliver arkiveret automatisk, når sidste hold er slut.";
+        return await HandleSideFormAsync(id, result, "Expiry", success);
+    }
 
     public async Task<IActionResult> OnPostReviewAsync(int id, [FromForm(Name = "Review.Owner")] string? owner, [FromForm(Name = "Review.ReviewBy")] string? reviewBy) =>
         await HandleSideFormAsync(id, await reviews.SetAsync(id, Form.Version, owner, reviewBy, await reviews.KnownEditorsAsync(User.Editor()), User.Editor()), "Review",
@@ -110,7 +127,12 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
         Schedules = await schedule.OpenForItemAsync(Item.Id);
         Editors = await reviews.KnownEditorsAsync(User.Editor());
         ReviewBy = ReviewEditor.EffectiveReviewBy(Item);
-        LastDateEnds = Dates.Where(d => !d.IsRemoved && d.Status != CourseDateStatus.Cancelled).Select(d => (DateTime?)d.EndsAt).Max();
+        Expiry = Item.Kind == ContentKind.Course ? await expiry.ForItemAsync(Item.Id) : null;
+        Now = expiry.Now;
+        // A course that expires by itself needs no archive schedule at its last date; one that is kept may want one.
+        LastDateEnds = Expiry is { Keep: true }
+            ? Dates.Where(d => !d.IsRemoved && d.Status != CourseDateStatus.Cancelled).Select(d => (DateTime?)d.EndsAt).Max()
+            : null;
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int id) =>

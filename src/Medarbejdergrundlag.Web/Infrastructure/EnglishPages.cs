@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Infrastructure;
 
@@ -21,6 +22,13 @@ public static class EnglishPages
     /// <summary>True when the page being rendered has an English twin (and so a language switch).</summary>
     public static bool HasTwin(ViewContext context) =>
         context.ActionDescriptor is PageActionDescriptor page && HasTwin(page.ViewEnginePath, page.AreaName);
+
+    /// <summary>
+    /// A page's meta description: the item's summary where it is in the page's language, else the
+    /// portal's own words, since a meta tag cannot say that its text is Danish.
+    /// </summary>
+    public static string Description(PublishedItem? item, IStringLocalizer t) =>
+        item is { LanguageIfOther: null } ? item.Summary() : t["Odense Kommunes medarbejdergrundlag: Sammen om udvikling."];
 
     public static void AddEnglishPages(this IServiceCollection services)
     {

@@ -53,10 +53,21 @@ public static partial class DanishInterfaceWords
             }
         }
 
-        Check("title", page.Title);
+        // The title and meta tags cannot be marked Danish; where they repeat a Danish name the page
+        // marks Danish (an untranslated course's title), that name is content, not interface.
+        var danishNames = page.Body!.QuerySelectorAll("*").Where(IsDanish)
+            .Select(e => Regex.Replace(e.TextContent, @"\s+", " ").Trim())
+            .Where(t => t.Length is > 0 and <= 200)
+            .Distinct()
+            .OrderByDescending(t => t.Length)
+            .ToList();
+        string WithoutDanishNames(string? text) =>
+            danishNames.Aggregate(text ?? "", (rest, name) => rest.Replace(name, " ", StringComparison.Ordinal));
+
+        Check("title", WithoutDanishNames(page.Title));
         foreach (var meta in page.QuerySelectorAll("meta[name=description], meta[property='og:title'], meta[property='og:description'], meta[property='og:site_name']"))
         {
-            Check(meta.GetAttribute("name") ?? meta.GetAttribute("property")!, meta.GetAttribute("content"));
+            Check(meta.GetAttribute("name") ?? meta.GetAttribute("property")!, WithoutDanishNames(meta.GetAttribute("content")));
         }
 
         foreach (var element in page.Body!.QuerySelectorAll("*").Prepend(page.Body))

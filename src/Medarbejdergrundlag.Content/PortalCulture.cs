@@ -42,6 +42,14 @@ public static class PortalCulture
         }
     }
 
+    /// <summary>A day as the page's language writes it: "24. marts 2027" or "24 March 2027".</summary>
+    public static string Day(DateTime local) =>
+        CurrentLanguage == EnglishCode ? local.ToString("d MMMM yyyy", English) : local.ToString("d. MMMM yyyy", Danish);
+
+    /// <summary>A day and a time as the page's language writes them: "1. januar 2027 kl. 08:00" or "1 January 2027, 08:00".</summary>
+    public static string DayAndTime(DateTime local) =>
+        CurrentLanguage == EnglishCode ? local.ToString("d MMMM yyyy, HH:mm", English) : local.ToString("d. MMMM yyyy 'kl.' HH:mm", Danish);
+
     /// <summary>Odense's time zone: times are stored in UTC and typed and shown as wall-clock time there.</summary>
     public static TimeZoneInfo Copenhagen { get; } = TimeZoneInfo.FindSystemTimeZoneById(CopenhagenZoneId);
 

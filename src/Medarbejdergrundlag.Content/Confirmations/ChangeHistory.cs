@@ -44,11 +44,15 @@ public sealed record CharterChange(
 /// </summary>
 public sealed class ChangeHistory(IDbContextFactory<ContentDbContext> dbFactory)
 {
-    private volatile Entry? _current;
+    // One per language: the Danish and the English site of a snapshot are read side by side, and
+    // each has its own version (a translation counts for the Danish revision it was made from).
+    private volatile Entry? _danish;
+    private volatile Entry? _english;
 
     public async Task<RevisionHistory> GetAsync(PublishedSite site, CancellationToken cancellationToken = default)
     {
-        if (_current is { } entry && entry.Stamp == site.Stamp)
+        var english = site.Language == PortalCulture.EnglishCode;
+        if ((english ? _english : _danish) is { } entry && entry.Stamp == site.Stamp)
         {
             return entry.History;
         }
@@ -61,7 +65,15 @@ public sealed class ChangeHistory(IDbContextFactory<ContentDbContext> dbFactory)
                 r.PublishedAt, r.IsMaterialChange, r.ChangeNote))
             .ToListAsync(cancellationToken);
         var history = new RevisionHistory(site, revisions);
-        _current = new Entry(site.Stamp, history);
+        if (english)
+        {
+            _english = new Entry(site.Stamp, history);
+        }
+        else
+        {
+            _danish = new Entry(site.Stamp, history);
+        }
+
         return history;
     }
 

@@ -18,6 +18,13 @@ public sealed record ReaderStatus(string CurrentVersion, DateTime? ConfirmedAt, 
     public bool MustConfirmAgain => HasConfirmed && MaterialChanges.Count > 0;
 
     public DateTime? LatestMaterialChangeAt => MaterialChanges.Count == 0 ? null : MaterialChanges.Max(c => c.LastPublishedAt);
+
+    /// <summary>
+    /// On the English pages: material changes to the Danish text since the reader confirmed that the
+    /// English text does not have yet (its translation is older). They do not ask the reader to
+    /// confirm again until the translation is updated; the page says they are coming.
+    /// </summary>
+    public IReadOnlyList<CharterChange> AwaitingTranslation { get; init; } = [];
 }
 
 public enum ConfirmOutcome

@@ -45,7 +45,21 @@ public sealed class ReaderStatuses(IDbContextFactory<ContentDbContext> dbFactory
         }
 
         var revisions = await history.GetAsync(site, cancellationToken);
-        return new ReaderStatus(revisions.CurrentVersion, latest.ConfirmedAt, revisions.ChangesSince(latest.Version));
+        var status = new ReaderStatus(revisions.CurrentVersion, latest.ConfirmedAt, revisions.ChangesSince(latest.Version));
+        if (site.Language != PortalCulture.EnglishCode)
+        {
+            return status;
+        }
+
+        // An English reader's version names the Danish texts their translations were made from. A
+        // material Danish change whose translation is not updated yet is not theirs to confirm; it
+        // is named, so they know it is coming.
+        var danish = await history.GetAsync(await content.GetAsync(PortalCulture.DanishCode), cancellationToken);
+        var awaiting = danish.ChangesSince(latest.Version)
+            .Where(c => c.IsMaterial && !status.MaterialChanges.Any(m => m.ItemId == c.ItemId))
+            .Select(c => CharterVersion.Items(site).FirstOrDefault(i => i.Id == c.ItemId) is { } shown ? c with { Title = shown.Title } : c)
+            .ToList();
+        return awaiting.Count == 0 ? status : status with { AwaitingTranslation = awaiting };
     }
 
     /// <summary>After a confirmation or withdrawal: the next view asks the database.</summary>

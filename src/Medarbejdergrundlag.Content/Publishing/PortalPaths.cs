@@ -61,8 +61,8 @@ public static class PortalPaths
     /// <summary>The confirm button at the end of the charter: the link managers give a new employee.</summary>
     public static string CharterConfirm => Charter + "#bekraeft";
 
-    /// <summary>Where the confirm button posts (an endpoint, in Danish only).</summary>
-    public const string Confirm = "/medarbejdergrundlag/bekraeft";
+    /// <summary>Where the confirm button posts (an endpoint): the English one confirms what the English pages show.</summary>
+    public static string Confirm => Charter + "/bekraeft";
 
     /// <summary>The reader's own confirmations, to see and withdraw.</summary>
     public const string MyConfirmations = "/konto/bekraeftelser";

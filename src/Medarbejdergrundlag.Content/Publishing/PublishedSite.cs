@@ -36,7 +36,8 @@ public sealed record PublishedItem(
     };
 
     /// <summary>The Danish revision shown; the charter's version is the set of these (<see cref="Confirmations.CharterVersion"/>).
-    /// A translation keeps its Danish item's, so confirming on an English page counts for the Danish version.</summary>
+    /// A translation gives the Danish revision it was translated from, so confirming on an English page
+    /// counts for the Danish text the reader read in translation, not for a newer one they have not seen.</summary>
     public int RevisionId { get; init; }
 
     /// <summary>A bearing's own fields; null for other kinds.</summary>
@@ -71,6 +72,7 @@ public sealed record PublishedItem(
             : null,
         Language = PortalCulture.EnglishCode,
         TranslationOutdated = outdated,
+        RevisionId = english.TranslatedFromRevisionId ?? danish.RevisionId,
     };
 
     /// <summary>The "Det kan vi fordi…" points as &lt;li&gt; elements; empty for items without.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Infrastructure;
 
@@ -34,6 +35,13 @@ public static class EnglishPages
         request.Path.StartsWithSegments("/admin/indhold", StringComparison.OrdinalIgnoreCase)
         && request.Path.Value!.EndsWith("/forhaandsvisning", StringComparison.OrdinalIgnoreCase)
         && request.Query[LanguageQuery] == PortalCulture.EnglishCode;
+
+    /// <summary>
+    /// A page's meta description: the item's summary where it is in the page's language, else the
+    /// portal's own words, since a meta tag cannot say that its text is Danish.
+    /// </summary>
+    public static string Description(PublishedItem? item, IStringLocalizer t) =>
+        item is { LanguageIfOther: null } ? item.Summary() : t["Odense Kommunes medarbejdergrundlag: Sammen om udvikling."];
 
     public static void AddEnglishPages(this IServiceCollection services)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Infrastructure;
@@ -18,7 +19,12 @@ public static class ChangeFeed
 
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(PortalPaths.ChangesFeed, WriteAsync);
+        // The English change log links its own address too; the feed is of the Danish texts either way.
+        foreach (var language in new[] { PortalCulture.DanishCode, PortalCulture.EnglishCode })
+        {
+            endpoints.MapGet(PortalCulture.In(language, () => PortalPaths.ChangesFeed), WriteAsync);
+        }
+
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Content.Publishing;
 using Microsoft.AspNetCore.Antiforgery;
@@ -8,13 +9,20 @@ namespace Medarbejdergrundlag.Web.Pages.Bekraeftelse;
 
 /// <summary>
 /// "Jeg har læst og forstået medarbejdergrundlaget": the form on the charter and on the changes
-/// page posts here. An endpoint, not a page: it has nothing to show, only a redirect back.
+/// page posts here. An endpoint, not a page: it has nothing to show, only a redirect back. Under
+/// /en the request is English, so it confirms the English pages' version (each translation counts
+/// for the Danish revision it was made from) and leads back to the English charter.
 /// </summary>
 public static class ConfirmEndpoint
 {
     public static IEndpointRouteBuilder MapConfirm(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(PortalPaths.Confirm, ConfirmAsync);
+        // In both languages: the English one confirms the English pages' version and leads back to them.
+        foreach (var language in new[] { PortalCulture.DanishCode, PortalCulture.EnglishCode })
+        {
+            endpoints.MapPost(PortalCulture.In(language, () => PortalPaths.Confirm), ConfirmAsync);
+        }
+
         return endpoints;
     }
 

@@ -5,6 +5,7 @@ using Medarbejdergrundlag.Content.Publishing;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages.Bekraeftelse;
 
@@ -60,57 +61,71 @@ public static class ReaderStatusPart
             http.Items[ItemKey] = status;
         }
 
-        return place == ReaderStatusPlace.Top ? Top(status) : End(status, http);
+        var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return place == ReaderStatusPlace.Top ? Top(status, t) : End(status, http, t);
     }
 
-    private static IHtmlContent Top(ReaderStatus status)
+    private static IHtmlContent Top(ReaderStatus status, IStringLocalizer t)
     {
         var html = new HtmlContentBuilder();
         if (status.MustConfirmAgain)
         {
             html.AppendHtml("<aside class=\"notice notice--changes\" aria-labelledby=\"changes-notice-heading\" data-per-reader data-reader-status=\"changed\">")
-                .AppendHtml("<h2 id=\"changes-notice-heading\">Medarbejdergrundlaget er ændret, siden du læste det</h2><p>")
-                .Append($"Du bekræftede den {Day(status.ConfirmedAt!.Value)}. Siden er der udgivet væsentlige ændringer, senest den {Day(status.LatestMaterialChangeAt!.Value)}, i: {string.Join(", ", status.MaterialChanges.Select(c => c.Title))}.")
-                .AppendHtml($"</p><p><a href=\"{PortalPaths.ChangesSinceConfirmed}\">Se præcis, hvad der er ændret</a></p></aside>");
+                .AppendHtml("<h2 id=\"changes-notice-heading\">").Append(t["Medarbejdergrundlaget er ændret, siden du læste det"]).AppendHtml("</h2><p>")
+                .Append(t["Du bekræftede den {0}. Siden er der udgivet væsentlige ændringer, senest den {1}, i: {2}.",
+                    Day(status.ConfirmedAt!.Value), Day(status.LatestMaterialChangeAt!.Value), string.Join(", ", status.MaterialChanges.Select(c => c.Title))])
+                .AppendHtml($"</p><p><a href=\"{PortalPaths.ChangesSinceConfirmed}\">").Append(t["Se præcis, hvad der er ændret"]).AppendHtml("</a></p></aside>");
         }
         else if (status.HasConfirmed)
         {
             html.AppendHtml("<p class=\"reader-status\" data-per-reader data-reader-status=\"confirmed\">")
-                .Append($"Du bekræftede den {Day(status.ConfirmedAt!.Value)}, at du har læst og forstået medarbejdergrundlaget.")
+                .Append(t["Du bekræftede den {0}, at du har læst og forstået medarbejdergrundlaget.", Day(status.ConfirmedAt!.Value)])
                 .AppendHtml("</p>");
+            if (status.AwaitingTranslation.Count > 0)
+            {
+                // English only: the Danish text changed materially, the translation has not caught up.
+                // Nothing to confirm yet; the reader learns it is coming and can read the Danish changes.
+                var danishChanges = PortalPaths.InLanguage(PortalCulture.DanishCode, PortalPaths.ChangesSinceConfirmed);
+                html.AppendHtml("<p class=\"reader-status\" data-per-reader data-reader-status=\"awaiting-translation\">")
+                    .Append(t["Den danske tekst er ændret væsentligt, siden du bekræftede, i: {0}. Oversættelsen er ikke opdateret endnu; når den er, bliver du bedt om at bekræfte igen.",
+                        string.Join(", ", status.AwaitingTranslation.Select(c => c.Title))])
+                    .AppendHtml($" <a href=\"{danishChanges}\" hreflang=\"da\">").Append(t["Se ændringerne på dansk"]).AppendHtml("</a></p>");
+            }
         }
 
         return html;
     }
 
-    private static IHtmlContent End(ReaderStatus status, HttpContext http)
+    private static IHtmlContent End(ReaderStatus status, HttpContext http, IStringLocalizer t)
     {
         var html = new HtmlContentBuilder()
             .AppendHtml("<section class=\"confirm\" id=\"bekraeft\" aria-labelledby=\"confirm-heading\" data-per-reader>")
-            .AppendHtml("<h2 id=\"confirm-heading\">Har du læst medarbejdergrundlaget?</h2>");
+            .AppendHtml("<h2 id=\"confirm-heading\">").Append(t["Har du læst medarbejdergrundlaget?"]).AppendHtml("</h2>");
         if (status.HasConfirmed && !status.MustConfirmAgain)
         {
             html.AppendHtml("<p data-reader-status=\"confirmed\">")
-                .Append($"Du bekræftede den {Day(status.ConfirmedAt!.Value)}, at du har læst og forstået medarbejdergrundlaget. Tak.")
+                .Append(t["Du bekræftede den {0}, at du har læst og forstået medarbejdergrundlaget. Tak.", Day(status.ConfirmedAt!.Value)])
                 .AppendHtml("</p>");
         }
         else
         {
             if (status.MustConfirmAgain)
             {
-                html.AppendHtml("<p>").Append($"Der er kommet væsentlige ændringer, siden du bekræftede den {Day(status.ConfirmedAt!.Value)}. ")
-                    .AppendHtml($"<a href=\"{PortalPaths.ChangesSinceConfirmed}\">Se ændringerne</a>, og bekræft igen, når du har læst dem.</p>");
+                html.AppendHtml("<p>").Append(t["Der er kommet væsentlige ændringer, siden du bekræftede den {0}.", Day(status.ConfirmedAt!.Value)]).AppendHtml(" ")
+                    .AppendHtml($"<a href=\"{PortalPaths.ChangesSinceConfirmed}\">").Append(t["Se ændringerne"]).AppendHtml("</a>")
+                    .Append(t[", og bekræft igen, når du har læst dem."]).AppendHtml("</p>");
             }
             else
             {
-                html.AppendHtml("<p>Når du har læst medarbejdergrundlaget, kan du bekræfte det her.</p>");
+                html.AppendHtml("<p>").Append(t["Når du har læst medarbejdergrundlaget, kan du bekræfte det her."]).AppendHtml("</p>");
             }
 
             html.AppendHtml(ConfirmForm(http, status.CurrentVersion));
         }
 
-        return html.AppendHtml("<p class=\"confirm__privacy\">Vi gemmer kun, at du har bekræftet, hvilken udgave og hvornår. Din leder kan ikke se, om du har bekræftet; HR ser kun samlede tal. ")
-            .AppendHtml($"<a href=\"{PortalPaths.MyConfirmations}\">Se eller træk dine bekræftelser tilbage</a>.</p></section>");
+        return html.AppendHtml("<p class=\"confirm__privacy\">")
+            .Append(t["Vi gemmer kun, at du har bekræftet, hvilken udgave og hvornår. Din leder kan ikke se, om du har bekræftet; HR ser kun samlede tal."]).AppendHtml(" ")
+            .AppendHtml($"<a href=\"{PortalPaths.MyConfirmations}\">").Append(t["Se eller træk dine bekræftelser tilbage"]).AppendHtml("</a>.</p></section>");
     }
 
     /// <summary>The confirm form: the version read and the antiforgery token. Also used by the changes page.</summary>
@@ -122,7 +137,9 @@ public static class ReaderStatusPart
             .Append(version)
             .AppendHtml($"\" /><input name=\"{tokens.FormFieldName}\" type=\"hidden\" value=\"")
             .Append(tokens.RequestToken)
-            .AppendHtml("\" /><button type=\"submit\" class=\"button button--primary\">Jeg har læst og forstået medarbejdergrundlaget</button></form>");
+            .AppendHtml("\" /><button type=\"submit\" class=\"button button--primary\">")
+            .Append(http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["Jeg har læst og forstået medarbejdergrundlaget"])
+            .AppendHtml("</button></form>");
     }
 
     /// <summary>
@@ -153,5 +170,5 @@ public static class ReaderStatusPart
         return (tokens.FormFieldName, tokens.RequestToken ?? "");
     }
 
-    private static string Day(DateTime utc) => utc.ToCopenhagen().ToString("d. MMMM yyyy", PortalCulture.Danish);
+    private static string Day(DateTime utc) => PortalCulture.Day(utc.ToCopenhagen());
 }

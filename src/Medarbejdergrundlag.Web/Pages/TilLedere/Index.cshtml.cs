@@ -1,10 +1,11 @@
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages.TilLedere;
 
-public sealed class IndexModel(PublishedContentStore content, LinkBuilder links) : PageModel
+public sealed class IndexModel(PublishedContentStore content, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
     public PublishedSite Site { get; private set; } = default!;
 
@@ -13,6 +14,6 @@ public sealed class IndexModel(PublishedContentStore content, LinkBuilder links)
     public async Task OnGetAsync()
     {
         Site = await content.GetAsync();
-        WelcomeEmail = Onboarding.WelcomeEmail(Site, path => links.Absolute(Request, path));
+        WelcomeEmail = Onboarding.WelcomeEmail(Site, path => links.Absolute(Request, path), t);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages.TilLedere;
 
@@ -17,21 +18,21 @@ public static partial class Onboarding
     }
 
     /// <summary>A welcome email for a new colleague, with the links a manager wants to send; plain text to paste.</summary>
-    public static string WelcomeEmail(PublishedSite site, Func<string, string> absolute)
+    public static string WelcomeEmail(PublishedSite site, Func<string, string> absolute, IStringLocalizer t)
     {
         var text = new StringBuilder();
-        text.AppendLine("Emne: Velkommen – læs om vores medarbejdergrundlag");
+        text.AppendLine(t["Emne: Velkommen – læs om vores medarbejdergrundlag"]);
         text.AppendLine();
-        text.AppendLine("Kære [navn]");
+        text.AppendLine(t["Kære [navn]"]);
         text.AppendLine();
-        text.AppendLine("Velkommen til Odense Kommune. Vores medarbejdergrundlag, »Sammen om udvikling«, beskriver den arbejdsplads, vi ønsker at have, og hvordan vi sammen udvikler den og os selv.");
+        text.AppendLine(t["Velkommen til Odense Kommune. Vores medarbejdergrundlag, »Sammen om udvikling«, beskriver den arbejdsplads, vi ønsker at have, og hvordan vi sammen udvikler den og os selv."]);
         text.AppendLine();
-        text.AppendLine("Læs det her:");
+        text.AppendLine(t["Læs det her:"]);
         text.AppendLine(absolute(PortalPaths.Charter));
         if (site.Bearings.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("Vi taler om de fire pejlemærker i dine første uger:");
+            text.AppendLine(t["Vi taler om de fire pejlemærker i dine første uger:"]);
             foreach (var bearing in site.Bearings)
             {
                 text.AppendLine($"- {bearing.Title}: {absolute(BearingPath(bearing))}");
@@ -41,15 +42,15 @@ public static partial class Onboarding
         if (site.Phoenix is { } phoenix)
         {
             text.AppendLine();
-            text.AppendLine($"{phoenix.Title}, kommunens hus for læring og udvikling:");
+            text.AppendLine(t["{0}, kommunens hus for læring og udvikling:", phoenix.Title]);
             text.AppendLine(absolute(PortalPaths.Phoenix));
         }
 
         text.AppendLine();
-        text.AppendLine("Jeg glæder mig til at arbejde sammen med dig.");
+        text.AppendLine(t["Jeg glæder mig til at arbejde sammen med dig."]);
         text.AppendLine();
-        text.AppendLine("Venlig hilsen");
-        text.Append("[dit navn]");
+        text.AppendLine(t["Venlig hilsen"]);
+        text.Append(t["[dit navn]"]);
         return text.ToString();
     }
 

@@ -65,9 +65,9 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(source.value);
-        status.textContent = "Teksten er kopieret.";
+        status.textContent = button.dataset.copied || "Teksten er kopieret.";
       } catch {
-        status.textContent = "Teksten kunne ikke kopieres. Markér den, og kopiér den selv.";
+        status.textContent = button.dataset.copyFailed || "Teksten kunne ikke kopieres. Markér den, og kopiér den selv.";
       }
     });
   }

@@ -1,7 +1,9 @@
+using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 
@@ -13,14 +15,20 @@ public static class CalendarEndpoints
 {
     public static IEndpointRouteBuilder MapCalendarFiles(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(PortalPaths.Catalogue);
-        group.MapGet("/{slug}/hold/{holdId:int}.ics", DateAsync);
-        group.MapGet("/kalender.ics", FeedAsync).AllowAnonymous();
+        // Under the catalogue in each language: the English pages' files speak English (and give the
+        // English course text where one is published), the Danish pages' files Danish.
+        foreach (var language in new[] { PortalCulture.DanishCode, PortalCulture.EnglishCode })
+        {
+            var group = endpoints.MapGroup(PortalCulture.In(language, () => PortalPaths.Catalogue));
+            group.MapGet("/{slug}/hold/{holdId:int}.ics", DateAsync);
+            group.MapGet("/kalender.ics", FeedAsync).AllowAnonymous();
+        }
+
         return endpoints;
     }
 
     /// <summary>One date as an .ics file to open in a calendar.</summary>
-    private static async Task<IResult> DateAsync(string slug, int holdId, HttpRequest request, PublishedContentStore content, LinkBuilder links)
+    private static async Task<IResult> DateAsync(string slug, int holdId, HttpRequest request, PublishedContentStore content, LinkBuilder links, IStringLocalizer<SharedResource> t)
     {
         var site = await content.GetAsync();
         if (site.FindCourse(slug) is not { } course)
@@ -35,7 +43,7 @@ public static class CalendarEndpoints
             return Results.NotFound();
         }
 
-        return Results.File(Write(request, links, course.Title, [(course, date)]), CourseCalendar.ContentType, $"{course.Slug}-{date.Id}.ics");
+        return Results.File(Write(request, links, t, course.Title, [(course, date)]), CourseCalendar.ContentType, $"{course.Slug}-{date.Id}.ics");
     }
 
     /// <summary>
@@ -49,6 +57,7 @@ public static class CalendarEndpoints
         TimeProvider clock,
         CalendarFeedLinks feeds,
         LinkBuilder links,
+        IStringLocalizer<SharedResource> t,
         [FromQuery(Name = "maalgruppe")] string? audience,
         [FromQuery(Name = "forvaltning")] string? forvaltning,
         [FromQuery(Name = "pejlemaerke")] string? bearing,
@@ -69,9 +78,9 @@ public static class CalendarEndpoints
             .SelectMany(e => e.Dates.Select(d => (e.Item, d)))
             .OrderBy(e => e.d.StartsAt);
         http.Response.Headers.CacheControl = "private, max-age=300";
-        return Results.File(Write(http.Request, links, "Phønix-forløb", events), CourseCalendar.ContentType, "phoenix-forloeb.ics");
+        return Results.File(Write(http.Request, links, t, t["Phønix-forløb"], events), CourseCalendar.ContentType, "phoenix-forloeb.ics");
     }
 
-    private static byte[] Write(HttpRequest request, LinkBuilder links, string name, IEnumerable<(PublishedItem, PublishedCourseDate)> events) =>
-        CourseCalendar.Write(name, events, c => links.Absolute(request, PortalPaths.Course(c.Slug)), new Uri(links.Absolute(request, "/")).Host);
+    private static byte[] Write(HttpRequest request, LinkBuilder links, IStringLocalizer t, string name, IEnumerable<(PublishedItem, PublishedCourseDate)> events) =>
+        CourseCalendar.Write(name, events, c => links.Absolute(request, PortalPaths.Course(c.Slug)), new Uri(links.Absolute(request, "/")).Host, t);
 }

@@ -8,6 +8,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 
@@ -25,12 +26,13 @@ public static class CourseCalendar
     /// <param name="events">The dates, each with its course.</param>
     /// <param name="courseLink">The absolute link to a course's page.</param>
     /// <param name="uidDomain">The right-hand side of every UID: the portal's host.</param>
-    public static byte[] Write(string calendarName, IEnumerable<(PublishedItem Course, PublishedCourseDate Date)> events, Func<PublishedItem, string> courseLink, string uidDomain)
+    /// <param name="t">The interface's words in the language of the page the file was asked from; the course text comes from that page's site.</param>
+    public static byte[] Write(string calendarName, IEnumerable<(PublishedItem Course, PublishedCourseDate Date)> events, Func<PublishedItem, string> courseLink, string uidDomain, IStringLocalizer t)
     {
         var list = events.ToList();
         var calendar = new Calendar
         {
-            ProductId = "-//Odense Kommune//Medarbejdergrundlag Phønix//DA",
+            ProductId = "-//Odense Kommune//Medarbejdergrundlag Phønix//" + PortalCulture.CurrentLanguage.ToUpperInvariant(),
             Method = "PUBLISH",
             Scale = "GREGORIAN",
         };
@@ -44,7 +46,7 @@ public static class CourseCalendar
         foreach (var (course, date) in list)
         {
             var link = courseLink(course);
-            var description = $"{course.Summary(300)}\n\n{DescribeSeats(date)}\n\nLæs mere og tilmeld dig: {link}";
+            var description = $"{course.Summary(300)}\n\n{DescribeSeats(t, date)}\n\n{t["Læs mere og tilmeld dig: {0}", link]}";
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = Uid(date.Id, uidDomain),
@@ -52,7 +54,7 @@ public static class CourseCalendar
                 Sequence = date.Version,
                 DtStart = Local(date.StartsAt),
                 DtEnd = Local(date.EndsAt),
-                Summary = Clean(date.IsCancelled ? "Aflyst: " + course.Title : course.Title),
+                Summary = Clean(date.IsCancelled ? t["Aflyst: {0}", course.Title] : course.Title),
                 Location = Clean(date.Location),
                 Description = Clean(description),
                 Url = new Uri(link),
@@ -67,11 +69,11 @@ public static class CourseCalendar
     /// <summary>The same for every download and every feed the date is in, so a calendar updates the event instead of adding another.</summary>
     public static string Uid(int dateId, string domain) => $"phoenix-hold-{dateId.ToString(CultureInfo.InvariantCulture)}@{domain}";
 
-    public static string DescribeSeats(PublishedCourseDate date) =>
-        date.IsCancelled ? "Holdet er aflyst."
-        : date.IsFull ? "Holdet er fuldt booket."
-        : date.FreeSeats is { } free ? $"{free} ledige pladser."
-        : "Der er ledige pladser.";
+    public static string DescribeSeats(IStringLocalizer t, PublishedCourseDate date) =>
+        date.IsCancelled ? t["Holdet er aflyst."]
+        : date.IsFull ? t["Holdet er fuldt booket."]
+        : date.FreeSeats is { } free ? (free == 1 ? t["1 ledig plads."] : t["{0} ledige pladser.", free])
+        : t["Der er ledige pladser."];
 
     /// <summary>
     /// Text as a calendar may show it: line breaks kept as line feeds, tabs as spaces, every other

@@ -2,6 +2,7 @@ using Medarbejdergrundlag.Content;
 using System.Globalization;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Publishing;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 
@@ -15,22 +16,42 @@ public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IRea
         site.Bearings.Where(b => item.Course!.Details.BearingKeys.Contains(b.Key, StringComparer.Ordinal)).ToList(),
         item.Course!.UpcomingDates(nowUtc).ToList());
 
-    /// <summary>"tirsdag 24. marts 2027 kl. 09.00–16.00", in Copenhagen time.</summary>
+    /// <summary>
+    /// "tirsdag 24. marts 2027 kl. 09.00–16.00" or, on the English pages, "Tuesday 24 March 2027,
+    /// 09:00–16:00": in Copenhagen time either way.
+    /// </summary>
     public static string When(PublishedCourseDate date)
     {
         var start = date.StartsAt.ToCopenhagen();
         var end = date.EndsAt.ToCopenhagen();
+        if (PortalCulture.CurrentLanguage == PortalCulture.EnglishCode)
+        {
+            const string english = "dddd d MMMM yyyy, HH:mm";
+            return start.Date == end.Date
+                ? $"{start.ToString(english, PortalCulture.English)}–{end.ToString("HH:mm", PortalCulture.English)}"
+                : $"{start.ToString(english, PortalCulture.English)} to {end.ToString(english, PortalCulture.English)}";
+        }
+
         return start.Date == end.Date
-            ? $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")}–{end.ToString("HH.mm")}"
-            : $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")} til {end.ToString("dddd d. MMMM yyyy 'kl.' HH.mm")}";
+            ? $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", PortalCulture.Danish)}–{end.ToString("HH.mm", PortalCulture.Danish)}"
+            : $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", PortalCulture.Danish)} til {end.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", PortalCulture.Danish)}";
     }
 
-    /// <summary>What a date's status says to a reader.</summary>
-    public static string Availability(PublishedCourseDate date) =>
-        date.IsCancelled ? "Aflyst"
-        : date.IsFull ? "Fuldt booket"
-        : date.FreeSeats is { } free ? (free == 1 ? "1 ledig plads" : $"{free} ledige pladser")
-        : "Ledige pladser";
+    /// <summary>What a date's status says to a reader, in the page's language.</summary>
+    public static string Availability(IStringLocalizer t, PublishedCourseDate date) =>
+        date.IsCancelled ? t["Aflyst"]
+        : date.IsFull ? t["Fuldt booket"]
+        : date.FreeSeats is { } free ? (free == 1 ? t["1 ledig plads"] : t["{0} ledige pladser", free])
+        : t["Ledige pladser"];
+
+    /// <summary>A course's length: "2,5 dage" or "2.5 days".</summary>
+    public static string Length(IStringLocalizer t, decimal days) =>
+        days == 1 ? t["1 dag"] : t["{0} dage", days.ToString("0.#", CultureInfo.CurrentCulture)];
+
+    /// <summary>An audience or a forvaltning by its Danish name, in the page's language.</summary>
+    public static string Term(IStringLocalizer t, Audience audience) => t[CourseTerms.Name(audience)];
+
+    public static string Term(IStringLocalizer t, Forvaltning forvaltning) => t[CourseTerms.Name(forvaltning)];
 
     public static string AvailabilityClass(PublishedCourseDate date) =>
         date.IsCancelled ? "status status--cancelled" : date.IsFull ? "status status--full" : "status status--open";

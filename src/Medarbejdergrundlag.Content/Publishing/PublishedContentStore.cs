@@ -19,7 +19,7 @@ public sealed class PublishedContentStore(
     ILogger<PublishedContentStore> logger)
 {
     /// <summary>How often the version stamp is read, at most: the delay before other instances' publishes show.</summary>
-    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>A database that does not answer within this is treated as away.</summary>
     public static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(3);

@@ -125,6 +125,12 @@ public sealed class PublishedContentStore(
                 logger.LogInformation("Published content reloaded at content version {Version}", version);
             }
 
+            if (!ReferenceEquals(next, current))
+            {
+                // The entities the snapshot was made from are garbage now.
+                RebuildMemory.Release();
+            }
+
             return next;
         }
         catch (Exception ex)

@@ -144,7 +144,15 @@ public sealed class SearchIndex
             writer.Commit();
         }
 
-        return new SearchIndex(docs, DirectoryReader.Open(directory));
+        var index = new SearchIndex(docs, DirectoryReader.Open(directory));
+
+        // The writer's buffers are garbage now (the empty index at start-up has none worth a collection).
+        if (docs.Length > 0)
+        {
+            Publishing.RebuildMemory.Release();
+        }
+
+        return index;
     }
 
     private static (string Title, string Body) Fields(SearchDocument document) =>

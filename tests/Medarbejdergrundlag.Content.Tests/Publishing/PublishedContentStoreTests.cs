@@ -36,6 +36,23 @@ public sealed class PublishedContentStoreTests
         Assert.Equal("Mod og modet", (await store.GetAsync()).FindBearing("mod")!.Title);
     }
 
+    [Fact]
+    public async Task ANewSnapshotEndsWithACompactingCollectionOfTheEntitiesItWasMadeFrom()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = database.Services.GetRequiredService<PublishedContentStore>();
+        await store.GetAsync();
+        await AddRevisionAsync(database, "mod", "Mod og modet", publish: true);
+        store.Invalidate();
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        await store.GetAsync();
+
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before, "no full blocking collection after the reload");
+        Assert.True(after.Compacted);
+    }
+
     [Theory, Providers]
     public async Task ArchivedItemsAreNotPublished(string provider)
     {

@@ -211,4 +211,16 @@ public sealed class SearchIndexTests
 
         Assert.DoesNotContain((await store.GetAsync()).Search.Search("samskabelse").Hits, h => h.Url == "/medarbejdergrundlag#samskabelse");
     }
+
+    [Fact]
+    public void BuildingAnIndexEndsWithACompactingCollectionOfTheWritersGarbage()
+    {
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        SearchIndex.Build([new SearchDocument("Kompasset", "/b", "Test", "Her står ordet kompas i brødteksten.")]);
+
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before, "no full blocking collection after the build");
+        Assert.True(after.Compacted);
+    }
 }

@@ -146,8 +146,8 @@ public sealed class SearchIndex
 
         var index = new SearchIndex(docs, DirectoryReader.Open(directory));
 
-        // The writer's buffers are garbage now (the empty index at start-up has none worth a collection).
-        if (docs.Length > 0)
+        // The writer's buffers are garbage now; worth a collection of their own for a large index.
+        if (docs.Sum(d => (long)d.Text.Length) >= Publishing.RebuildMemory.LargeText)
         {
             Publishing.RebuildMemory.Release();
         }

@@ -213,11 +213,12 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
-    public void BuildingAnIndexEndsWithACompactingCollectionOfTheWritersGarbage()
+    public void BuildingALargeIndexEndsWithACompactingCollectionOfTheWritersGarbage()
     {
         var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
 
-        SearchIndex.Build([new SearchDocument("Kompasset", "/b", "Test", "Her står ordet kompas i brødteksten.")]);
+        var text = string.Join(' ', Enumerable.Repeat("kompas og kurs i fællesskab", 400));
+        SearchIndex.Build(Enumerable.Range(0, 100).Select(i => new SearchDocument($"Afsnit {i}", $"/a{i}", "Test", text)));
 
         var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         Assert.True(after.Index > before, "no full blocking collection after the build");

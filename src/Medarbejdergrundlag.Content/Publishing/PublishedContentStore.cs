@@ -125,6 +125,12 @@ public sealed class PublishedContentStore(
                 logger.LogInformation("Published content reloaded at content version {Version}", version);
             }
 
+            if (!ReferenceEquals(next, current) && next.TextLength >= RebuildMemory.LargeText)
+            {
+                // The entities the snapshot was made from are garbage now.
+                RebuildMemory.Release();
+            }
+
             return next;
         }
         catch (Exception ex)
@@ -167,11 +173,17 @@ public sealed class PublishedContentStore(
         return new Snapshot(
             new PublishedSite(items, bearingRedirects, courseRedirects),
             new PublishedSite(english, bearingRedirects, courseRedirects, PortalCulture.EnglishCode),
-            version);
+            version)
+        {
+            TextLength = published.Sum(p => (long)p.Revision.BodyMarkdown.Length + p.Revision.BodyHtml.Length + p.Revision.PlainText.Length),
+        };
     }
 
     private sealed record Snapshot(PublishedSite Danish, PublishedSite English, long Version)
     {
+        /// <summary>The Danish text the snapshot was read from, in characters (see <see cref="RebuildMemory"/>).</summary>
+        public long TextLength { get; init; }
+
         public PublishedSite Site(string language) => language == PortalCulture.EnglishCode ? English : Danish;
     }
 }

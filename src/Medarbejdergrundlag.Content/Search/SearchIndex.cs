@@ -144,7 +144,15 @@ public sealed class SearchIndex
             writer.Commit();
         }
 
-        return new SearchIndex(docs, DirectoryReader.Open(directory));
+        var index = new SearchIndex(docs, DirectoryReader.Open(directory));
+
+        // The writer's buffers are garbage now; worth a collection of their own for a large index.
+        if (docs.Sum(d => (long)d.Text.Length) >= Publishing.RebuildMemory.LargeText)
+        {
+            Publishing.RebuildMemory.Release();
+        }
+
+        return index;
     }
 
     private static (string Title, string Body) Fields(SearchDocument document) =>

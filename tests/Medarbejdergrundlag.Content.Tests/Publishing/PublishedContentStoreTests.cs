@@ -36,6 +36,23 @@ public sealed class PublishedContentStoreTests
         Assert.Equal("Mod og modet", (await store.GetAsync()).FindBearing("mod")!.Title);
     }
 
+    [Fact]
+    public async Task ALargeNewSnapshotEndsWithACompactingCollectionOfTheEntitiesItWasMadeFrom()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = database.Services.GetRequiredService<PublishedContentStore>();
+        await store.GetAsync();
+        await AddRevisionAsync(database, "mod", "Mod og modet", publish: true, body: new string('m', (int)RebuildMemory.LargeText));
+        store.Invalidate();
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        await store.GetAsync();
+
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before, "no full blocking collection after the reload");
+        Assert.True(after.Compacted);
+    }
+
     [Theory, Providers]
     public async Task ArchivedItemsAreNotPublished(string provider)
     {
@@ -76,7 +93,7 @@ public sealed class PublishedContentStoreTests
         Assert.Equal(item.PlainText, item.Summary(200));
     }
 
-    private static async Task AddRevisionAsync(TestDatabase database, string key, string title, bool publish)
+    private static async Task AddRevisionAsync(TestDatabase database, string key, string title, bool publish, string body = "")
     {
         await using var db = database.NewContext();
         var item = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == key);
@@ -85,6 +102,7 @@ public sealed class PublishedContentStoreTests
             Number = item.Revisions.Count + 1,
             Title = title,
             Slug = key,
+            BodyMarkdown = body,
             CreatedAt = DateTime.UtcNow,
             CreatedBy = "test",
         };

@@ -211,4 +211,17 @@ public sealed class SearchIndexTests
 
         Assert.DoesNotContain((await store.GetAsync()).Search.Search("samskabelse").Hits, h => h.Url == "/medarbejdergrundlag#samskabelse");
     }
+
+    [Fact]
+    public void BuildingALargeIndexEndsWithACompactingCollectionOfTheWritersGarbage()
+    {
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        var text = string.Join(' ', Enumerable.Repeat("kompas og kurs i fællesskab", 400));
+        SearchIndex.Build(Enumerable.Range(0, 100).Select(i => new SearchDocument($"Afsnit {i}", $"/a{i}", "Test", text)));
+
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before, "no full blocking collection after the build");
+        Assert.True(after.Compacted);
+    }
 }

@@ -24,13 +24,17 @@ public sealed class CourseExpiryState
 
     public bool Archived { get; init; }
 
-    /// <summary>The rule <see cref="ScheduleRunner"/> applies: published, not kept, and a last date that has ended and not been dealt with.</summary>
-    public bool IsDue(DateTime now) =>
-        Published && !Archived && !Keep && LastEnds is { } last && last <= now && !(HandledThrough >= last);
+    /// <summary>
+    /// The rule, in one place (<see cref="CourseExpiry.States"/> computes it in the query): published,
+    /// not archived, not kept, and a last date not yet dealt with, so that its end archives the course.
+    /// </summary>
+    public bool Expires { get; init; }
+
+    /// <summary>What <see cref="ScheduleRunner"/> archives now: the last date has ended.</summary>
+    public bool IsDue(DateTime now) => Expires && LastEnds <= now;
 
     /// <summary>A last date ahead that will archive the course when it has ended.</summary>
-    public bool WillExpire(DateTime now) =>
-        Published && !Archived && !Keep && LastEnds is { } last && last > now && !(HandledThrough >= last);
+    public bool WillExpire(DateTime now) => Expires && LastEnds > now;
 
     /// <summary>The last date has ended, but the course stays (an editor brought it back, or it ended before the upgrade).</summary>
     public bool EndedAndKept(DateTime now) =>
@@ -84,14 +88,17 @@ public sealed class CourseExpiry(ContentDbContext db, ContentEditor editor, Time
     internal static IQueryable<CourseExpiryState> States(ContentDbContext db) =>
         db.Items.AsNoTracking()
             .Where(i => i.Kind == ContentKind.Course)
-            .Select(i => new CourseExpiryState
+            .Select(i => new { Item = i, LastEnds = db.CourseDates.Where(d => d.ContentItemId == i.Id && !d.IsRemoved).Max(d => (DateTime?)d.EndsAt) })
+            .Select(c => new CourseExpiryState
             {
-                ItemId = i.Id,
-                LastEnds = db.CourseDates.Where(d => d.ContentItemId == i.Id && !d.IsRemoved).Max(d => (DateTime?)d.EndsAt),
-                Keep = i.KeepAfterLastDate,
-                HandledThrough = i.ExpiryHandledThrough,
-                Published = i.PublishedRevisionId != null,
-                Archived = i.IsArchived,
+                ItemId = c.Item.Id,
+                LastEnds = c.LastEnds,
+                Keep = c.Item.KeepAfterLastDate,
+                HandledThrough = c.Item.ExpiryHandledThrough,
+                Published = c.Item.PublishedRevisionId != null,
+                Archived = c.Item.IsArchived,
+                Expires = c.Item.PublishedRevisionId != null && !c.Item.IsArchived && !c.Item.KeepAfterLastDate && c.LastEnds != null &&
+                          (c.Item.ExpiryHandledThrough == null || c.Item.ExpiryHandledThrough < c.LastEnds),
             });
 
     /// <summary>"Behold efter sidste dato" on or off; version-checked and audited like any change.</summary>

@@ -69,8 +69,7 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
         {
             var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
             due = await CourseExpiry.States(db)
-                .Where(s => s.Published && !s.Archived && !s.Keep && s.LastEnds != null && s.LastEnds <= now &&
-                            (s.HandledThrough == null || s.HandledThrough < s.LastEnds))
+                .Where(s => s.Expires && s.LastEnds <= now)
                 .OrderBy(s => s.ItemId)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
@@ -140,7 +139,7 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             .Select(s => (DateTime?)s.DueAt)
             .FirstOrDefaultAsync(cancellationToken);
         var expiry = await CourseExpiry.States(db)
-            .Where(s => s.Published && !s.Archived && !s.Keep && s.LastEnds > now && (s.HandledThrough == null || s.HandledThrough < s.LastEnds))
+            .Where(s => s.Expires && s.LastEnds > now)
             .OrderBy(s => s.LastEnds)
             .Select(s => s.LastEnds)
             .FirstOrDefaultAsync(cancellationToken);

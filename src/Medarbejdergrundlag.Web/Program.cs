@@ -20,6 +20,7 @@ builder.AddSecurityHeaders();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeAreaFolder("Admin", "/", PortalRoles.EditorPolicy);
+    options.Conventions.LimitAdminConcurrency();
     options.Conventions.AuthorizeFolder("/TilLedere", PortalRoles.LeaderPolicy);
     options.Conventions.AllowAnonymousToPage("/Fejl");
     // Signing in, its error page and signing out; the rest of /konto (sessions, calendar link) needs a user.
@@ -27,6 +28,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Konto/LogIndFejl");
     options.Conventions.AllowAnonymousToPage("/Konto/LogUd");
 });
+builder.Services.AddAdminConcurrency(builder.Configuration);
 builder.Services.AddPortalHealthChecks();
 // Every request is Danish (dates, numbers and sorting follow da-DK, whatever the browser asks for),
 // except the English pages under /en.
@@ -69,6 +71,8 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUserIdLogScope();
 app.UseAuthorization();
+// After authorization: a request that is refused anyway never waits for a turn.
+app.UseRateLimiter();
 app.UseWholePageCache();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -87,6 +87,25 @@ for i in 1 2 3; do
 done
 echo "Cold start (existing database): ${cold[*]} ms"
 
+# RSS by stage: a sampler reads the portal's VmRSS every 100 ms and files it under the stage named in
+# $out/stage, so the note can say which part of the run makes the peak (issue 18).
+stage() { echo "$1" >"$out/stage"; }
+stage "start"
+python3 - "$pid" "$out/stage" >"$out/rss" <<'PY' &
+import sys, time
+pid, stage_file = sys.argv[1:]
+while True:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            kb = next(line.split()[1] for line in f if line.startswith("VmRSS:"))
+        with open(stage_file, encoding="utf-8") as f:
+            print(f.read().strip(), kb, flush=True)
+    except (OSError, StopIteration):
+        break
+    time.sleep(0.1)
+PY
+sampler=$!
+
 employee="$out/employee.jar"
 hr="$out/hr2.jar"
 sign_in "$employee" medarbejder
@@ -98,6 +117,7 @@ curl -s -o /dev/null -b "$hr" -c "$hr" "$base/admin"
 employee_cookie="Cookie: $(cookie_header "$employee")"
 hr_cookie="Cookie: $(cookie_header "$hr")"
 
+stage "first pages"
 search="/soeg?q=f%C3%A6llesskab"
 public_pages=("/" "/medarbejdergrundlag" "/pejlemaerker/mod" "/phoenix/forloeb" "$search")
 for page in "${public_pages[@]}"; do
@@ -198,6 +218,7 @@ run_wrk() { # $1 connections, $2 seconds, $3 cookie header, $4 URL (WRK_PATHS ma
 }
 
 echo
+stage "warm-up"
 echo "Warming up (5 s over every page, 2 s on each reference server)..."
 WRK_PATHS="$static ${public_pages[*]}" run_wrk 64 5 "$employee_cookie" "$base/" >/dev/null
 WRK_PATHS="/admin" run_wrk 16 2 "$hr_cookie" "$base/admin" >/dev/null
@@ -211,6 +232,7 @@ results="$out/results"
 : >"$results"
 for i in "${!urls[@]}"; do
   url="${urls[$i]}"; cookie="$employee_cookie"; kind=public
+  stage "$url at 64 connections"
   [ "$url" = "$static" ] && kind=static
   [ "$url" = /admin ] && { cookie="$hr_cookie"; kind=admin; }
   portal=$(run_wrk 64 "$load_seconds" "$cookie" "$base$url")
@@ -218,9 +240,11 @@ for i in "${!urls[@]}"; do
   nginx=$(run_wrk 64 "$load_seconds" "$cookie" "$nginx_base/$i.html")
   echo "$kind:$url|$portal|$kestrel|$nginx|$(stat -c %s "$out/pages/$i.html")" >>"$results"
 done
+stage "public pages at 256 connections"
 soak=$(WRK_PATHS="${public_pages[*]}" run_wrk 256 "$soak_seconds" "$employee_cookie" "$base/")
 rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
 stop_portal
+kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 # What went wrong, if anything: the portal logs warnings and errors only (JSON lines).
 pattern='^(warn|fail|crit):|"LogLevel": *"(Warning|Error|Critical)"'
 problems=$(grep -cE "$pattern" "$out/log" || true)
@@ -233,9 +257,9 @@ fi
 echo
 echo "wrk -t2 -c64 -d${load_seconds}s on loopback, signed in (medarbejder; /admin as hr-redaktoer); 2-core machine, wrk on the same machine."
 echo "Each URL is followed at once by bare Kestrel (from memory) and nginx (one worker, a file) serving the same bytes."
-python3 - "$results" "$soak" "$soak_seconds" "$rss_kb" "$first_run" "${cold[*]}" "$total" "$requests" "$fingerprinted" <<'PY'
+python3 - "$results" "$soak" "$soak_seconds" "$rss_kb" "$first_run" "${cold[*]}" "$total" "$requests" "$fingerprinted" "$out/rss" <<'PY'
 import sys
-results, soak, soak_seconds, rss_kb, first_run, cold, total, requests, fingerprinted = sys.argv[1:]
+results, soak, soak_seconds, rss_kb, first_run, cold, total, requests, fingerprinted, rss_file = sys.argv[1:]
 rows = []
 for line in open(results):
     label, portal, kestrel, nginx, size = line.strip().split("|")
@@ -274,6 +298,15 @@ print("vs K, vs N: the portal's req/s over bare Kestrel's and nginx's on the sam
 print("K p99: bare Kestrel's p99 on the same bytes: what the machine itself allows at that moment.")
 print()
 print(f"Peak RSS (VmHWM): {rss:.0f} MB")
+stages = {}
+for line in open(rss_file, encoding="utf-8"):
+    name, _, kb = line.rstrip("\n").rpartition(" ")
+    if name and kb.isdigit():
+        stages.setdefault(name, []).append(int(kb) / 1024)
+if stages:
+    print("RSS by stage, sampled every 100 ms (MB, at the end of the stage / highest):")
+    for name, mbs in stages.items():
+        print(f"  {name:<42} {mbs[-1]:5.0f} / {max(mbs):5.0f}")
 print(f"Cold start (existing database, to first 200): {', '.join(map(str, colds))} ms (median {sorted(colds)[1]} ms)")
 print(f"First-run start (empty database, to first 200): {first_run} ms")
 print(f"Charter page: {int(total) / 1024:.1f} KB over the wire, {requests} requests beyond the HTML, fingerprinted and cached: {fingerprinted}")

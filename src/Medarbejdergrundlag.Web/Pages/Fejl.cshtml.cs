@@ -25,6 +25,8 @@ public sealed class FejlModel : PageModel
             404 => ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet."),
             403 => ("Du har ikke adgang", "Du er logget ind, men har ikke adgang til denne side."),
             400 => ("Forespørgslen kunne ikke behandles", "Prøv at genindlæse siden og gøre det igen."),
+            503 when Areas.Admin.AdminConcurrency.WasTurnedAway(HttpContext) => ("Der er travlt lige nu",
+                "Der er mange forespørgsler til administrationen på én gang. Vent et øjeblik, og prøv igen. Intet er gemt eller ændret."),
             503 => ("Midlertidigt utilgængelig", "Medarbejdergrundlaget er midlertidigt utilgængeligt, fordi vi ikke kan nå vores database. Prøv igen om lidt; siden kommer tilbage af sig selv."),
             _ => ("Der skete en fejl", "Noget gik galt hos os. Prøv igen om lidt. Sker det igen, så kontakt HR."),
         };

@@ -16,7 +16,7 @@ public static class MarkdownPreviewEndpoint
 
     public static IEndpointRouteBuilder MapMarkdownPreview(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, RenderAsync).RequireAuthorization(PortalRoles.EditorPolicy).DisableAntiforgery();
+        endpoints.MapPost(Path, RenderAsync).RequireAuthorization(PortalRoles.EditorPolicy).RequireRateLimiting(AdminConcurrency.Policy).DisableAntiforgery();
         return endpoints;
     }
 

@@ -197,7 +197,9 @@ public sealed class EditingTests : IAsyncLifetime
         var overview = await _editor.GetDocumentAsync("/admin");
         var faellesskabRow = overview.QuerySelectorAll("tr").Single(r => r.QuerySelector("td a")?.Text() == "Fællesskab");
 
-        var response = await Forms.PostAsync(_editor, "/admin", faellesskabRow.QuerySelector("form")!, handler: "MoveUp");
+        // As a browser does: the form's fields, sent where the "Flyt op" button's formaction says.
+        var moveUp = faellesskabRow.QuerySelectorAll("button").Single(b => b.Text().StartsWith("Flyt op", StringComparison.Ordinal));
+        var response = await Forms.PostAsync(_editor, moveUp.GetAttribute("formaction")!, faellesskabRow.QuerySelector("form")!);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cards = (await _employee.GetDocumentAsync("/pejlemaerker")).QuerySelectorAll(".card__title").Select(c => c.Text());

@@ -62,7 +62,7 @@ public sealed class AdminConcurrencyOptions
     /// <summary>
     /// Admin requests running at once: one per core, at least two. Making an admin page is CPU work
     /// with short database waits; on the 2-core benchmark machine two at a time gave the admin
-    /// overview more throughput than four (250 against 231 req/s at 64 connections) and 15 MB less
+    /// overview more throughput than four (250 against 231 req/s at 64 connections) and 14 MB less
     /// peak RSS.
     /// </summary>
     public int PermitLimit { get; set; } = Math.Max(2, Environment.ProcessorCount);

@@ -11,9 +11,10 @@ namespace Medarbejdergrundlag.Web.Areas.Admin;
 /// peak memory in the load benchmark (issue 18), and the readers pay for that too. So at most
 /// <see cref="AdminConcurrencyOptions.PermitLimit"/> run at a time and the rest wait their turn,
 /// oldest first, which costs a waiting request next to nothing; on two cores the editors got more
-/// throughput, not less (219 to 250 req/s against 168 to 200). Only past <see cref="AdminConcurrencyOptions.QueueLimit"/> waiting
-/// requests is one turned away, with a 503, a Retry-After and the Danish "travlt" page. A refused
-/// request never reached its handler, so nothing was saved or changed.
+/// throughput, not less (219 to 250 req/s against 168 to 200). Only past
+/// <see cref="AdminConcurrencyOptions.QueueLimit"/> waiting requests is one turned away, with a 503,
+/// a Retry-After and the Danish "travlt" page. A refused request never reached its handler, so
+/// nothing was saved or changed.
 /// </summary>
 public static class AdminConcurrency
 {

@@ -23,8 +23,15 @@ public sealed class PublishSchedule(ContentDbContext db, ContentEditor editor, T
     public Task<List<ScheduledAction>> OpenForItemAsync(int itemId) =>
         Open().Where(s => s.ContentItemId == itemId).ToListAsync();
 
-    /// <summary>Every pending and failed schedule, soonest first, with the item's title.</summary>
-    public Task<List<ScheduledAction>> OpenAsync() => Open().Include(s => s.ContentItem!.CurrentRevision).ToListAsync();
+    /// <summary>
+    /// Every pending and failed schedule, soonest first, as the overview lists them: the item's title
+    /// and the revision's number, not their texts (the overview is read often, and a schedule on a
+    /// long page would otherwise load its whole Markdown and HTML at every view).
+    /// </summary>
+    public Task<List<OpenSchedule>> OpenAsync() => Open()
+        .Select(s => new OpenSchedule(
+            s.Id, s.Version, s.ContentItemId, s.ContentItem!.CurrentRevision!.Title, s.Kind, s.State, s.DueAt, (int?)s.Revision!.Number, s.ScheduledBy, s.Failure))
+        .ToListAsync();
 
     private IQueryable<ScheduledAction> Open() => db.ScheduledActions.AsNoTracking()
         .Include(s => s.Revision)

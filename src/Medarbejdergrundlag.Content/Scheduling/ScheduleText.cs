@@ -15,8 +15,10 @@ public static class ScheduleText
     public static string FormatDate(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>What a pending schedule will do: "Udgives 1. januar 2027 kl. 08.00".</summary>
-    public static string Upcoming(ScheduledAction action) =>
-        $"{(action.Kind == ScheduledActionKind.Publish ? "Udgives" : "Arkiveres")} {When(action.DueAt)}";
+    public static string Upcoming(ScheduledAction action) => Upcoming(action.Kind, action.DueAt);
+
+    public static string Upcoming(ScheduledActionKind kind, DateTime dueAt) =>
+        $"{(kind == ScheduledActionKind.Publish ? "Udgives" : "Arkiveres")} {When(dueAt)}";
 
     /// <summary>"udgivelse af version 5" or "arkivering".</summary>
     public static string What(ScheduledActionKind kind, int? revisionNumber) =>

@@ -76,3 +76,16 @@ public class ScheduledAction
     /// <summary>Optimistic concurrency token: changing, cancelling and running all move it.</summary>
     public int Version { get; set; }
 }
+
+/// <summary>An open schedule as the admin overview shows it (<see cref="PublishSchedule.OpenAsync"/>).</summary>
+public sealed record OpenSchedule(
+    int Id,
+    int Version,
+    int ContentItemId,
+    string ItemTitle,
+    ScheduledActionKind Kind,
+    ScheduleState State,
+    DateTime DueAt,
+    int? RevisionNumber,
+    string ScheduledBy,
+    string? Failure);

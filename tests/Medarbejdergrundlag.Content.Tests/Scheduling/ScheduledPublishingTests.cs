@@ -53,6 +53,25 @@ public sealed class ScheduledPublishingTests
     }
 
     [Theory, Providers]
+    public async Task TheOverviewListsOpenSchedulesWithTitleAndNumberInOrder(string provider)
+    {
+        await using var database = await CreateAsync(provider);
+        var mod = await ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, With(mod, "Mod senere"), Hanne);
+        Assert.True((await Schedule(database).SchedulePublishAsync(mod.Id, draft.Revision!.Number, "28-11-2026 09:00", Hanne)).Succeeded);
+        var udvikling = await ItemAsync(database, "udvikling");
+        Assert.True((await Schedule(database).ScheduleArchiveAsync(udvikling.Id, "27-11-2026 16:00", Hanne)).Succeeded);
+
+        var open = await Schedule(database).OpenAsync();
+
+        // Soonest first; the item's current title; the publish's revision number, none for an archive.
+        Assert.Equal(
+            [(udvikling.Id, "Udvikling", ScheduledActionKind.Archive, (int?)null, ScheduleState.Pending, "Hanne HR-redaktør"),
+             (mod.Id, "Mod senere", ScheduledActionKind.Publish, draft.Revision.Number, ScheduleState.Pending, "Hanne HR-redaktør")],
+            open.Select(o => (o.ContentItemId, o.ItemTitle, o.Kind, o.RevisionNumber, o.State, o.ScheduledBy)).ToList());
+    }
+
+    [Theory, Providers]
     public async Task ASchedulingRunnerOnEveryInstanceAtTheSameMomentPublishesOnce(string provider)
     {
         await using var database = await CreateAsync(provider);

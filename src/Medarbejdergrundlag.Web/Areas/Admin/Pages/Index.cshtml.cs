@@ -12,7 +12,7 @@ namespace Medarbejdergrundlag.Web.Areas.Admin.Pages;
 public sealed class IndexModel(ContentDbContext db, ContentEditor editor, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry) : PageModel
 {
     /// <summary>Pending schedules by item, for the overview's "Planlagt" column.</summary>
-    public ILookup<int, ScheduledAction> Pending { get; private set; } = Enumerable.Empty<ScheduledAction>().ToLookup(s => s.ContentItemId);
+    public ILookup<int, OpenSchedule> Pending { get; private set; } = Enumerable.Empty<OpenSchedule>().ToLookup(s => s.ContentItemId);
 
     /// <summary>Courses' expiry after their last date, for the "Planlagt" column.</summary>
     public IReadOnlyDictionary<int, CourseExpiryState> Expiry { get; private set; } = new Dictionary<int, CourseExpiryState>();
@@ -20,7 +20,7 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
     public DateTime Now { get; private set; }
 
     /// <summary>Schedules that could not run, until an editor deals with them.</summary>
-    public IReadOnlyList<ScheduledAction> Failed { get; private set; } = [];
+    public IReadOnlyList<OpenSchedule> Failed { get; private set; } = [];
 
     /// <summary>"Skal gennemgås": overdue, or due within 30 days.</summary>
     public IReadOnlyList<ReviewDue> ReviewsDue { get; private set; } = [];

@@ -143,7 +143,7 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             .OrderBy(s => s.LastEnds)
             .Select(s => s.LastEnds)
             .FirstOrDefaultAsync(cancellationToken);
-        return schedule is null ? expiry : expiry is null ? schedule : schedule < expiry ? schedule : expiry;
+        return new[] { schedule, expiry }.Min(); // the sooner; Min of nullables skips the nulls
     }
 
     private async Task<bool> RunOneAsync(int id, CancellationToken cancellationToken)

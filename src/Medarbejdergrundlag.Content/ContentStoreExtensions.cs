@@ -4,6 +4,7 @@ using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Markdown;
+using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Content.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -147,7 +148,15 @@ public static class ContentStoreExtensions
         if (options.MigrateOnStart)
         {
             await LegacyMigrationHistory.AdoptAsync(db, cancellationToken);
+            var introducesServerSessions = await LegacyMigrationHistory.IntroducesServerSessionsAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            if (introducesServerSessions)
+            {
+                var clock = services.GetRequiredService<TimeProvider>();
+                db.Milestones.Add(new Milestone { Name = Milestone.ServerSessionsIntroduced, At = clock.GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return;
         }
 

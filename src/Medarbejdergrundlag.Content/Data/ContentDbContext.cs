@@ -36,6 +36,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Confirmation> Confirmations => Set<Confirmation>();
 
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
     /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>

@@ -28,6 +28,25 @@ public static class LegacyMigrationHistory
         return applied.Contains(LastHandWrittenMigration) && !applied.Contains(Baseline(db));
     }
 
+    /// <summary>The generated migration that moved sign-ins from the cookie into server sessions.</summary>
+    public const string ServerSessionsMigration = "ServerSessionsAndEditorIds";
+
+    /// <summary>
+    /// True when migrating now takes a database that existed before server sessions past them: only
+    /// then can readers hold cookies that carry the whole sign-in (see <see cref="Model.Milestone"/>).
+    /// </summary>
+    public static async Task<bool> IntroducesServerSessionsAsync(ContentDbContext db, CancellationToken cancellationToken = default)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (!await history.ExistsAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToList();
+        return applied.Count > 0 && !applied.Any(id => id.EndsWith("_" + ServerSessionsMigration, StringComparison.Ordinal));
+    }
+
     public static async Task AdoptAsync(ContentDbContext db, CancellationToken cancellationToken = default)
     {
         if (!await NeedsAdoptionAsync(db, cancellationToken))

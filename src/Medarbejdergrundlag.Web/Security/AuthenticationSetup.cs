@@ -82,6 +82,8 @@ internal static class AuthenticationSetup
             options.SlidingExpiration = true;
         });
 
+        DecorateSignIn(builder.Services);
+
         // After AddCookie's own post-configuration, which makes the data format this wraps.
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, AdoptLegacyCookies>());
 
@@ -115,6 +117,17 @@ internal static class AuthenticationSetup
             var path = NullIfEmpty(app.Configuration[OidcSection + ":BackChannelLogoutPath"]) ?? BackChannelLogout.DefaultPath;
             app.MapPost(path, (HttpContext context, BackChannelLogout logout) => logout.HandleAsync(context)).AllowAnonymous();
         }
+    }
+
+    /// <summary>Every sign-in goes through <see cref="FreshSessionSignIn"/>, around the framework's own service.</summary>
+    private static void DecorateSignIn(IServiceCollection services)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IAuthenticationService));
+        var implementation = original.ImplementationType
+            ?? throw new InvalidOperationException("The authentication service is expected to be registered by type.");
+        services.Remove(original);
+        services.Add(ServiceDescriptor.Scoped<IAuthenticationService>(provider => ActivatorUtilities.CreateInstance<FreshSessionSignIn>(
+            provider, (IAuthenticationService)ActivatorUtilities.CreateInstance(provider, implementation))));
     }
 
     public const string PersonasSetting = "Authentication:Personas:Enabled";

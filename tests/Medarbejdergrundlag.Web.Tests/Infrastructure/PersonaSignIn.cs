@@ -10,9 +10,9 @@ public static class PersonaSignIn
 {
     public const string SessionCookie = "mg.session";
 
-    public static async Task<string> SessionCookieAsync(HttpClient client, string persona = "medarbejder")
+    public static async Task<string> SessionCookieAsync(HttpClient client, string persona = "medarbejder", string? signedInAs = null)
     {
-        var form = await client.GetAsync("/konto/log-ind");
+        var form = signedInAs is null ? await client.GetAsync("/konto/log-ind") : await client.GetWithCookieAsync("/konto/log-ind", signedInAs);
         var antiforgeryCookie = Cookie(form, "mg.af") ?? throw new InvalidOperationException("No antiforgery cookie.");
         var token = PortalFactory.AntiforgeryToken(await form.Content.ReadAsStringAsync())
             ?? throw new InvalidOperationException("No antiforgery token on the sign-in page.");
@@ -25,7 +25,7 @@ public static class PersonaSignIn
                 ["__RequestVerificationToken"] = token,
             }),
         };
-        request.Headers.Add("Cookie", antiforgeryCookie);
+        request.Headers.Add("Cookie", signedInAs is null ? antiforgeryCookie : signedInAs + "; " + antiforgeryCookie);
         var response = await client.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

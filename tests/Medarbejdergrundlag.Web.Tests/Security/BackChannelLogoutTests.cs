@@ -1,6 +1,7 @@
 using System.Net;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -24,6 +25,25 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.StartsWith(Issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(ended, "/admin")).Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASecondSignInInTheSameBrowserGetsASessionOfItsOwnWhichItsLogoutEnds()
+    {
+        // A shared PC: Mette signs in, then Hanne in the same browser, over Mette's cookie.
+        using var browser = await SignInAsync("mette", sid: "sid-mette");
+        await SignInAsync("hanne", sid: "sid-hanne", browser);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+
+        var response = await PostAsync(Issuer.MintLogout(sid: "sid-hanne"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
+        await using var db = Portal.Database.NewContext();
+        var sessions = await db.UserSessions.OrderBy(s => s.CreatedAt).Select(s => new { s.Subject, s.ProviderSessionId, Ended = s.EndedAt != null }).ToListAsync();
+        Assert.Equal(2, sessions.Count);
+        Assert.Equal(("mette", "sid-mette", true), (sessions[0].Subject, sessions[0].ProviderSessionId, sessions[0].Ended));
+        Assert.Equal(("hanne", "sid-hanne", true), (sessions[1].Subject, sessions[1].ProviderSessionId, sessions[1].Ended));
     }
 
     [Fact]
@@ -138,10 +158,11 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         }));
     }
 
-    private async Task<HttpClient> SignInAsync(string subject, string sid)
+    private async Task<HttpClient> SignInAsync(string subject, string sid, HttpClient? browser = null)
     {
-        var client = Portal.CreatePlainClient();
-        var challenge = await TokenIssuer.ChallengeAsync(client, "/");
+        var client = browser ?? Portal.CreatePlainClient();
+        // A browser already signed in asks for the municipality's sign-in itself, as "Log ind" does.
+        var challenge = browser is null ? await TokenIssuer.ChallengeAsync(client, "/") : await client.GetAsync("/konto/log-ind?handler=Kommune&returnUrl=%2F");
         var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
         var idToken = Issuer.Mint(query["nonce"]!, subject: subject, change: d => d.Claims["sid"] = sid);
         var code = Issuer.IssueCode(idToken, query["code_challenge"]!);

@@ -49,6 +49,85 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task SigningInOverAnotherUsersSessionMakesANewKeyAndTheEarlierCookieIsDead()
+    {
+        using var factory = new PortalFactory();
+        using var browser = factory.CreateCookielessClient();
+        var employee = await PersonaSignIn.SessionCookieAsync(browser, "medarbejder");
+
+        // An HR editor signs in on the same browser, which still sends the employee's cookie.
+        var editor = await PersonaSignIn.SessionCookieAsync(browser, "hr-redaktoer", signedInAs: employee);
+
+        Assert.NotEqual(employee, editor);
+        using var copy = factory.CreateCookielessClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await GetWithCookieAsync(copy, "/admin", employee)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await GetWithCookieAsync(copy, "/medarbejdergrundlag", employee)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(browser, "/admin", editor)).StatusCode);
+        await using var db = factory.Database.NewContext();
+        var sessions = await db.UserSessions.OrderBy(s => s.CreatedAt).Select(s => new { s.Subject, Ended = s.EndedAt != null }).ToListAsync();
+        Assert.Equal(2, sessions.Count);
+        Assert.Equal(("persona:medarbejder", true), (sessions[0].Subject, sessions[0].Ended));
+        Assert.Equal(("persona:hr-redaktoer", false), (sessions[1].Subject, sessions[1].Ended));
+    }
+
+    [Fact]
+    public async Task ARenewalWithAnotherUsersTicketIsRefusedAndEndsTheSession()
+    {
+        using var factory = new PortalFactory();
+        using var employee = await factory.SignedInClientAsync();
+        var store = factory.Services.GetRequiredService<SessionStore>();
+        string id;
+        await using (var db = factory.Database.NewContext())
+        {
+            id = await db.UserSessions.Select(s => s.Id).SingleAsync();
+        }
+
+        var key = await store.StoreAsync(Ticket("persona:medarbejder"));
+        Assert.NotNull(await store.RetrieveAsync(key));
+
+        await store.RenewAsync(key, Ticket("persona:hr-redaktoer"));
+
+        Assert.Null(await store.RetrieveAsync(key));
+        await using (var db = factory.Database.NewContext())
+        {
+            Assert.NotNull(await db.UserSessions.Where(s => s.Id == SessionStore.IdOf(key)).Select(s => s.EndedAt).SingleAsync());
+            Assert.Null(await db.UserSessions.Where(s => s.Id == id).Select(s => s.EndedAt).SingleAsync());
+        }
+
+        static Microsoft.AspNetCore.Authentication.AuthenticationTicket Ticket(string subject) => new(
+            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, subject)], "test")),
+            CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    [Fact]
+    public async Task EndingOtherSessionsAfterSigningInOverAnotherUserActsOnTheNewUsersSessions()
+    {
+        using var factory = new PortalFactory();
+        using var browser = factory.CreateCookielessClient();
+        using var employeeElsewhere = await factory.SignedInClientAsync("medarbejder");
+        using var editorElsewhere = await factory.SignedInClientAsync("hr-redaktoer");
+        var employee = await PersonaSignIn.SessionCookieAsync(browser, "medarbejder");
+        var editor = await PersonaSignIn.SessionCookieAsync(browser, "hr-redaktoer", signedInAs: employee);
+
+        var form = await GetWithCookieAsync(browser, "/konto/sessioner", editor);
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/sessioner?handler=Andre")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = PortalFactory.AntiforgeryTokenFrom(await form.Content.ReadAsStringAsync()),
+            }),
+            Headers = { { "Cookie", editor + "; " + antiforgery } },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(request)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editorElsewhere.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await employeeElsewhere.GetAsync("/medarbejdergrundlag")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(browser, "/admin", editor)).StatusCode);
+    }
+
+    [Fact]
     public async Task ASignedOutSessionStaysEndedAfterARestartAndALiveOneSurvivesIt()
     {
         using var database = PortalDatabase.Create();

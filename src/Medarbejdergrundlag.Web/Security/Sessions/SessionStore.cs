@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,20 +8,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Medarbejdergrundlag.Web.Security.Sessions;
-
-public sealed class PortalSessionOptions
-{
-    public const string Section = "Authentication:Session";
-
-    /// <summary>The sliding lifetime, renewed while the session is used.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(8);
-
-    /// <summary>The end no use can move; after it the user signs in again (silently, where the provider allows).</summary>
-    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
-}
 
 /// <summary>
 /// The cookie handler's session store: the cookie carries a random key, the ticket lives in the
@@ -34,12 +22,21 @@ public sealed class PortalSessionOptions
 /// </summary>
 public sealed class SessionStore(
     IDbContextFactory<ContentDbContext> dbFactory, IDataProtectionProvider dataProtection, TimeProvider clock,
-    PortalSessionOptions options, ILogger<SessionStore> logger) : ITicketStore
+    PortalSessionOptions options, ILogger<SessionStore> logger) : ITicketStore, IDisposable
 {
     /// <summary>HttpContext.Items key under which the current request's session id is kept.</summary>
     public const string CurrentSessionItem = "mg.session.id";
 
-    private readonly ConcurrentDictionary<string, CachedSession> _cache = new(StringComparer.Ordinal);
+    /// <summary>The prefix of keys that name a cookie from before server sessions (<see cref="AdoptLegacyCookies"/>).</summary>
+    public const string LegacyKeyPrefix = "legacy.";
+
+    // Bounded: past the limit the least recently used sessions are dropped and read again from the
+    // database when next used. Entries expire with their session.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.MemoryLimit, CompactionPercentage = 0.1 });
+
+    // Old whole-ticket cookies read in this request and not yet adopted, by their legacy key.
+    private readonly MemoryCache _pendingAdoption = new(new MemoryCacheOptions { SizeLimit = 1_000 });
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Medarbejdergrundlag.Sessions.Ticket");
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null, CancellationToken.None);
@@ -70,7 +67,7 @@ public sealed class SessionStore(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        _cache[session.Id] = new CachedSession(ticket, session);
+        Remember(session.Id, new CachedSession(ticket, session));
         if (httpContext is not null)
         {
             httpContext.Items[CurrentSessionItem] = session.Id;
@@ -86,8 +83,18 @@ public sealed class SessionStore(
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
     {
         var id = IdOf(key);
-        if (!_cache.TryGetValue(id, out var cached) || cached.Ended)
+        if (!_cache.TryGetValue(id, out CachedSession? cached) || cached is null || cached.Ended)
         {
+            return;
+        }
+
+        // A session belongs to the one sign-in that made it. A ticket of anyone else (another user,
+        // provider or provider session) under this key is refused, and the session ends, so no copy
+        // of the cookie opens either user's pages.
+        if (!cached.SameSignIn(ticket.Principal))
+        {
+            logger.LogWarning("A renewal carried the ticket of another sign-in than the session's; the session was ended.");
+            await EndAsync(s => s.Id == id, cancellationToken);
             return;
         }
 
@@ -99,7 +106,7 @@ public sealed class SessionStore(
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, expires).SetProperty(s => s.Ticket, protectedTicket), cancellationToken);
         }
 
-        _cache[id] = cached with { Ticket = ticket, ExpiresAt = expires };
+        Remember(id, cached with { Ticket = ticket, ExpiresAt = expires });
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null, CancellationToken.None);
@@ -109,15 +116,20 @@ public sealed class SessionStore(
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
     {
         var id = IdOf(key);
-        if (!_cache.TryGetValue(id, out var cached))
+        if (!_cache.TryGetValue(id, out CachedSession? cached) || cached is null)
         {
             cached = await LoadAsync(id, cancellationToken);
+            if (cached is null && key.StartsWith(LegacyKeyPrefix, StringComparison.Ordinal) && _pendingAdoption.TryGetValue(key, out AuthenticationTicket? legacy) && legacy is not null)
+            {
+                cached = await AdoptAsync(id, legacy, cancellationToken);
+            }
+
             if (cached is null)
             {
                 return null;
             }
 
-            cached = _cache.GetOrAdd(id, cached);
+            Remember(id, cached);
         }
 
         if (cached.Ended)
@@ -127,7 +139,7 @@ public sealed class SessionStore(
 
         if (clock.GetUtcNow().UtcDateTime >= cached.AbsoluteExpiresAt)
         {
-            logger.LogInformation("Session of {Subject} reached its absolute lifetime; the user signs in again.", cached.Subject);
+            logger.LogInformation("A session reached its absolute lifetime; the user signs in again.");
             await EndAsync(s => s.Id == id, cancellationToken);
             return null;
         }
@@ -150,48 +162,65 @@ public sealed class SessionStore(
         await EndAsync(s => s.Id == id, cancellationToken);
     }
 
-    /// <summary>Stores a ticket from an old whole-ticket cookie under a key derived from that cookie, once.</summary>
-    public async Task<string> AdoptAsync(string cookie, AuthenticationTicket ticket, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes an old whole-ticket cookie that this request carries, under the key it is adopted by
+    /// (see <see cref="AdoptLegacyCookies"/>). Whether it is adopted is decided when the handler asks
+    /// for that key, in <see cref="RetrieveAsync(string, HttpContext?, CancellationToken)"/>.
+    /// </summary>
+    public string NoteLegacyCookie(string cookie, AuthenticationTicket ticket)
     {
-        var key = "legacy." + WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(cookie)));
-        var id = IdOf(key);
-        if (_cache.ContainsKey(id))
-        {
-            return key;
-        }
+        var key = LegacyKeyPrefix + WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(cookie)));
+        _pendingAdoption.Set(key, ticket, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) });
+        return key;
+    }
 
+    /// <summary>
+    /// Stores a ticket from an old whole-ticket cookie as a session, once, while adoption is open:
+    /// for one absolute lifetime after the upgrade that introduced server sessions, and only for a
+    /// ticket issued before it. Anyone who can read the key ring can make such a cookie, so outside
+    /// that window none is taken.
+    /// </summary>
+    private async Task<CachedSession?> AdoptAsync(string id, AuthenticationTicket ticket, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.UserSessions.AnyAsync(s => s.Id == id, cancellationToken))
+        var introduced = await db.Milestones.AsNoTracking()
+            .Where(m => m.Name == Milestone.ServerSessionsIntroduced).Select(m => (DateTime?)m.At).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issued = ticket.Properties.IssuedUtc?.UtcDateTime;
+        var user = ticket.Principal;
+        var subject = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (introduced is null || now >= introduced.Value + options.AbsoluteLifetime || issued is null || issued.Value >= introduced.Value || subject is null)
         {
-            return key;
+            logger.LogWarning("Refused a cookie from before server sessions: adoption is closed for it.");
+            return null;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var issued = ticket.Properties.IssuedUtc?.UtcDateTime ?? now;
-        var user = ticket.Principal;
-        db.UserSessions.Add(new UserSession
+        var session = new UserSession
         {
             Id = id,
-            Subject = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            Subject = subject,
             Issuer = user.FindFirstValue(PortalClaims.Issuer) ?? "",
             ProviderSessionId = user.FindFirstValue(PortalClaims.SessionId),
             DisplayName = Truncate(user.Identity?.Name ?? "", 200),
-            CreatedAt = issued,
+            CreatedAt = issued.Value,
             ExpiresAt = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now + options.Lifetime,
-            AbsoluteExpiresAt = issued + options.AbsoluteLifetime,
+            // Never past the end of adoption's own window.
+            AbsoluteExpiresAt = Min(issued.Value + options.AbsoluteLifetime, introduced.Value + options.AbsoluteLifetime),
             Ticket = Protect(ticket),
-        });
+        };
+        db.UserSessions.Add(session);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Adopted a session cookie from before server sessions.");
         }
         catch (DbUpdateException)
         {
-            // Another request or instance adopted the same cookie first.
+            // Another request or instance adopted the same cookie first: read what it stored.
+            return await LoadAsync(id, cancellationToken);
         }
 
-        logger.LogInformation("Adopted a session cookie from before server sessions for {Subject}.", user.FindFirstValue(ClaimTypes.NameIdentifier));
-        return key;
+        return new CachedSession(ticket, session);
     }
 
     /// <summary>Ends every session the filter selects, here at once and on other instances within a second.</summary>
@@ -218,30 +247,34 @@ public sealed class SessionStore(
     {
         foreach (var id in ids)
         {
-            if (_cache.TryGetValue(id, out var cached))
+            if (_cache.TryGetValue(id, out CachedSession? cached) && cached is not null)
             {
-                _cache[id] = cached with { Ended = true };
+                Remember(id, cached with { Ended = true });
             }
         }
     }
 
-    /// <summary>Drops from memory what can no longer be used: ended, or past either lifetime.</summary>
-    public void Trim()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (id, cached) in _cache)
-        {
-            if (cached.Ended || now >= cached.ExpiresAt || now >= cached.AbsoluteExpiresAt)
-            {
-                _cache.TryRemove(id, out _);
-            }
-        }
-    }
+    /// <summary>Drops from memory what has expired (the cache also does so by itself now and then).</summary>
+    public void Trim() => _cache.Compact(0);
 
     /// <summary>How many sessions this instance holds in memory (for tests and diagnostics).</summary>
     public int CachedCount => _cache.Count;
 
     public static string IdOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _pendingAdoption.Dispose();
+    }
+
+    private void Remember(string id, CachedSession session)
+    {
+        // Kept while it can be used; an ended one a little longer, so a copy of its cookie is refused
+        // from memory rather than read again.
+        var until = session.Ended ? clock.GetUtcNow().UtcDateTime.AddMinutes(10) : Min(session.ExpiresAt, session.AbsoluteExpiresAt);
+        _cache.Set(id, session, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = new DateTimeOffset(until, TimeSpan.Zero) });
+    }
 
     private async Task<CachedSession?> LoadAsync(string id, CancellationToken cancellationToken)
     {
@@ -266,155 +299,22 @@ public sealed class SessionStore(
 
     private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
-    private sealed record CachedSession(AuthenticationTicket Ticket, string Subject, DateTime ExpiresAt, DateTime AbsoluteExpiresAt, bool Ended = false)
+    private sealed record CachedSession(
+        AuthenticationTicket Ticket, string Subject, string Issuer, string? ProviderSessionId, DateTime ExpiresAt, DateTime AbsoluteExpiresAt, bool Ended = false)
     {
         public CachedSession(AuthenticationTicket ticket, UserSession session)
-            : this(ticket, session.Subject, session.ExpiresAt, session.AbsoluteExpiresAt)
+            : this(ticket, session.Subject, session.Issuer, session.ProviderSessionId, session.ExpiresAt, session.AbsoluteExpiresAt)
         {
         }
-    }
-}
 
-/// <summary>
-/// Watches the database for sessions ended by any instance (sign-out, back-channel logout) and
-/// forgets them here within a second; now and then it also drops expired sessions from memory and
-/// from the table.
-/// </summary>
-public sealed class SessionEndWatcher(IDbContextFactory<ContentDbContext> dbFactory, SessionStore store, TimeProvider clock, ILogger<SessionEndWatcher> logger)
-    : BackgroundService
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        DateTime? seen = null;
-        var lastTrim = DateTime.MinValue;
-        var failing = false;
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                if (seen is null)
-                {
-                    seen = await db.UserSessions.MaxAsync(s => s.EndedAt, stoppingToken) ?? DateTime.MinValue;
-                    continue;
-                }
-
-                // A little overlap: two instances' ends can commit out of order within the same moment.
-                var since = seen.Value == DateTime.MinValue ? seen.Value : seen.Value.AddSeconds(-5);
-                var ended = await db.UserSessions.Where(s => s.EndedAt >= since)
-                    .Select(s => new { s.Id, s.EndedAt }).ToListAsync(stoppingToken);
-                if (ended.Count > 0)
-                {
-                    store.Forget(ended.Select(e => e.Id));
-                    seen = ended.Max(e => e.EndedAt);
-                }
-
-                var now = clock.GetUtcNow().UtcDateTime;
-                if (now - lastTrim > TimeSpan.FromMinutes(10))
-                {
-                    lastTrim = now;
-                    store.Trim();
-                    // Kept a day past their end, so a late look at "your sessions" still makes sense.
-                    var old = now.AddDays(-1);
-                    await db.UserSessions.Where(s => s.AbsoluteExpiresAt < old || s.ExpiresAt < old || s.EndedAt < old)
-                        .ExecuteDeleteAsync(stoppingToken);
-                }
-
-                failing = false;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The database may be down for a while (see the outage page); keep watching, and say so once.
-                if (!failing)
-                {
-                    logger.LogWarning(exception, "Could not read ended sessions from the database; trying again every second.");
-                }
-
-                failing = true;
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}
-
-/// <summary>
-/// Cookies from before server sessions carry the whole ticket. Each is adopted once as a stored
-/// session under a key derived from the cookie itself, so the reader stays signed in across the
-/// upgrade, the cookie is replaced by a key-only one at its next renewal, and signing out ends it
-/// like any other session: a copy of the old cookie then finds its session ended.
-/// </summary>
-internal sealed class AdoptLegacyCookies(SessionStore store) : IPostConfigureOptions<CookieAuthenticationOptions>
-{
-    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
-
-    public void PostConfigure(string? name, CookieAuthenticationOptions options)
-    {
-        if (name == CookieAuthenticationDefaults.AuthenticationScheme && options.TicketDataFormat is { } inner and not Format)
-        {
-            options.TicketDataFormat = new Format(inner, store);
-        }
-    }
-
-    private sealed class Format(ISecureDataFormat<AuthenticationTicket> inner, SessionStore store) : ISecureDataFormat<AuthenticationTicket>
-    {
-        /// <summary>Cookies remembered at most; past this, the memory starts over.</summary>
-        private const int Remembered = 10_000;
-
-        // Reading a cookie means decrypting it with Data Protection, on every request, and a cookie
-        // always reads the same: the key of one session. So what a cookie read is remembered by the
-        // cookie itself. Whether that session is still alive is not: the session store decides
-        // that in memory on every request, so a session ended anywhere is refused within a second.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthenticationTicket> _read = new(StringComparer.Ordinal);
-
-        public string Protect(AuthenticationTicket data) => inner.Protect(data);
-
-        public string Protect(AuthenticationTicket data, string? purpose) => inner.Protect(data, purpose);
-
-        public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, null);
-
-        public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
-        {
-            if (protectedText is null || purpose is not null)
-            {
-                return Read(protectedText, purpose);
-            }
-
-            if (_read.TryGetValue(protectedText, out var known))
-            {
-                return known;
-            }
-
-            var ticket = Read(protectedText, null);
-            if (ticket is not null)
-            {
-                if (_read.Count >= Remembered)
-                {
-                    _read.Clear();
-                }
-
-                _read[protectedText] = ticket;
-            }
-
-            return ticket;
-        }
-
-        private AuthenticationTicket? Read(string? protectedText, string? purpose)
-        {
-            var ticket = inner.Unprotect(protectedText, purpose);
-            if (ticket is null || ticket.Principal.HasClaim(c => c.Type == SessionIdClaim) || !ticket.Principal.HasClaim(c => c.Type == ClaimTypes.NameIdentifier))
-            {
-                return ticket;
-            }
-
-            // Once per old cookie and instance; the data format has no async path.
-            var key = store.AdoptAsync(protectedText!, ticket, CancellationToken.None).GetAwaiter().GetResult();
-            var identity = new ClaimsIdentity([new Claim(SessionIdClaim, key)], ticket.AuthenticationScheme);
-            return new AuthenticationTicket(new ClaimsPrincipal(identity), ticket.Properties, ticket.AuthenticationScheme);
-        }
+        /// <summary>True when <paramref name="user"/> is the sign-in this session was made for.</summary>
+        public bool SameSignIn(ClaimsPrincipal user) =>
+            user.FindFirstValue(ClaimTypes.NameIdentifier) == Subject
+            && (user.FindFirstValue(PortalClaims.Issuer) ?? "") == Issuer
+            && user.FindFirstValue(PortalClaims.SessionId) == ProviderSessionId;
     }
 }

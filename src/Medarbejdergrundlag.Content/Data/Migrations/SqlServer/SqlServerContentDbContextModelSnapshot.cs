@@ -442,6 +442,20 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                     b.ToTable("CourseDates", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.Milestone", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Milestones", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.SlugRedirect", b =>
                 {
                     b.Property<int>("Id")

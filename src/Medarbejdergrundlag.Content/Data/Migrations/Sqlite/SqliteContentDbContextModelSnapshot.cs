@@ -427,6 +427,20 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Sqlite
                     b.ToTable("CourseDates", (string)null);
                 });
 
+            modelBuilder.Entity("Medarbejdergrundlag.Content.Model.Milestone", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Milestones", (string)null);
+                });
+
             modelBuilder.Entity("Medarbejdergrundlag.Content.Model.SlugRedirect", b =>
                 {
                     b.Property<int>("Id")

@@ -60,7 +60,8 @@ internal static class OidcSetup
         var roles = new RoleMapping(
             AuthenticationSetup.NullIfEmpty(section["RoleClaim"]) ?? "roles",
             AuthenticationSetup.Values(section, "EditorValues").ToHashSet(StringComparer.Ordinal),
-            AuthenticationSetup.Values(section, "LeaderValues").ToHashSet(StringComparer.Ordinal));
+            AuthenticationSetup.Values(section, "LeaderValues").ToHashSet(StringComparer.Ordinal),
+            AuthenticationSetup.NullIfEmpty(builder.Configuration[Medarbejdergrundlag.Content.Confirmations.ConfirmationOptions.Section + ":DepartmentClaim"]));
 
         // An unknown signing key asks for fresh keys; wait for them rather than validate against the old set.
         AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
@@ -124,6 +125,7 @@ internal static class OidcSetup
 
                 return Task.CompletedTask;
             };
+            options.Events.OnMessageReceived = CheckAuthorizationResponseIssuer;
             options.Events.OnTokenValidated = context =>
             {
                 // Kept with the session for sign-out's id_token_hint; the access token is not needed.
@@ -155,10 +157,34 @@ internal static class OidcSetup
             };
         });
     }
+
+    /// <summary>
+    /// RFC 9207: where the provider says it sends <c>iss</c> with the authorization response, the
+    /// response must carry the provider's own issuer, so a response from another provider the user
+    /// was sent to (a mix-up attack) is refused. Microsoft's handler does not check it. Where the
+    /// provider does not say so, an <c>iss</c> that is present must still match.
+    /// </summary>
+    internal static async Task CheckAuthorizationResponseIssuer(MessageReceivedContext context)
+    {
+        if (context.ProtocolMessage.Code is null && context.ProtocolMessage.Error is null)
+        {
+            return;
+        }
+
+        var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+        var iss = context.ProtocolMessage.Iss;
+        var problem = iss is null
+            ? configuration.AuthorizationResponseIssParameterSupported ? "carries no iss, though the provider advertises authorization_response_iss_parameter_supported" : null
+            : iss != configuration.Issuer ? "carries another issuer in iss than the provider's" : null;
+        if (problem is not null)
+        {
+            context.Fail($"The authorization response {problem} (RFC 9207).");
+        }
+    }
 }
 
 /// <summary>The provider claims the portal keeps, and which of the configured claim's values make which role.</summary>
-internal sealed record RoleMapping(string ClaimType, ISet<string> EditorValues, ISet<string> LeaderValues)
+internal sealed record RoleMapping(string ClaimType, ISet<string> EditorValues, ISet<string> LeaderValues, string? DepartmentClaim = null)
 {
     public ClaimsIdentity PortalIdentity(ClaimsPrincipal provider, string authenticationType)
     {
@@ -180,6 +206,12 @@ internal sealed record RoleMapping(string ClaimType, ISet<string> EditorValues, 
         if (Claim(PortalClaims.SessionId) is { } sid)
         {
             identity.AddClaim(new Claim(PortalClaims.SessionId, sid, ClaimValueTypes.String, issuer));
+        }
+
+        // Confirmations:DepartmentClaim: stored with a confirmation, for HR's figures per forvaltning.
+        if (DepartmentClaim is not null && Claim(DepartmentClaim) is { } department)
+        {
+            identity.AddClaim(new Claim(DepartmentClaim, department, ClaimValueTypes.String, issuer));
         }
 
         // A JSON array claim comes out as one claim per value, a single string as one claim.

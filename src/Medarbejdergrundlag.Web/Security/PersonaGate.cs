@@ -7,7 +7,7 @@ namespace Medarbejdergrundlag.Web.Security;
 /// <summary>
 /// The personas let anyone sign in as anyone, so beyond the configuration they need the machine
 /// itself to be private: the app must listen on loopback only, and the request must have come in
-/// on loopback. Whatever the environment says, a portal reachable from the network offers none.
+/// on loopback, not through a proxy. Whatever the environment says, a portal reachable from the network offers none.
 /// </summary>
 public sealed class PersonaGate(SignInOptions signIn, IServer server, ILogger<PersonaGate> logger)
 {
@@ -22,8 +22,13 @@ public sealed class PersonaGate(SignInOptions signIn, IServer server, ILogger<Pe
 
         _loopbackOnly ??= LoopbackOnly();
         var local = context.Connection.LocalIpAddress;
-        return _loopbackOnly.Value && (local is null || IPAddress.IsLoopback(local));
+        return _loopbackOnly.Value && (local is null || IPAddress.IsLoopback(local)) && !Forwarded(context.Request);
     }
+
+    /// <summary>Headers a reverse proxy adds. Behind a proxy on the same host every request looks local, so any of them refuses the personas.</summary>
+    public static readonly string[] ForwardingHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "X-Original-For"];
+
+    private static bool Forwarded(HttpRequest request) => ForwardingHeaders.Any(request.Headers.ContainsKey);
 
     private bool LoopbackOnly()
     {

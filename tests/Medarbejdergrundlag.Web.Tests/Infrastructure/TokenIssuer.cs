@@ -84,6 +84,9 @@ public sealed class TokenIssuer : IAsyncDisposable
     /// <summary>How many code exchanges came with a verifier that matched the S256 challenge.</summary>
     public int VerifiedPkceExchanges => _verifiedPkceExchanges;
 
+    /// <summary>Whether the discovery document says authorization responses carry <c>iss</c> (RFC 9207).</summary>
+    public bool AdvertisesIssParameter { get; set; }
+
     public static async Task<TokenIssuer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -102,6 +105,7 @@ public sealed class TokenIssuer : IAsyncDisposable
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["code_challenge_methods_supported"] = new[] { "S256" },
+            ["authorization_response_iss_parameter_supported"] = self.AdvertisesIssParameter,
         }));
         app.MapGet("/jwks", () =>
         {

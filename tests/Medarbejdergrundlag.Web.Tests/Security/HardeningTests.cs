@@ -35,6 +35,39 @@ public sealed class HardeningTests
         Assert.Contains("name=\"persona\"", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "10.1.2.3")]
+    [InlineData("Forwarded", "for=10.1.2.3;proto=https")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    public async Task PersonasAreRefusedToARequestThatCameThroughAProxy(string header, string value)
+    {
+        // A reverse proxy on the same host connects over loopback: only its headers tell.
+        using var database = PortalDatabase.Create();
+        await using var portal = await PortalProcess.StartAsync(database.Settings);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = portal.Address };
+        var direct = await client.GetAsync("/konto/log-ind");
+        var directPage = await direct.Content.ReadAsStringAsync();
+        Assert.Contains("name=\"persona\"", directPage);
+
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, "/konto/log-ind") { Headers = { { header, value } } };
+        Assert.DoesNotContain("name=\"persona\"", await (await client.SendAsync(proxied)).Content.ReadAsStringAsync());
+
+        // Even with a valid form and token from a direct visit, a proxied post signs nobody in.
+        var antiforgery = direct.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/konto/log-ind")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["persona"] = "hr-redaktoer",
+                ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(directPage)!,
+            }),
+            Headers = { { header, value }, { "Cookie", antiforgery } },
+        };
+        var signIn = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+        Assert.False(signIn.Headers.TryGetValues("Set-Cookie", out var after) && after.Any(c => c.StartsWith("mg.session=", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task PersonaSignInIsRefusedWhenThePortalListensBeyondLoopback()
     {

@@ -91,6 +91,34 @@ public sealed class OidcSignInTests : OidcPortalTests
     }
 
     [Fact]
+    public async Task WhereTheProviderAdvertisesIssAResponseWithoutItIsRefused()
+    {
+        Issuer.AdvertisesIssParameter = true;
+        using var client = Portal.CreatePlainClient();
+        var authorize = await ChallengeAsync(client, "/admin");
+
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
+
+        await AssertRefusedAsync(client, callback, "RFC 9207");
+    }
+
+    [Fact]
+    public async Task AnAuthorizationResponseFromAnotherIssuerIsRefusedAndTheRightOneAccepted()
+    {
+        Issuer.AdvertisesIssParameter = true;
+        using var client = Portal.CreatePlainClient();
+        var mixedUp = await ChallengeAsync(client, "/admin");
+        var refused = await CallbackAsync(client, mixedUp, Issuer.Mint(mixedUp.Nonce), iss: "https://attacker.example");
+        await AssertRefusedAsync(client, refused, "RFC 9207");
+
+        var authorize = await ChallengeAsync(client, "/admin");
+        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce), iss: Issuer.Issuer);
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/admin", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task ATamperedStateIsRefused()
     {
         using var client = Portal.CreatePlainClient();
@@ -393,10 +421,11 @@ public sealed class OidcSignInTests : OidcPortalTests
     private async Task<Authorize> ChallengeAsync(HttpClient client, string path) =>
         Authorize.From(Issuer, await TokenIssuer.ChallengeAsync(client, path));
 
-    private async Task<HttpResponseMessage> CallbackAsync(HttpClient client, Authorize authorize, string idToken, string? state = null)
+    private async Task<HttpResponseMessage> CallbackAsync(HttpClient client, Authorize authorize, string idToken, string? state = null, string? iss = null)
     {
         var code = Issuer.IssueCode(idToken, authorize.Query["code_challenge"]!);
-        return await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(state ?? authorize.State)}");
+        var withIss = iss is null ? "" : "&iss=" + Uri.EscapeDataString(iss);
+        return await client.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(state ?? authorize.State)}{withIss}");
     }
 
     private async Task AssertRefusedAsync(HttpClient client, HttpResponseMessage callback, string logged)

@@ -274,6 +274,60 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task AForgedWholeTicketCookieIsNotAdoptedOnADatabaseMadeWithServerSessions()
+    {
+        using var factory = new PortalFactory();
+        using var client = factory.CreateCookielessClient();
+        // What anyone who can read the key ring could make: an editor's ticket, issued an hour ago.
+        var forged = ForgeWholeTicketCookie(factory.Services, DateTimeOffset.UtcNow.AddHours(-1));
+
+        var response = await GetWithCookieAsync(client, "/admin", "mg.session=" + forged);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = factory.Database.NewContext();
+        Assert.Equal(0, await db.UserSessions.CountAsync());
+    }
+
+    [Fact]
+    public async Task AfterTheUpgradeOldCookiesAreAdoptedForOneAbsoluteLifetimeAndOnlyIfIssuedBeforeIt()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "first-version");
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.sqlite.json")));
+        var oldCookie = manifest.RootElement.GetProperty("editorCookie").GetString()!;
+        var madeAt = DateTimeOffset.Parse(manifest.RootElement.GetProperty("madeAtUtc").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var clock = new FakeTimeProvider(madeAt.AddHours(1));
+        var database = await PortalDatabase.FromFixtureAsync(ContentDatabase.Sqlite, Path.Combine(folder, "legacy.sqlite.db"), Path.Combine(folder, "legacy.postgres.sql"));
+        using var factory = new PortalFactory(database, ownsDatabase: true)
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        using var client = factory.CreateCookielessClient();
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(client, "/admin", oldCookie)).StatusCode);
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(clock.GetUtcNow().UtcDateTime, (await db.Milestones.SingleAsync()).At, TimeSpan.FromSeconds(1));
+        }
+
+        // Issued after the upgrade: no such cookie can be genuine.
+        var forged = ForgeWholeTicketCookie(factory.Services, clock.GetUtcNow().AddMinutes(1));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Redirect, (await GetWithCookieAsync(client, "/admin", "mg.session=" + forged)).StatusCode);
+
+        // One absolute lifetime after the upgrade, not even a cookie issued before it (and not yet
+        // expired by its own dates) is adopted.
+        var early = ForgeWholeTicketCookie(factory.Services, madeAt.AddHours(-1), TimeSpan.FromDays(3));
+        clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(HttpStatusCode.Redirect, (await GetWithCookieAsync(client, "/admin", "mg.session=" + early)).StatusCode);
+    }
+
+    private static string ForgeWholeTicketCookie(IServiceProvider services, DateTimeOffset issued, TimeSpan? lifetime = null)
+    {
+        var principal = Medarbejdergrundlag.Web.Security.Persona.Find("hr-redaktoer")!.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IssuedUtc = issued, ExpiresUtc = issued + (lifetime ?? TimeSpan.FromHours(8)) };
+        var ticket = new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, properties, CookieAuthenticationDefaults.AuthenticationScheme);
+        return services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Protect(ticket);
+    }
+
+    [Fact]
     public async Task AServerSessionFromThePreviousMainIsEndedBySigningOutAfterTheUpgrade()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "previous-main");

@@ -14,5 +14,8 @@ public sealed class BekraeftelserModel(CharterConfirmations confirmations, IOpti
 
     public bool ByForvaltning => options.Value.DepartmentClaim is { Length: > 0 } || Figures.ByForvaltning.Any(f => f.Forvaltning is not null);
 
+    /// <summary>The table per forvaltning, with every small group protected (<see cref="ProtectedFigures"/>).</summary>
+    public IReadOnlyList<ProtectedRow> Rows => ProtectedFigures.Rows(Figures.ByForvaltning, SmallestGroup);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await confirmations.FiguresAsync(cancellationToken);
 }

@@ -58,7 +58,16 @@ public static class CourseImport
         IReadOnlyList<CourseSheet.Row> rows;
         try
         {
-            rows = CourseSheet.Read(file);
+            // The header, MaxRows rows and one more: enough to tell a file is too long without reading it all.
+            rows = CourseSheet.Read(file, MaxRows + 2);
+        }
+        catch (SheetTooLargeException)
+        {
+            var preview = new CourseImportPreview();
+            preview.FileErrors.Add(string.Format(PortalCulture.Danish,
+                "Regnearket er for stort: det fylder over {0:N0} MB udpakket. Der kan højst importeres {1:N0} rækker ad gangen. Del filen op.",
+                CourseSheet.MaxUnpackedBytes / (1024 * 1024), MaxRows));
+            return preview;
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException)
         {
@@ -72,7 +81,7 @@ public static class CourseImport
 
     /// <summary>Reads semicolon-separated text.</summary>
     public static CourseImportPreview Read(string text, IReadOnlyList<(string Key, string Title)> bearings) =>
-        Read(CourseSheet.ReadCsv(text), bearings);
+        Read(CourseSheet.ReadCsv(text, MaxRows + 2), bearings);
 
     private static CourseImportPreview Read(IReadOnlyList<CourseSheet.Row> records, IReadOnlyList<(string Key, string Title)> bearings)
     {
@@ -106,7 +115,7 @@ public static class CourseImport
 
         if (records.Count - 1 > MaxRows)
         {
-            preview.FileErrors.Add(string.Format(PortalCulture.Danish, "Filen har {0:N0} rækker. Der kan højst importeres {1:N0} ad gangen. Del filen op.", records.Count - 1, MaxRows));
+            preview.FileErrors.Add(string.Format(PortalCulture.Danish, "Filen har mere end {0:N0} rækker. Der kan højst importeres {0:N0} ad gangen. Del filen op.", MaxRows));
             return preview;
         }
 

@@ -28,7 +28,22 @@ public static class CourseSheet
     /// <summary>True for an .xlsx workbook (a ZIP file), whatever its name says.</summary>
     public static bool IsWorkbook(byte[] bytes) => bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
 
-    public static IReadOnlyList<Row> Read(byte[] bytes) => IsWorkbook(bytes) ? ReadWorkbook(bytes) : ReadCsv(Decode(bytes));
+    /// <summary>
+    /// Reads at most <paramref name="maxRows"/> rows (a caller that allows N data rows asks for N + 2:
+    /// the header, the rows, and one more that tells the file is too long) of at most
+    /// <see cref="MaxCellsPerRow"/> cells each.
+    /// </summary>
+    public static IReadOnlyList<Row> Read(byte[] bytes, int maxRows = int.MaxValue) =>
+        IsWorkbook(bytes) ? ReadWorkbook(bytes, maxRows) : ReadCsv(Decode(bytes), maxRows);
+
+    /// <summary>Cells read from one row at most; the sheet has 15 columns.</summary>
+    public const int MaxCellsPerRow = 64;
+
+    /// <summary>
+    /// What a workbook's parts may hold uncompressed, all together. A few kilobytes of ZIP can unpack
+    /// to gigabytes; 5,000 rows of the template take about 4 MB.
+    /// </summary>
+    public const long MaxUnpackedBytes = 32L * 1024 * 1024;
 
     /// <summary>UTF-8 when the bytes start with its BOM or are valid UTF-8; otherwise Windows-1252 (Excel's "CSV (semikolonsepareret)").</summary>
     public static string Decode(byte[] bytes)
@@ -50,7 +65,7 @@ public static class CourseSheet
     }
 
     /// <summary>Semicolon-separated text; quoted fields may hold semicolons, doubled quotes and line breaks. Blank lines are skipped.</summary>
-    public static IReadOnlyList<Row> ReadCsv(string text)
+    public static IReadOnlyList<Row> ReadCsv(string text, int maxRows = int.MaxValue)
     {
         var options = new CsvReaderOptions
         {
@@ -62,9 +77,9 @@ public static class CourseSheet
         };
         using var csv = CsvReader.FromText(text, options);
         var rows = new List<Row>();
-        while (csv.Read())
+        while (rows.Count < maxRows && csv.Read())
         {
-            var cells = csv.Current.ToArray().Select(c => c.Replace("\r\n", "\n", StringComparison.Ordinal)).ToList();
+            var cells = csv.Current.ToArray().Take(MaxCellsPerRow).Select(c => c.Replace("\r\n", "\n", StringComparison.Ordinal)).ToList();
             if (cells.Any(c => c.Trim().Length > 0))
             {
                 rows.Add(new Row(checked((int)csv.LineNumber), cells));
@@ -75,15 +90,21 @@ public static class CourseSheet
     }
 
     /// <summary>The first worksheet, row by row; dates and numbers written the way an editor types them.</summary>
-    public static IReadOnlyList<Row> ReadWorkbook(byte[] bytes)
+    public static IReadOnlyList<Row> ReadWorkbook(byte[] bytes, int maxRows = int.MaxValue)
     {
+        EnsureUnpacksWithinLimit(bytes);
         using var stream = new MemoryStream(bytes);
         var rows = new List<Row>();
         var number = 0;
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
         {
+            if (rows.Count >= maxRows)
+            {
+                break;
+            }
+
             number++;
-            var cells = row.Values.Select(Text).ToList();
+            var cells = row.Values.Take(MaxCellsPerRow).Select(Text).ToList();
             if (cells.Any(c => c.Trim().Length > 0))
             {
                 rows.Add(new Row(number, cells));
@@ -91,6 +112,30 @@ public static class CourseSheet
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Unpacks every part of the workbook once, counting, and refuses it past
+    /// <see cref="MaxUnpackedBytes"/>: the sizes a ZIP declares can lie, the bytes cannot.
+    /// </summary>
+    private static void EnsureUnpacksWithinLimit(byte[] bytes)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes), System.IO.Compression.ZipArchiveMode.Read);
+        var buffer = new byte[81920];
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            using var part = entry.Open();
+            int read;
+            while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                total += read;
+                if (total > MaxUnpackedBytes)
+                {
+                    throw new SheetTooLargeException();
+                }
+            }
+        }
     }
 
     /// <summary>The template: the columns and one example row, as a workbook.</summary>
@@ -134,3 +179,6 @@ public static class CourseSheet
         _ => value.ToString() ?? "",
     };
 }
+
+/// <summary>A workbook that unpacks to more than <see cref="CourseSheet.MaxUnpackedBytes"/>.</summary>
+public sealed class SheetTooLargeException() : Exception("The workbook unpacks to more than the limit.");

@@ -111,6 +111,10 @@ public sealed class SessionTests
         var editor = await PersonaSignIn.SessionCookieAsync(browser, "hr-redaktoer", signedInAs: employee);
 
         var form = await GetWithCookieAsync(browser, "/konto/sessioner", editor);
+        var list = Html.Parse(await form.Content.ReadAsStringAsync());
+        // The editor's sessions: this browser's (current) and the other one; none of the employee's.
+        Assert.Equal(2, list.QuerySelectorAll("tr[data-session]").Length);
+        Assert.Single(list.QuerySelectorAll("tr[data-session=current]"));
         var antiforgery = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/sessioner?handler=Andre")
         {
@@ -120,7 +124,8 @@ public sealed class SessionTests
             }),
             Headers = { { "Cookie", editor + "; " + antiforgery } },
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(request)).StatusCode);
+        var ended = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await editorElsewhere.GetAsync("/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await employeeElsewhere.GetAsync("/medarbejdergrundlag")).StatusCode);

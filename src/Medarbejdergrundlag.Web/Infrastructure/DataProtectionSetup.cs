@@ -54,7 +54,8 @@ public static class DataProtectionSetup
         {
             app.Logger.LogWarning(
                 "The Data Protection keys are stored in the database unencrypted: anyone who can read the DataProtectionKeys " +
-                "table can forge sign-in cookies. Set {Setting}:Path (and :Password) to a certificate; see docs/operations.md.",
+                "table can read stored sign-ins and forge antiforgery tokens and calendar links. Set {Setting}:Path (and :Password) " +
+                "to a certificate; see docs/operations.md.",
                 Section);
         }
     }

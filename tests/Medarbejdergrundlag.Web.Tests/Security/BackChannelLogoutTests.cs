@@ -2,6 +2,7 @@ using System.Net;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -59,6 +60,24 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/medarbejdergrundlag")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningOutEverywhereEndsTheUsersCalendarLinksAndOneBrowsersSignOutDoesNot()
+    {
+        var links = Portal.Services.GetRequiredService<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
+        System.Security.Claims.ClaimsPrincipal Reader(string subject) => new(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, subject)], "test"));
+        using var hanne = await SignInAsync("hanne", sid: "sid-1");
+        var (hannesLink, _) = await links.TokenAsync(Reader("hanne"), "");
+        var (mettesLink, _) = await links.TokenAsync(Reader("mette"), "");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Issuer.MintLogout(sid: "sid-1"))).StatusCode);
+        Assert.True(await links.OpensAsync(hannesLink, ""), "One browser's sign-out should leave the calendar link alone.");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Issuer.MintLogout(sid: null, subject: "hanne"))).StatusCode);
+        Assert.False(await links.OpensAsync(hannesLink, ""), "Signed out everywhere, the calendar link should stop working.");
+        Assert.True(await links.OpensAsync(mettesLink, ""));
     }
 
     [Fact]

@@ -46,9 +46,17 @@ public sealed class BackChannelLogout(
         }
 
         var issuer = logout.Issuer;
-        var ended = logout.TryGetPayloadValue<string>("sid", out var sid) && !string.IsNullOrEmpty(sid)
+        var oneSession = logout.TryGetPayloadValue<string>("sid", out var sid) && !string.IsNullOrEmpty(sid);
+        var ended = oneSession
             ? await sessions.EndAsync(s => s.Issuer == issuer && s.ProviderSessionId == sid, context.RequestAborted)
             : await sessions.EndAsync(s => s.Issuer == issuer && s.Subject == logout.Subject, context.RequestAborted);
+        if (!oneSession)
+        {
+            // Signed out everywhere (as when an account is closed): the calendar links go too. One
+            // browser's sign-out leaves the reader's subscriptions alone.
+            await context.RequestServices.GetRequiredService<Pages.Phoenix.Forloeb.CalendarFeedLinks>().EndLinksAsync(logout.Subject);
+        }
+
         logger.LogInformation("Back-channel logout from {Issuer} for subject {Subject}, sid {Sid}: {Count} session(s) ended.",
             issuer, logout.Subject, sid, ended);
         return Results.Ok();

@@ -13,8 +13,10 @@ namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 /// reader therefore gets a feed link carrying a token, protected with the app's Data Protection
 /// keys, that opens exactly that filtered feed of published course dates and nothing else in the
 /// portal. The token names its reader and their link generation, and it expires
-/// (<c>Phoenix:CalendarLinkLifetime</c>, default a year): "Lav nyt kalenderlink" moves the
-/// generation on, so every earlier link of that reader stops working.
+/// (<c>Phoenix:CalendarLinkLifetime</c>, default 90 days): "Lav nyt kalenderlink" moves the
+/// generation on, so every earlier link of that reader stops working, and so does a back-channel
+/// logout that signs the user out everywhere. A link thus outlives the account by 90 days at most,
+/// and not at all where the provider signs a departing user out.
 /// </summary>
 public sealed class CalendarFeedLinks(IDataProtectionProvider protection, IDbContextFactory<ContentDbContext> dbFactory, TimeProvider clock, IConfiguration configuration)
 {
@@ -26,7 +28,7 @@ public sealed class CalendarFeedLinks(IDataProtectionProvider protection, IDbCon
     // no longer the current one (Data Protection rolls keys every 90 days); then they expire too.
     private readonly IDataProtector _legacy = protection.CreateProtector("Phoenix.CalendarFeed.v1");
 
-    public TimeSpan Lifetime => configuration.GetValue("Phoenix:CalendarLinkLifetime", TimeSpan.FromDays(365));
+    public TimeSpan Lifetime => configuration.GetValue("Phoenix:CalendarLinkLifetime", TimeSpan.FromDays(90));
 
     public async Task<(string Token, DateTime ExpiresAt)> TokenAsync(ClaimsPrincipal reader, string query)
     {
@@ -65,9 +67,11 @@ public sealed class CalendarFeedLinks(IDataProtectionProvider protection, IDbCon
     }
 
     /// <summary>"Lav nyt kalenderlink": every link this reader has had stops working.</summary>
-    public async Task RenewAsync(ClaimsPrincipal reader)
+    public Task RenewAsync(ClaimsPrincipal reader) => EndLinksAsync(SubjectOf(reader));
+
+    /// <summary>Every link made for <paramref name="subject"/> so far stops working (also when the provider signs the user out everywhere).</summary>
+    public async Task EndLinksAsync(string subject)
     {
-        var subject = SubjectOf(reader);
         await using var db = await dbFactory.CreateDbContextAsync();
         var owner = await db.CalendarFeedOwners.SingleOrDefaultAsync(o => o.Subject == subject);
         if (owner is null)

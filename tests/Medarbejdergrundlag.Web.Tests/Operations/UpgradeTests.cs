@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Scheduling;
 using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +17,15 @@ namespace Medarbejdergrundlag.Web.Tests.Operations;
 /// A database made by an earlier version starts on this code with nothing lost: texts, drafts,
 /// history, audit, redirects, courses and dates, and the key ring, so its sessions and calendar
 /// links keep working. One fixture per version (tests/Fixtures/README.md): the first version
-/// (hand-written migrations) and the previous main (server sessions, calendar link owners, used
-/// logout tokens, before a kind's fields became complex types).
+/// (hand-written migrations), the previous main (server sessions, calendar link owners, used
+/// logout tokens, before a kind's fields became complex types) and the main of 5 December 2026
+/// (English translations, schedules, review dates, confirmations, course expiry).
 /// </summary>
 public sealed class UpgradeTests
 {
     private const string FirstVersion = "first-version";
     private const string PreviousMain = "previous-main";
+    private const string MainOfDecember5 = "main-2026-12-05";
 
     /// <summary>Every fixture on every provider it was made on.</summary>
     public static TheoryData<string, string> Fixtures => new()
@@ -30,7 +34,21 @@ public sealed class UpgradeTests
         { FirstVersion, ContentDatabase.Postgres },
         { PreviousMain, ContentDatabase.Sqlite },
         { PreviousMain, ContentDatabase.Postgres },
+        { MainOfDecember5, ContentDatabase.Sqlite },
+        { MainOfDecember5, ContentDatabase.Postgres },
     };
+
+    /// <summary>The fixtures made since sessions lived on the server.</summary>
+    public static TheoryData<string, string> FixturesWithServerSessions => new()
+    {
+        { PreviousMain, ContentDatabase.Sqlite },
+        { PreviousMain, ContentDatabase.Postgres },
+        { MainOfDecember5, ContentDatabase.Sqlite },
+        { MainOfDecember5, ContentDatabase.Postgres },
+    };
+
+    /// <summary>The versions before the accessibility statement was content and before course expiry: the upgrade adds both.</summary>
+    private static bool PredatesStatementAndExpiry(string fixture) => fixture is FirstVersion or PreviousMain;
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -48,9 +66,11 @@ public sealed class UpgradeTests
 
         await using (var db = factory.Database.NewContext())
         {
-            Assert.Equal(manifest.Counts["items"], await db.Items.CountAsync(i => i.Kind != Medarbejdergrundlag.Content.Model.ContentKind.AccessibilityStatement));
+            // Seeding adds the accessibility statement (one item, one revision) to a version that lacked it, and nothing else.
+            var added = PredatesStatementAndExpiry(fixture) ? 1 : 0;
+            Assert.Equal(manifest.Counts["items"] + added, await db.Items.CountAsync());
             Assert.Equal(1, await db.Items.CountAsync(i => i.Kind == Medarbejdergrundlag.Content.Model.ContentKind.AccessibilityStatement));
-            Assert.Equal(manifest.Counts["revisions"] + 1, await db.Revisions.CountAsync());
+            Assert.Equal(manifest.Counts["revisions"] + added, await db.Revisions.CountAsync());
             Assert.Equal(manifest.Counts["audit"], await db.AuditEntries.CountAsync());
             Assert.Equal(manifest.Counts["redirects"], await db.SlugRedirects.CountAsync());
             Assert.Equal(manifest.Counts["courseDates"], await db.CourseDates.CountAsync());
@@ -68,13 +88,31 @@ public sealed class UpgradeTests
             Assert.All(revisions.Where(r => r.ContentItem!.Kind != ContentKind.Course), r => Assert.Null(r.Course));
             Assert.Contains(revisions, r => r.Course is { BearingKeys.Count: > 0 });
 
-            // Course expiry: nothing kept by default, every course dealt with up to the upgrade (so
-            // none is archived for a date that ended before it), the other kinds untouched.
             var items = await db.Items.ToListAsync();
-            Assert.All(items, i => Assert.False(i.KeepAfterLastDate));
-            Assert.All(items.Where(i => i.Kind == ContentKind.Course), i => Assert.NotNull(i.ExpiryHandledThrough));
-            Assert.All(items.Where(i => i.Kind != ContentKind.Course), i => Assert.Null(i.ExpiryHandledThrough));
+            if (PredatesStatementAndExpiry(fixture))
+            {
+                // Course expiry: nothing kept by default, every course dealt with up to the upgrade (so
+                // none is archived for a date that ended before it), the other kinds untouched.
+                Assert.All(items, i => Assert.False(i.KeepAfterLastDate));
+                Assert.All(items.Where(i => i.Kind == ContentKind.Course), i => Assert.NotNull(i.ExpiryHandledThrough));
+                Assert.All(items.Where(i => i.Kind != ContentKind.Course), i => Assert.Null(i.ExpiryHandledThrough));
+            }
+            else
+            {
+                // Exactly the course an editor chose to keep is kept.
+                Assert.Equal([manifest.MainOfDecember5!.KeptCourse.Key], items.Where(i => i.KeepAfterLastDate).Select(i => i.Key));
+            }
+
             Assert.DoesNotContain(items, i => i.Kind == ContentKind.Course && i.IsArchived);
+
+            // Every table the old database had is still there, with at least as many rows (a fixture
+            // records all of its tables, so a table added later needs no change here).
+            var tables = await TableCountsAsync(factory.Database);
+            Assert.All(manifest.Tables, table =>
+            {
+                Assert.True(tables.ContainsKey(table.Key), $"The table {table.Key} is gone.");
+                Assert.True(tables[table.Key] >= table.Value, $"{table.Key}: {tables[table.Key]} rows, the fixture had {table.Value}.");
+            });
         }
 
         // The draft is still a draft: the editor sees it, employees do not.
@@ -147,13 +185,12 @@ public sealed class UpgradeTests
     }
 
     [Theory]
-    [InlineData(ContentDatabase.Sqlite)]
-    [InlineData(ContentDatabase.Postgres)]
-    public async Task APreviousMainDatabaseKeepsItsSessionsCalendarLinkOwnersLogoutTokensAndKindFields(string provider)
+    [MemberData(nameof(FixturesWithServerSessions))]
+    public async Task ADatabaseWithServerSessionsKeepsItsSessionsCalendarLinkOwnersLogoutTokensAndKindFields(string fixture, string provider)
     {
-        var manifest = Manifest(PreviousMain, provider);
+        var manifest = Manifest(fixture, provider);
         var extra = manifest.PreviousMain!;
-        using var factory = await UpgradedPortalAsync(PreviousMain, provider, manifest);
+        using var factory = await UpgradedPortalAsync(fixture, provider, manifest);
         using var client = factory.CreateCookielessClient();
 
         // The server sessions from before the upgrade: each cookie still opens what its reader may see,
@@ -184,6 +221,71 @@ public sealed class UpgradeTests
         var courseItem = await db.Items.Include(i => i.CurrentRevision).SingleAsync(i => i.Key == extra.CourseKey);
         Assert.Equal(extra.CourseBearingKeys.Order(), courseItem.CurrentRevision!.Course!.BearingKeys.Order());
         Assert.Equal(extra.CourseLengthDays, courseItem.CurrentRevision.Course.LengthDays);
+    }
+
+    [Theory]
+    [InlineData(ContentDatabase.Sqlite)]
+    [InlineData(ContentDatabase.Postgres)]
+    public async Task ADecemberMainDatabaseKeepsItsTranslationSchedulesReviewDateConfirmationsAndKeptCourse(string provider)
+    {
+        var manifest = Manifest(MainOfDecember5, provider);
+        var extra = manifest.MainOfDecember5!;
+        using var factory = await UpgradedPortalAsync(MainOfDecember5, provider, manifest);
+        using var client = factory.CreateCookielessClient();
+
+        // The published English translation is what the English page shows; the English draft on top of it is not.
+        var english = await client.GetWithCookieAsync(extra.English.Path, manifest.EmployeeCookie);
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        var englishHtml = await english.Content.ReadAsStringAsync();
+        Assert.Contains(extra.English.PublishedMarker, englishHtml);
+        Assert.DoesNotContain(extra.English.DraftMarker, englishHtml);
+
+        // The editors' overview still lists the pending schedule and the failed one with its reason, and the review date with its owner.
+        var overview = Html.Parse(await (await client.GetWithCookieAsync("/admin", manifest.EditorCookie)).Content.ReadAsStringAsync());
+        var pending = extra.Schedules.Single(s => s.State == ScheduleState.Pending);
+        var failed = extra.Schedules.Single(s => s.State == ScheduleState.Failed);
+        Assert.Contains(ScheduleText.Upcoming(ScheduledActionKind.Publish, pending.DueAt), overview.QuerySelectorAll(".schedule-note").Select(n => n.Text()));
+        var failures = overview.QuerySelector(".schedule-failures")?.Text() ?? "(no failed schedules listed)";
+        Assert.Contains($"udgivelse af version {failed.RevisionNumber} {ScheduleText.When(failed.DueAt)}", failures);
+        Assert.Contains(failed.Failure!, failures);
+        var reviewRows = overview.QuerySelectorAll(".reviews-due tbody tr").Select(r => r.Text()).ToList();
+        Assert.Contains(reviewRows, r => r.Contains(ScheduleText.Date(extra.Review.ReviewBy), StringComparison.Ordinal) && r.Contains(extra.Review.OwnerName, StringComparison.Ordinal));
+
+        // Two confirmations: HR's figures count one current and one older, and the employee, who
+        // confirmed before the material change, is asked to read it.
+        var figures = Html.Parse(await (await client.GetWithCookieAsync("/admin/bekraeftelser", manifest.EditorCookie)).Content.ReadAsStringAsync());
+        Assert.Equal(
+            [extra.Confirmations.Count(c => c.Current).ToString(CultureInfo.InvariantCulture), extra.Confirmations.Count(c => !c.Current).ToString(CultureInfo.InvariantCulture)],
+            new[] { "current", "older" }.Select(f => figures.QuerySelector($"[data-figure={f}]")!.Text()));
+        var charter = Html.Parse(await (await client.GetWithCookieAsync("/medarbejdergrundlag", manifest.EmployeeCookie)).Content.ReadAsStringAsync());
+        Assert.NotNull(charter.QuerySelector("[data-reader-status=changed]"));
+
+        // The kept course's last date has ended by now, and a run of the schedules leaves it published.
+        Assert.True(extra.KeptCourse.LastEndsUtc < factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await factory.Services.GetRequiredService<ScheduleRunner>().RunDueAsync();
+        var kept = await client.GetWithCookieAsync("/phoenix/forloeb/" + extra.KeptCourse.Slug, manifest.EmployeeCookie);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+
+        await using var db = factory.Database.NewContext();
+        var mod = await db.Items.Include(i => i.PublishedEnglishRevision).Include(i => i.CurrentEnglishRevision).SingleAsync(i => i.Key == extra.English.Key);
+        Assert.Equal(("en", extra.English.PublishedRevisionNumber), (mod.PublishedEnglishRevision!.Language, mod.PublishedEnglishRevision.Number));
+        Assert.Equal(("en", extra.English.DraftRevisionNumber), (mod.CurrentEnglishRevision!.Language, mod.CurrentEnglishRevision.Number));
+        Assert.Contains(extra.English.DraftMarker, mod.CurrentEnglishRevision.BodyMarkdown);
+
+        Assert.Equal(
+            extra.Schedules.Select(s => (s.Id, s.Key, s.State, s.RevisionNumber, s.DueAt, s.Failure)),
+            (await db.ScheduledActions.Include(s => s.ContentItem).Include(s => s.Revision).OrderBy(s => s.Id).ToListAsync())
+                .Select(s => (s.Id, s.ContentItem!.Key, s.State, s.Revision!.Number, s.DueAt, s.Failure)));
+
+        var reviewed = await db.Items.SingleAsync(i => i.Key == extra.Review.Key);
+        Assert.Equal((extra.Review.ReviewBy, extra.Review.OwnerId, extra.Review.OwnerName), (reviewed.ReviewBy!.Value, reviewed.OwnerId!, reviewed.OwnerName!));
+
+        Assert.Equal(
+            extra.Confirmations.Select(c => (c.SubjectId, c.Version, c.Forvaltning)),
+            (await db.Confirmations.OrderBy(c => c.Id).ToListAsync()).Select(c => (c.SubjectId, c.Version, c.Forvaltning)));
+
+        var course = await db.Items.SingleAsync(i => i.Key == extra.KeptCourse.Key);
+        Assert.Equal((true, false), (course.KeepAfterLastDate, course.IsArchived));
     }
 
     [Theory]
@@ -220,6 +322,7 @@ public sealed class UpgradeTests
     [Theory]
     [InlineData(FirstVersion)]
     [InlineData(PreviousMain)]
+    [InlineData(MainOfDecember5)]
     public async Task ADbaUpgradesAPostgresDatabaseOfAnEarlierVersionWithTheScriptAndTheAppStartsWithoutMigrating(string fixture)
     {
         var manifest = Manifest(fixture, ContentDatabase.Postgres);
@@ -306,8 +409,47 @@ public sealed class UpgradeTests
             root.GetProperty("feedPath").GetString()!,
             root.GetProperty("keyXml").GetString()!,
             root.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
-            root.TryGetProperty("staleFeedPath", out _) ? PreviousMainRows(root) : null);
+            root.TryGetProperty("tables", out var tables) ? tables.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()) : [],
+            root.TryGetProperty("staleFeedPath", out _) ? PreviousMainRows(root) : null,
+            root.TryGetProperty("english", out _) ? MainOfDecember5Rows(root) : null);
     }
+
+    /// <summary>What the main of 5 December 2026 added to the manifest.</summary>
+    private static MainOfDecember5Manifest MainOfDecember5Rows(JsonElement root)
+    {
+        var english = root.GetProperty("english");
+        var review = root.GetProperty("review");
+        var kept = root.GetProperty("keptCourse");
+        return new(
+            new EnglishRows(
+                english.GetProperty("key").GetString()!,
+                english.GetProperty("path").GetString()!,
+                english.GetProperty("publishedMarker").GetString()!,
+                english.GetProperty("publishedRevisionNumber").GetInt32(),
+                english.GetProperty("draftMarker").GetString()!,
+                english.GetProperty("draftRevisionNumber").GetInt32()),
+            root.GetProperty("schedules").EnumerateArray().Select(s => new ScheduleRow(
+                s.GetProperty("id").GetInt32(),
+                s.GetProperty("key").GetString()!,
+                Enum.Parse<ScheduleState>(s.GetProperty("state").GetString()!),
+                s.GetProperty("revisionNumber").GetInt32(),
+                Utc(s.GetProperty("dueAtUtc")),
+                s.GetProperty("failure").GetString())).ToList(),
+            new ReviewRow(
+                review.GetProperty("key").GetString()!,
+                DateOnly.ParseExact(review.GetProperty("reviewBy").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                review.GetProperty("ownerId").GetString()!,
+                review.GetProperty("ownerName").GetString()!),
+            root.GetProperty("confirmations").EnumerateArray().Select(c => new ConfirmationRow(
+                c.GetProperty("subjectId").GetString()!,
+                c.GetProperty("version").GetString()!,
+                c.GetProperty("forvaltning").GetString(),
+                c.GetProperty("current").GetBoolean())).ToList(),
+            new KeptCourseRow(kept.GetProperty("key").GetString()!, kept.GetProperty("slug").GetString()!, Utc(kept.GetProperty("lastEndsUtc"))));
+    }
+
+    private static DateTime Utc(JsonElement value) =>
+        DateTime.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
     /// <summary>What the previous main added to the manifest: the rows the first version had no tables for, and kind fields.</summary>
     private static PreviousMainManifest PreviousMainRows(JsonElement root) => new(
@@ -360,6 +502,26 @@ public sealed class UpgradeTests
         return string.Join('\n', lines);
     }
 
+    /// <summary>Every table's row count, by the database's own catalogue.</summary>
+    private static async Task<Dictionary<string, long>> TableCountsAsync(PortalDatabase database)
+    {
+        await using var db = database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = await RowsAsync(connection, database.IsPostgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
     private static async Task<List<string>> RowsAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
@@ -384,7 +546,9 @@ public sealed class UpgradeTests
         string FeedPath,
         string KeyXml,
         Dictionary<string, int> Counts,
-        PreviousMainManifest? PreviousMain);
+        Dictionary<string, long> Tables,
+        PreviousMainManifest? PreviousMain,
+        MainOfDecember5Manifest? MainOfDecember5);
 
     private sealed record PreviousMainManifest(
         string StaleFeedPath,
@@ -396,6 +560,23 @@ public sealed class UpgradeTests
         string CourseKey,
         List<string> CourseBearingKeys,
         decimal CourseLengthDays);
+
+    private sealed record MainOfDecember5Manifest(
+        EnglishRows English,
+        List<ScheduleRow> Schedules,
+        ReviewRow Review,
+        List<ConfirmationRow> Confirmations,
+        KeptCourseRow KeptCourse);
+
+    private sealed record EnglishRows(string Key, string Path, string PublishedMarker, int PublishedRevisionNumber, string DraftMarker, int DraftRevisionNumber);
+
+    private sealed record ScheduleRow(int Id, string Key, ScheduleState State, int RevisionNumber, DateTime DueAt, string? Failure);
+
+    private sealed record ReviewRow(string Key, DateOnly ReviewBy, string OwnerId, string OwnerName);
+
+    private sealed record ConfirmationRow(string SubjectId, string Version, string? Forvaltning, bool Current);
+
+    private sealed record KeptCourseRow(string Key, string Slug, DateTime LastEndsUtc);
 
     private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
     {

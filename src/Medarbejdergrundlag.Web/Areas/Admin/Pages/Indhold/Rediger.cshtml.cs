@@ -156,6 +156,13 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     private async Task<IActionResult> HandleAsync(int id, EditResult result, string success)
     {
+        if (result.Outcome == EditOutcome.Refused)
+        {
+            // A publish gate said no; what the editor typed is kept as a draft, so the form starts from it.
+            Message = string.Join(" ", result.Errors.Values) + " Teksten er gemt som kladde.";
+            return RedirectToPage(new { id });
+        }
+
         if (await this.OutcomeAsync(result, () =>
             {
                 Message = success;

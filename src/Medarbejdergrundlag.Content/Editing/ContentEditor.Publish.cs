@@ -78,16 +78,16 @@ public sealed partial class ContentEditor
         draft.PublishedAt = Now;
         draft.IsMaterialChange = request.Material;
         Touch(item, user);
-        MarkReviewed(item, user);
         HoldExpiry(item);
         var moved = oldSlug is not null && oldSlug != draft.Slug ? $" Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : "";
         var weight = !ContentKinds.Of(item.Kind).PartOfCharter ? ""
             : draft.IsMaterialChange ? " Væsentlig ændring: læserne bliver bedt om at bekræfte igen." : " Mindre ændring.";
         var details = $"Version {draft.Number}.{moved}{weight}";
 
-        // The seed is nobody's action: the audit log starts with the editors' own.
+        // The seed is nobody's action: nobody reviewed it, and the audit log starts with the editors' own.
         if (request.Source != PublishSource.Seed)
         {
+            MarkReviewed(item, user);
             Audit(AuditAction.Published, item, draft.Title, user, note is null ? details : $"{note} {details}");
         }
 

@@ -19,6 +19,11 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
     public Task<EditResult> SaveAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool publish) =>
         editor.WriteAsync(id, expectedVersion, async item =>
         {
+            if (!ContentKinds.Of(item.Kind).Translatable)
+            {
+                return EditResult.Invalid($"{ContentKinds.Name(item.Kind)} findes kun på dansk og oversættes ikke.");
+            }
+
             var source = Source(item);
 
             // A translation keeps the Danish address, so /en mirrors the Danish paths, and the

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
 
 namespace Medarbejdergrundlag.Content.Backup;
@@ -99,25 +98,4 @@ public sealed record BackupRevision(
     private CourseDetails? LegacyCourse(ContentKind kind) => ContentKinds.Of(kind).Has(ContentPart.Course)
         ? new BackupCourse(Audience, Forvaltning, LengthDays ?? 0, (BearingKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), SignUp ?? "").ToDetails(Title, Number)
         : null;
-}
-
-/// <summary>A bearing's own part. The HTML is for people reading the file; an import renders it again.</summary>
-public sealed record BackupBearing(string PointsMarkdown, string PointsHtml, string DialogQuestionsMarkdown, string DialogQuestionsHtml)
-{
-    public static BackupBearing? From(BearingDetails? d) =>
-        d is null ? null : new(d.PointsMarkdown, d.PointsHtml, d.DialogQuestionsMarkdown, d.DialogQuestionsHtml);
-
-    public BearingDetails ToDetails() => new() { PointsMarkdown = PointsMarkdown ?? "", DialogQuestionsMarkdown = DialogQuestionsMarkdown ?? "" };
-}
-
-/// <summary>A course's own part; the vocabularies by their names, as the file has always had them.</summary>
-public sealed record BackupCourse(string? Audience, string? Forvaltning, decimal LengthDays, IReadOnlyList<string>? BearingKeys, string? SignUp)
-{
-    public static BackupCourse? From(CourseDetails? d) =>
-        d is null ? null : new(d.Audience.ToString(), d.Forvaltning.ToString(), d.LengthDays, d.BearingKeys, d.SignUp);
-
-    public CourseDetails ToDetails(string title, int number) =>
-        CourseTerms.ParseAudience(Audience) is { } audience && CourseTerms.ParseForvaltning(Forvaltning) is { } forvaltning
-            ? new CourseDetails { Audience = audience, Forvaltning = forvaltning, LengthDays = LengthDays, BearingKeys = BearingKeys ?? [], SignUp = SignUp ?? "" }
-            : throw new ContentBackupException($"Forløbet »{title}« (version {number}) mangler målgruppe eller forvaltning i sikkerhedskopien.");
 }

@@ -185,7 +185,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
         }
 
         editor.Audit(AuditAction.Imported, null, "Phønix-forløb", user,
-            $"{preview.Rows.Count} rækker: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
+            $"{preview.Rows.Count} {(preview.Rows.Count == 1 ? "række" : "rækker")}: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
         try
         {
             await db.SaveChangesAsync();

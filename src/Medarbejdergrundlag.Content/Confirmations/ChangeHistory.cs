@@ -59,8 +59,7 @@ public sealed class ChangeHistory(IDbContextFactory<ContentDbContext> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var revisions = await db.Revisions.AsNoTracking()
-            .Where(r => r.ContentItem!.Kind == ContentKind.CharterSection || r.ContentItem.Kind == ContentKind.Leg
-                || r.ContentItem.Kind == ContentKind.Bearing || r.ContentItem.Kind == ContentKind.PhoenixPage)
+            .Where(r => ContentKinds.InChangeLog.Contains(r.ContentItem!.Kind))
             .Select(r => new RevisionInfo(r.Id, r.ContentItemId, r.ContentItem!.Kind, r.ContentItem.Key, r.Number, r.Title,
                 r.PublishedAt, r.IsMaterialChange, r.ChangeNote))
             .ToListAsync(cancellationToken);

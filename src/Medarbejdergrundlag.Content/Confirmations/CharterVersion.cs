@@ -16,7 +16,7 @@ public static class CharterVersion
     private static readonly ConditionalWeakTable<PublishedSite, string> s_versions = [];
 
     /// <summary>The kinds a reader confirms: the charter's sections, its legs and its bearings.</summary>
-    public static bool IsCharterKind(ContentKind kind) => kind is ContentKind.CharterSection or ContentKind.Leg or ContentKind.Bearing;
+    public static bool IsCharterKind(ContentKind kind) => ContentKinds.Of(kind).PartOfCharter;
 
     public static IEnumerable<PublishedItem> Items(PublishedSite site) => site.CharterSections.Concat(site.Legs).Concat(site.Bearings);
 

@@ -55,6 +55,13 @@ public static class CourseImport
     /// <param name="bearings">The bearings an editor may name, by key and by title.</param>
     public static CourseImportPreview Read(byte[] file, IReadOnlyList<(string Key, string Title)> bearings)
     {
+        if (file.Length == 0 || !CourseSheet.IsWorkbook(file) && LooksBinary(file))
+        {
+            var refused = new CourseImportPreview();
+            refused.FileErrors.Add(file.Length == 0 ? "Filen er tom." : "Filen er ikke et regneark (.xlsx) eller en CSV-fil.");
+            return refused;
+        }
+
         IReadOnlyList<CourseSheet.Row> rows;
         try
         {
@@ -78,6 +85,9 @@ public static class CourseImport
 
         return Read(rows, bearings);
     }
+
+    /// <summary>An image, a PDF or another binary file renamed .xlsx or .csv: text has no NUL bytes.</summary>
+    private static bool LooksBinary(byte[] file) => file.AsSpan(0, Math.Min(file.Length, 8192)).IndexOf((byte)0) >= 0;
 
     /// <summary>Reads semicolon-separated text.</summary>
     public static CourseImportPreview Read(string text, IReadOnlyList<(string Key, string Title)> bearings) =>

@@ -39,6 +39,13 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
     /// <summary>
+    /// Publishes made on this context and not yet committed: the publish path adds them, and
+    /// <see cref="Publishing.PublishPipeline"/> hands them to the <see cref="Publishing.IPublishedHook"/>s
+    /// when the transaction commits, or forgets them when it rolls back.
+    /// </summary>
+    internal List<Publishing.PublishRequest> PendingPublishes { get; } = [];
+
+    /// <summary>
     /// History is never rewritten: revisions and audit entries may be added, never changed or removed.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -10,8 +10,10 @@ namespace Medarbejdergrundlag.Content.Editing;
 /// Every change an editor can make. Each one checks the item's version first (someone else may
 /// have changed it since the editor opened it), writes its audit entry in the same save, and
 /// never changes or deletes a revision: saving, restoring and publishing only add or repoint.
+/// Publishing itself is the publish path (<c>ContentEditor.Publish.cs</c>).
 /// </summary>
-public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer, TimeProvider clock)
+public sealed partial class ContentEditor(
+    ContentDbContext db, RevisionRenderer renderer, TimeProvider clock, IEnumerable<IPublishGate> gates, IEnumerable<IPublishedHook> hooks)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -22,7 +24,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
 
     public async Task<EditResult> CreateAsync(ContentKind kind, RevisionInput input, EditorRef user)
     {
-        var (clean, errors) = RevisionValidator.Validate(input with { Slug = RevisionValidator.HasOwnAddress(kind) ? input.Slug : null }, kind);
+        var (clean, errors) = RevisionValidator.Validate(input with { Slug = ContentKinds.Of(kind).HasOwnAddress ? input.Slug : null }, kind);
         if (clean is null)
         {
             return EditResult.Invalid(errors);
@@ -76,17 +78,19 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
 
     /// <summary>
     /// What the editor typed becomes the published version: one load, one save, one transaction.
-    /// Either both the new revision and the publish are written, or neither.
+    /// Either both the new revision and the publish are written, or neither, with one exception:
+    /// A gate that refuses the publish (<see cref="IPublishGate"/>) leaves the new revision saved as a
+    /// draft: <see cref="EditOutcome.Refused"/>, with the gate's reasons.
     /// </summary>
     /// <param name="material">
     /// "Væsentlig ændring": readers who confirmed the charter before ask to read and confirm again.
-    /// Only charter sections, legs and bearings can be material; for other kinds it is ignored.
+    /// Only kinds that are part of the charter can be material; for other kinds it is ignored.
     /// </param>
     public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false) =>
         WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
-                : await PublishCurrentAsync(item, user, material));
+                : await PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null));
 
     /// <summary>
     /// An old Danish revision's text becomes a new draft. History stays as it was. English revisions
@@ -94,154 +98,13 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// (<see cref="TranslationEditor.RestoreAsync"/> restores those).
     /// </summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item => item.Revisions.SingleOrDefault(r => r.Number == revisionNumber) switch
+        WriteAsync(id, expectedVersion, async item => await RevisionAsync(item, revisionNumber) switch
         {
-            null => Task.FromResult(EditResult.NotFound()),
-            { Language: not PortalCulture.DanishCode } => Task.FromResult(EditResult.Invalid(
-                $"Version {revisionNumber} er en engelsk oversættelse, ikke en dansk version. Gendan den fra oversættelsens historik.")),
-            var old => AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user),
+            null => EditResult.NotFound(),
+            { Language: not PortalCulture.DanishCode } => EditResult.Invalid(
+                $"Version {revisionNumber} er en engelsk oversættelse, ikke en dansk version. Gendan den fra oversættelsens historik."),
+            var old => await AddRevisionAsync(item, RevisionInput.From(old, $"Gendannet fra version {revisionNumber}"), AuditAction.Restored, user),
         });
-
-    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
-        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user, material));
-
-    /// <summary>
-    /// Points the public site at the item's newest revision, keeping its old address working, and
-    /// stamps the revision with when it was published and whether the change is material.
-    /// </summary>
-    private Task<EditResult> PublishCurrentAsync(ContentItem item, EditorRef user, bool material) =>
-        PublishRevisionAsync(item, item.CurrentRevision!, user, note: null, material);
-
-    /// <summary>
-    /// A scheduled publish (<see cref="Scheduling.ScheduleRunner"/>): the revision the schedule was made
-    /// for, whatever has been saved since, on the same path as a publish by hand. No version check:
-    /// the schedule binds to a revision, not to the form an editor had open.
-    /// </summary>
-    internal Task<EditResult> PublishScheduledAsync(int id, int revisionId, EditorRef scheduledBy, string note) =>
-        WriteAsync(id, expectedVersion: null, item => item.Revisions.SingleOrDefault(r => r.Id == revisionId) is { } revision
-            ? PublishRevisionAsync(item, revision, scheduledBy, note, material: false)
-            : Task.FromResult(EditResult.Invalid("Den planlagte version findes ikke.")));
-
-    /// <summary>A scheduled archive, on the same path as archiving by hand.</summary>
-    internal Task<EditResult> ArchiveScheduledAsync(int id, EditorRef scheduledBy, string note) =>
-        WriteAsync(id, expectedVersion: null, item => Task.FromResult(Archive(item, archived: true, scheduledBy, note)));
-
-    private async Task<EditResult> PublishRevisionAsync(ContentItem item, ContentRevision draft, EditorRef user, string? note, bool material)
-    {
-        if (ReferenceEquals(draft, item.PublishedRevision) || (draft.Id != 0 && draft.Id == item.PublishedRevisionId))
-        {
-            return EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne version er allerede den nyeste.");
-        }
-
-        if (item.PublishedRevision is { } live && live.Number > draft.Number)
-        {
-            return EditResult.Invalid($"Version {live.Number} er allerede udgivet, og den er nyere end version {draft.Number}. Den ældre version er ikke udgivet.");
-        }
-
-        var oldSlug = item.PublishedRevision?.Slug;
-        if (RevisionValidator.HasOwnAddress(item.Kind))
-        {
-            if (await SlugTakenAsync(item.Kind, draft.Slug, item.Id) is { } taken)
-            {
-                return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
-            }
-
-            await KeepOldAddressAsync(item, oldSlug, draft.Slug);
-        }
-
-        item.PublishedRevision = draft;
-        draft.PublishedAt = Now;
-        draft.IsMaterialChange = material && Confirmations.CharterVersion.IsCharterKind(item.Kind);
-        Touch(item, user);
-        MarkReviewed(item, user);
-        HoldExpiry(item);
-        var moved = oldSlug is not null && oldSlug != draft.Slug ? $" Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : "";
-        var weight = !Confirmations.CharterVersion.IsCharterKind(item.Kind) ? ""
-            : draft.IsMaterialChange ? " Væsentlig ændring: læserne bliver bedt om at bekræfte igen." : " Mindre ændring.";
-        var details = $"Version {draft.Number}.{moved}{weight}";
-        Audit(AuditAction.Published, item, draft.Title, user, note is null ? details : $"{note} {details}");
-        return EditResult.Done(item, draft);
-    }
-
-    /// <summary>A publish or a review: the next review is due 12 months on (Copenhagen's date).</summary>
-    internal void MarkReviewed(ContentItem item, EditorRef user)
-    {
-        item.LastReviewedAt = Now;
-        item.LastReviewedBy = user.Name;
-        item.ReviewBy = DateOnly.FromDateTime(Now.ToCopenhagen()).AddMonths(ReviewMonths);
-    }
-
-    /// <summary>How long a publish or a review holds before the item is due for review again.</summary>
-    public const int ReviewMonths = 12;
-
-    /// <summary>Archiving hides an item from the public site; nothing is deleted, and it can be brought back.</summary>
-    public Task<EditResult> SetArchivedAsync(int id, bool archived, int expectedVersion, EditorRef user) =>
-        WriteAsync(id, expectedVersion, item => Task.FromResult(Archive(item, archived, user, note: null)));
-
-    private EditResult Archive(ContentItem item, bool archived, EditorRef user, string? note)
-    {
-        if (item.IsArchived == archived)
-        {
-            return EditResult.Invalid(archived ? "Indholdet er allerede arkiveret." : "Indholdet er ikke arkiveret.");
-        }
-
-        item.IsArchived = archived;
-        if (!archived)
-        {
-            HoldExpiry(item);
-        }
-
-        Touch(item, user);
-        Audit(archived ? AuditAction.Archived : AuditAction.Unarchived, item, item.CurrentRevision!.Title, user, note ?? "");
-        return EditResult.Done(item);
-    }
-
-    /// <summary>
-    /// A course an editor publishes or brings back is not archived again at once for a last date that
-    /// has already ended (<see cref="Scheduling.CourseExpiry"/>); only a later last date expires it.
-    /// </summary>
-    internal void HoldExpiry(ContentItem item)
-    {
-        if (item.Kind == ContentKind.Course && !(item.ExpiryHandledThrough >= Now))
-        {
-            item.ExpiryHandledThrough = Now;
-        }
-    }
-
-    /// <summary>Swaps the item with its neighbour among the items of its kind (offset -1: up, +1: down).</summary>
-    public async Task<EditResult> MoveAsync(int id, int offset, EditorRef user)
-    {
-        var item = await FindAsync(id);
-        if (item is null)
-        {
-            return EditResult.NotFound();
-        }
-
-        var siblings = await db.Items.Where(i => i.Kind == item.Kind && !i.IsArchived)
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync();
-        var index = siblings.FindIndex(i => i.Id == id);
-        var target = index + Math.Sign(offset);
-        if (index < 0 || target < 0 || target >= siblings.Count)
-        {
-            return EditResult.Invalid(offset < 0 ? "Det er allerede det første." : "Det er allerede det sidste.");
-        }
-
-        // Renumber the whole kind so equal or missing sort orders can never make a move a no-op.
-        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
-        for (var i = 0; i < siblings.Count; i++)
-        {
-            if (siblings[i].SortOrder != i + 1)
-            {
-                siblings[i].SortOrder = i + 1;
-                siblings[i].Version++;
-            }
-        }
-
-        Touch(item, user);
-        Audit(AuditAction.Reordered, item, item.CurrentRevision!.Title, user,
-            $"Flyttet {(offset < 0 ? "op" : "ned")} til plads {target + 1} af {siblings.Count}.");
-        return await SaveAsync(item);
-    }
 
     /// <summary>
     /// Loads the item (refusing if someone changed it since <paramref name="expectedVersion"/>), lets
@@ -257,21 +120,24 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
 
         var versionBefore = item.Version;
         var result = await change(item);
-        if (!result.Succeeded || !db.ChangeTracker.HasChanges())
+
+        // A refused publish keeps what was done before it (the draft of "Gem og udgiv").
+        if (result.Outcome is not (EditOutcome.Done or EditOutcome.Refused) || !db.ChangeTracker.HasChanges())
         {
             return result;
         }
 
         // One write, one step of the version, however many things the change did.
         item.Version = versionBefore + 1;
-        return await SaveAsync(item, result.Revision);
+        var saved = await SaveAsync(item, result.Revision);
+        return saved.Succeeded && result.Outcome == EditOutcome.Refused ? result with { Item = item, Revision = item.CurrentRevision } : saved;
     }
 
     /// <summary>Adds a revision with what the editor typed, unless it is exactly the newest one already.</summary>
     private async Task<EditResult> AddRevisionAsync(ContentItem item, RevisionInput input, AuditAction action, EditorRef user)
     {
-        // Only bearings choose their address; the others keep theirs whatever the form says.
-        if (!RevisionValidator.HasOwnAddress(item.Kind))
+        // Only kinds with their own address choose it; the others keep theirs whatever the form says.
+        if (!ContentKinds.Of(item.Kind).HasOwnAddress)
         {
             input = input with { Slug = item.CurrentRevision!.Slug };
         }
@@ -282,7 +148,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             return EditResult.Invalid(errors);
         }
 
-        if (RevisionValidator.HasOwnAddress(item.Kind) && await SlugTakenAsync(item.Kind, clean.Slug!, item.Id) is { } taken)
+        if (ContentKinds.Of(item.Kind).HasOwnAddress && await SlugTakenAsync(item.Kind, clean.Slug!, item.Id) is { } taken)
         {
             return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
         }
@@ -298,7 +164,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             return EditResult.Done(item, item.CurrentRevision);
         }
 
-        var revision = NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
+        var revision = NewRevision(clean, await NextNumberAsync(item), user);
         item.Revisions.Add(revision);
         item.CurrentRevision = revision;
         Touch(item, user);
@@ -309,12 +175,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// <summary>Null <paramref name="expectedVersion"/>: whatever version it has (a schedule, not a form).</summary>
     internal async Task<(ContentItem? Item, EditResult? Failure)> LoadForWriteAsync(int id, int? expectedVersion)
     {
-        var item = await db.Items
-            .Include(i => i.CurrentRevision)
-            .Include(i => i.PublishedRevision)
-            .Include(i => i.Revisions)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(i => i.Id == id);
+        var item = await FindAsync(id);
         if (item is null)
         {
             return (null, EditResult.NotFound());
@@ -322,6 +183,17 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
 
         return expectedVersion is null || item.Version == expectedVersion ? (item, null) : (null, EditResult.Conflict(item));
     }
+
+    /// <summary>
+    /// The number the item's next revision takes. Both languages share the numbering; only the
+    /// highest number is read, not the revisions.
+    /// </summary>
+    internal async Task<int> NextNumberAsync(ContentItem item) =>
+        (await db.Revisions.Where(r => r.ContentItemId == item.Id).MaxAsync(r => (int?)r.Number) ?? 0) + 1;
+
+    /// <summary>One of the item's revisions, of either language, by its number.</summary>
+    internal Task<ContentRevision?> RevisionAsync(ContentItem item, int number) =>
+        db.Revisions.SingleOrDefaultAsync(r => r.ContentItemId == item.Id && r.Number == number);
 
     /// <summary>
     /// Saves, letting the version column catch a writer who got in between our read and this write.
@@ -341,41 +213,6 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         }
 
         return EditResult.Done(item, revision);
-    }
-
-    /// <summary>
-    /// Returns why the slug cannot be used, or null. A slug is taken when another item of the same
-    /// kind has it now, in a draft, or had it once: an old link must never start showing something else.
-    /// </summary>
-    private async Task<string?> SlugTakenAsync(ContentKind kind, string slug, int? itemId)
-    {
-        var inUse = await db.Items.AnyAsync(i => i.Kind == kind && i.Id != itemId &&
-            ((i.CurrentRevision != null && i.CurrentRevision.Slug == slug) || (i.PublishedRevision != null && i.PublishedRevision.Slug == slug)));
-        if (inUse)
-        {
-            return $"Adressen »{slug}« bruges allerede af noget andet indhold. Vælg en anden.";
-        }
-
-        var formerly = await db.SlugRedirects.AnyAsync(r => r.Kind == kind && r.Slug == slug && r.ContentItemId != itemId);
-        return formerly
-            ? $"Adressen »{slug}« har tidligere ført til noget andet indhold, og gamle links dertil skal blive ved med at virke. Vælg en anden."
-            : null;
-    }
-
-    /// <summary>The old address answers with a redirect to the item; an address the item takes back is live again.</summary>
-    internal async Task KeepOldAddressAsync(ContentItem item, string? oldSlug, string newSlug)
-    {
-        var returning = await db.SlugRedirects.SingleOrDefaultAsync(r => r.Kind == item.Kind && r.Slug == newSlug);
-        if (returning is not null)
-        {
-            db.SlugRedirects.Remove(returning);
-        }
-
-        if (oldSlug is not null && oldSlug != newSlug &&
-            !await db.SlugRedirects.AnyAsync(r => r.Kind == item.Kind && r.Slug == oldSlug))
-        {
-            db.SlugRedirects.Add(new SlugRedirect { Kind = item.Kind, Slug = oldSlug, ContentItemId = item.Id, CreatedAt = Now });
-        }
     }
 
     internal ContentRevision NewRevision(RevisionInput clean, int number, EditorRef user)
@@ -428,7 +265,8 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
             return null;
         }
 
-        var known = await db.Items.Where(i => i.Kind == ContentKind.Bearing).Select(i => i.Key).ToListAsync();
+        var bearingKinds = ContentKinds.With(ContentPart.Bearing);
+        var known = await db.Items.Where(i => bearingKinds.Contains(i.Kind)).Select(i => i.Key).ToListAsync();
         var unknown = course.BearingKeyList.Where(k => !known.Contains(k)).ToList();
         return unknown.Count == 0 ? null : $"Pejlemærket »{string.Join("«, »", unknown)}« findes ikke.";
     }

@@ -18,7 +18,7 @@ public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, 
     public async Task<EditResult> AddDateAsync(int courseId, CourseDateInput input, EditorRef user)
     {
         var item = await editor.FindAsync(courseId);
-        if (item is not { Kind: ContentKind.Course })
+        if (item is null || !ContentKinds.Of(item.Kind).Has(ContentPart.Course))
         {
             return EditResult.NotFound();
         }
@@ -105,7 +105,7 @@ public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, 
     {
         var item = await editor.FindAsync(courseId);
         var date = await db.CourseDates.SingleOrDefaultAsync(d => d.Id == dateId && d.ContentItemId == courseId);
-        if (item is not { Kind: ContentKind.Course } || date is null)
+        if (item is null || !ContentKinds.Of(item.Kind).Has(ContentPart.Course) || date is null)
         {
             return (null, null, EditResult.NotFound());
         }

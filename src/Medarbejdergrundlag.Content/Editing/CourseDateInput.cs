@@ -60,7 +60,12 @@ public static class CourseDateValidator
 
         DateTime? end = null;
         var endText = (input.End ?? "").Trim();
-        if (start is not null && TimeOnly.TryParseExact(endText.Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime))
+        var endIsTime = TimeOnly.TryParseExact(endText.Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
+        if (start is null && endIsTime)
+        {
+            // A time alone is on the start's day: with no valid start there is nothing wrong to say about it.
+        }
+        else if (start is not null && endIsTime)
         {
             // Only a time: the same day as the start.
             var (utc, error) = CopenhagenTime.ToUtc(start.Value.ToCopenhagen().Date + endTime.ToTimeSpan());

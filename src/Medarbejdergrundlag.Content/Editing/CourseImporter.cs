@@ -13,7 +13,8 @@ public sealed record CourseImportResult(bool Succeeded, int Courses, int NewCour
 
 /// <summary>
 /// The spreadsheet import: writes what <see cref="CourseImport"/> read and checked, all or nothing.
-/// New revisions, audit entries and dates are made the way <see cref="ContentEditor"/> makes them.
+/// New revisions, audit entries and dates are made the way <see cref="ContentEditor"/> makes them, and
+/// a publish goes through its publish path.
 /// </summary>
 public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, CourseDateEditor dateEditor, TimeProvider clock)
 {
@@ -159,25 +160,32 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
 
         if (publish)
         {
-            // Only the courses the file names; other drafts stay drafts.
+            // Only the courses the file names; other drafts stay drafts. Each goes through the publish
+            // path, as by hand: its gates, the stamp, the review date, the expiry hold, the audit entry.
+            var refusals = new List<string>();
             foreach (var item in dates.Select(d => d.Item).Distinct().Where(i => i.CurrentRevisionId != i.PublishedRevisionId))
             {
-                var oldSlug = item.PublishedRevision?.Slug;
-                var newSlug = item.CurrentRevision?.Slug ?? item.Revisions[0].Slug;
-                if (oldSlug is not null)
+                var draft = item.CurrentRevision ?? item.Revisions[0];
+                var result = await editor.PublishInBatchAsync(new PublishRequest(item, draft, user, Material: false, PublishSource.Import), "Udgivet ved import.");
+                if (!result.Succeeded)
                 {
-                    await editor.KeepOldAddressAsync(item, oldSlug, newSlug);
-                    editor.Touch(item, user);
+                    refusals.Add($"Forløbet »{draft.Title}« kan ikke udgives: {string.Join(" ", result.Errors.Values)}");
+                }
+                else if (!created.Any(c => c.Item == item) && !changed.Any(c => c.Item == item))
+                {
                     item.Version++;
                 }
+            }
 
-                item.PublishedRevisionId = item.CurrentRevisionId;
-                editor.Audit(AuditAction.Published, item, item.CurrentRevision?.Title ?? item.Revisions[0].Title, user, "Udgivet ved import.");
+            if (refusals.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return Failed([.. refusals, "Intet er importeret. Importér forløbene som kladder, eller ret det, der står i vejen."]);
             }
         }
 
         editor.Audit(AuditAction.Imported, null, "Phønix-forløb", user,
-            $"{preview.Rows.Count} rækker: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
+            $"{preview.Rows.Count} {(preview.Rows.Count == 1 ? "række" : "rækker")}: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
         try
         {
             await db.SaveChangesAsync();

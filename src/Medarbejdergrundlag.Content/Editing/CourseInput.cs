@@ -40,7 +40,7 @@ public sealed record CourseInput(string? Audience, string? Forvaltning, string? 
     /// </summary>
     internal static CourseInput? Validate(CourseInput? input, ContentKind kind, Dictionary<string, string> errors)
     {
-        if (kind != ContentKind.Course)
+        if (!ContentKinds.Of(kind).Has(ContentPart.Course))
         {
             return null;
         }

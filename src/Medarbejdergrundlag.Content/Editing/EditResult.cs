@@ -13,6 +13,13 @@ public enum EditOutcome
     Conflict,
 
     NotFound,
+
+    /// <summary>
+    /// A publish gate (<see cref="Publishing.IPublishGate"/>) refused the publish; <see cref="EditResult.Errors"/>
+    /// holds its Danish reasons. Nothing of the publish was written; a draft saved on the way (by
+    /// "Gem og udgiv") is kept, and <see cref="EditResult.Revision"/> is it.
+    /// </summary>
+    Refused,
 }
 
 public sealed record EditResult(
@@ -35,6 +42,9 @@ public sealed record EditResult(
 
     /// <summary>The item as it is now, so the editor can see what changed meanwhile.</summary>
     public static EditResult Conflict(ContentItem current) => new(EditOutcome.Conflict, NoErrors, current, current.CurrentRevision);
+
+    public static EditResult Refused(ContentItem item, IReadOnlyList<string> reasons) =>
+        new(EditOutcome.Refused, new Dictionary<string, string> { [""] = "Ikke udgivet: " + string.Join(" ", reasons) }, item, item.CurrentRevision);
 
     public static EditResult NotFound() => new(EditOutcome.NotFound, NoErrors);
 

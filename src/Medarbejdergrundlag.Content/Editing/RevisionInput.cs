@@ -34,7 +34,7 @@ public sealed record BearingInput(string? Points, string? DialogQuestions)
     {
         var points = Lines(input?.Points);
         var questions = Lines(input?.DialogQuestions);
-        if (kind != ContentKind.Bearing)
+        if (!ContentKinds.Of(kind).Has(ContentPart.Bearing))
         {
             if (points.Count > 0)
             {

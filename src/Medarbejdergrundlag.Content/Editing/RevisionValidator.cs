@@ -29,7 +29,7 @@ public static class RevisionValidator
     /// own; the others live at a fixed page or at their permanent anchor, so their slug is not the
     /// editor's to change.
     /// </summary>
-    public static bool HasOwnAddress(ContentKind kind) => kind is ContentKind.Bearing or ContentKind.Course;
+    public static bool HasOwnAddress(ContentKind kind) => ContentKinds.Of(kind).HasOwnAddress;
 
     private static string? SlugError(string slug) => slug switch
     {

@@ -17,8 +17,13 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
     /// <paramref name="publish"/> it is also what the English pages show, in the same save.
     /// </summary>
     public Task<EditResult> SaveAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool publish) =>
-        editor.WriteAsync(id, expectedVersion, item =>
+        editor.WriteAsync(id, expectedVersion, async item =>
         {
+            if (!ContentKinds.Of(item.Kind).Translatable)
+            {
+                return EditResult.Invalid($"{ContentKinds.Name(item.Kind)} findes kun på dansk og oversættes ikke.");
+            }
+
             var source = Source(item);
 
             // A translation keeps the Danish address, so /en mirrors the Danish paths, and the
@@ -27,7 +32,7 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
                 input with { Slug = source.Slug, Course = CourseInput.From(source.Course) }, item.Kind);
             if (clean is null)
             {
-                return Task.FromResult(EditResult.Invalid(errors));
+                return EditResult.Invalid(errors);
             }
 
             var current = item.CurrentEnglishRevision;
@@ -35,7 +40,7 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
                 && clean with { ChangeNote = null } == RevisionInput.From(current);
             if (!unchanged)
             {
-                current = editor.NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
+                current = editor.NewRevision(clean, await editor.NextNumberAsync(item), user);
                 current.Language = PortalCulture.EnglishCode;
                 current.TranslatedFromRevisionId = source.Id;
                 item.Revisions.Add(current);
@@ -48,7 +53,7 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
             {
                 if (ReferenceEquals(item.PublishedEnglishRevision, current))
                 {
-                    return Task.FromResult(EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne oversættelse er allerede den nyeste."));
+                    return EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne oversættelse er allerede den nyeste.");
                 }
 
                 item.PublishedEnglishRevision = current;
@@ -56,11 +61,11 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
             }
             else if (unchanged)
             {
-                return Task.FromResult(EditResult.Done(item, current));
+                return EditResult.Done(item, current);
             }
 
             editor.Touch(item, user);
-            return Task.FromResult(EditResult.Done(item, current));
+            return EditResult.Done(item, current);
         });
 
     /// <summary>
@@ -70,18 +75,18 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
     /// (<see cref="ContentEditor.RestoreAsync"/> restores those).
     /// </summary>
     public Task<EditResult> RestoreAsync(int id, int revisionNumber, int expectedVersion, EditorRef user) =>
-        editor.WriteAsync(id, expectedVersion, item =>
+        editor.WriteAsync(id, expectedVersion, async item =>
         {
-            var old = item.Revisions.SingleOrDefault(r => r.Number == revisionNumber);
+            var old = await editor.RevisionAsync(item, revisionNumber);
             if (old is null)
             {
-                return Task.FromResult(EditResult.NotFound());
+                return EditResult.NotFound();
             }
 
             if (old.Language != PortalCulture.EnglishCode)
             {
-                return Task.FromResult(EditResult.Invalid(
-                    $"Version {revisionNumber} er en dansk version, ikke en engelsk oversættelse. Gendan den fra historikken for den danske tekst."));
+                return EditResult.Invalid(
+                    $"Version {revisionNumber} er en dansk version, ikke en engelsk oversættelse. Gendan den fra historikken for den danske tekst.");
             }
 
             // Like a save: the Danish address and course facts, the old revision's words.
@@ -91,20 +96,20 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
                 item.Kind);
             if (clean is null)
             {
-                return Task.FromResult(EditResult.Invalid(errors));
+                return EditResult.Invalid(errors);
             }
 
-            var restored = editor.NewRevision(clean, item.Revisions.Max(r => r.Number) + 1, user);
+            var restored = editor.NewRevision(clean, await editor.NextNumberAsync(item), user);
             restored.Language = PortalCulture.EnglishCode;
             restored.TranslatedFromRevisionId = old.TranslatedFromRevisionId;
             item.Revisions.Add(restored);
             item.CurrentEnglishRevision = restored;
-            var from = item.Revisions.SingleOrDefault(r => r.Id == old.TranslatedFromRevisionId) is { } danish
+            var from = old.TranslatedFromRevisionId is { } fromId && await db.Revisions.FindAsync(fromId) is { } danish
                 ? $", oversat fra dansk version {danish.Number}" : "";
             editor.Audit(AuditAction.TranslationRestored, item, restored.Title, user,
                 $"Engelsk version {restored.Number}, gendannet fra engelsk version {revisionNumber}{from}.");
             editor.Touch(item, user);
-            return Task.FromResult(EditResult.Done(item, restored));
+            return EditResult.Done(item, restored);
         });
 
     /// <summary>

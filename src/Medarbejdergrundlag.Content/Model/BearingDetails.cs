@@ -27,3 +27,16 @@ public sealed record BearingDetails
     private static string[] Lines(string markdown) =>
         markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+/// <summary>
+/// A bearing's own part in a backup file (<see cref="Backup.BackupRevision"/>), kept beside the part so a
+/// new field is added to both. The HTML is for people reading the file; an import renders it again.
+/// </summary>
+public sealed record BackupBearing(string PointsMarkdown, string PointsHtml, string DialogQuestionsMarkdown, string DialogQuestionsHtml)
+{
+    public static BackupBearing? From(BearingDetails? d) =>
+        d is null ? null : new(d.PointsMarkdown, d.PointsHtml, d.DialogQuestionsMarkdown, d.DialogQuestionsHtml);
+
+    public BearingDetails ToDetails() => new() { PointsMarkdown = PointsMarkdown ?? "", DialogQuestionsMarkdown = DialogQuestionsMarkdown ?? "" };
+}
+

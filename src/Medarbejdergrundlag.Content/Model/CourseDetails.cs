@@ -27,3 +27,18 @@ public sealed record CourseDetails
     [JsonIgnore]
     public string LengthText => LengthDays == 1 ? "1 dag" : $"{LengthDays.ToString("0.#", PortalCulture.Danish)} dage";
 }
+
+/// <summary>
+/// A course's own part in a backup file (<see cref="Backup.BackupRevision"/>), kept beside the part so a
+/// new field is added to both; the vocabularies by their names, as the file has always had them.
+/// </summary>
+public sealed record BackupCourse(string? Audience, string? Forvaltning, decimal LengthDays, IReadOnlyList<string>? BearingKeys, string? SignUp)
+{
+    public static BackupCourse? From(CourseDetails? d) =>
+        d is null ? null : new(d.Audience.ToString(), d.Forvaltning.ToString(), d.LengthDays, d.BearingKeys, d.SignUp);
+
+    public CourseDetails ToDetails(string title, int number) =>
+        CourseTerms.ParseAudience(Audience) is { } audience && CourseTerms.ParseForvaltning(Forvaltning) is { } forvaltning
+            ? new CourseDetails { Audience = audience, Forvaltning = forvaltning, LengthDays = LengthDays, BearingKeys = BearingKeys ?? [], SignUp = SignUp ?? "" }
+            : throw new Backup.ContentBackupException($"Forløbet »{title}« (version {number}) mangler målgruppe eller forvaltning i sikkerhedskopien.");
+}

@@ -83,12 +83,5 @@ public static class PortalPaths
     public static string SearchFor(string query) => $"{Search}?q={Uri.EscapeDataString(query)}";
 
     /// <summary>Where the public site shows an item of any kind.</summary>
-    public static string Of(ContentKind kind, string key, string slug) => kind switch
-    {
-        ContentKind.Bearing => Bearing(slug),
-        ContentKind.PhoenixPage => Phoenix,
-        ContentKind.Course => Course(slug),
-        ContentKind.AccessibilityStatement => AccessibilityStatement,
-        _ => CharterSection(key),
-    };
+    public static string Of(ContentKind kind, string key, string slug) => ContentKinds.Of(kind).Path(key, slug);
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Medarbejdergrundlag.Content.Publishing;
 
@@ -20,7 +21,8 @@ namespace Medarbejdergrundlag.Content.Publishing;
 /// <item>when that transaction commits, it drops this instance's snapshot, so the change shows at
 /// the next request here.</item>
 /// </list>
-/// Callers only save; nobody can forget a step.
+/// Callers only save; nobody can forget a step. The publishes committed with it then reach the
+/// <see cref="IPublishedHook"/>s; a rollback forgets them.
 /// </summary>
 public sealed class PublishPipeline(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -122,17 +124,59 @@ public sealed class PublishPipeline(IServiceProvider services) : SaveChangesInte
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending) && pending.Changed)
+        if (Committed(eventData.Context) is { Count: > 0 } published)
+        {
+            // Synchronous commits are not ours (every writer here commits asynchronously); the hooks still run, once.
+            _ = Task.Run(() => RunHooksAsync(published, CancellationToken.None));
+        }
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Committed(eventData.Context) is { Count: > 0 } published)
+        {
+            await RunHooksAsync(published, cancellationToken);
+        }
+    }
+
+    /// <summary>Drops the snapshot if the transaction changed the public site, and takes the publishes it committed.</summary>
+    private List<PublishedEvent>? Committed(DbContext? context)
+    {
+        if (context is { } db && _pending.TryGetValue(db, out var pending) && pending.Changed)
         {
             pending.Changed = false;
             services.GetRequiredService<PublishedContentStore>().Invalidate();
         }
+
+        if (context is not ContentDbContext content || content.PendingPublishes.Count == 0)
+        {
+            return null;
+        }
+
+        var published = content.PendingPublishes.Select(p => new PublishedEvent(p.Item.Id, p.Item.Kind, p.Revision.Id, p.Revision.Number,
+            p.Revision.Title, p.Revision.IsMaterialChange, p.By, p.Source, p.Revision.PublishedAt ?? DateTime.UtcNow)).ToList();
+        content.PendingPublishes.Clear();
+        return published;
     }
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    private async Task RunHooksAsync(List<PublishedEvent> published, CancellationToken cancellationToken)
     {
-        TransactionCommitted(transaction, eventData);
-        return Task.CompletedTask;
+        foreach (var hook in services.GetServices<IPublishedHook>())
+        {
+            foreach (var item in published)
+            {
+                try
+                {
+                    await hook.PublishedAsync(item, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The publish has committed; what follows it must not make it look failed.
+                    services.GetRequiredService<ILogger<PublishPipeline>>().LogError(exception,
+                        "After-publish hook {Hook} failed for item {ItemId}, revision {RevisionId}", hook.GetType().Name, item.ItemId, item.RevisionId);
+                }
+            }
+        }
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
@@ -160,6 +204,8 @@ public sealed class PublishPipeline(IServiceProvider services) : SaveChangesInte
         {
             pending.Changed = false;
         }
+
+        (db as ContentDbContext)?.PendingPublishes.Clear();
     }
 
     private sealed class Pending

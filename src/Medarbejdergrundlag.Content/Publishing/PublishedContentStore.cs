@@ -165,11 +165,10 @@ public sealed class PublishedContentStore(
             ? items[n]
             : PublishedItem.Translation(items[n], p.English, TranslationEditor.IsOutdated(p.Revision.Id, p.English.TranslatedFromRevisionId)));
         var redirects = await db.SlugRedirects.AsNoTracking()
-            .Where(r => r.Kind == ContentKind.Bearing || r.Kind == ContentKind.Course)
             .Select(r => new { r.Kind, r.Slug, r.ContentItemId })
             .ToListAsync(cancellationToken);
-        var bearingRedirects = redirects.Where(r => r.Kind == ContentKind.Bearing).Select(r => (r.Slug, r.ContentItemId)).ToList();
-        var courseRedirects = redirects.Where(r => r.Kind == ContentKind.Course).Select(r => (r.Slug, r.ContentItemId)).ToList();
+        var bearingRedirects = redirects.Where(r => ContentKinds.Of(r.Kind).Has(ContentPart.Bearing)).Select(r => (r.Slug, r.ContentItemId)).ToList();
+        var courseRedirects = redirects.Where(r => ContentKinds.Of(r.Kind).Has(ContentPart.Course)).Select(r => (r.Slug, r.ContentItemId)).ToList();
         return new Snapshot(
             new PublishedSite(items, bearingRedirects, courseRedirects),
             new PublishedSite(english, bearingRedirects, courseRedirects, PortalCulture.EnglishCode),

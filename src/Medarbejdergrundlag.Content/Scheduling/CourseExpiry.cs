@@ -84,10 +84,13 @@ public sealed class CourseExpiry(ContentDbContext db, ContentEditor editor, Time
 
     public Task<CourseExpiryState?> ForItemAsync(int id) => States(db).SingleOrDefaultAsync(s => s.ItemId == id);
 
+    /// <summary>The kinds that expire after their last date.</summary>
+    internal static readonly IReadOnlyList<ContentKind> Expiring = ContentKinds.All.Where(k => k.Expires).Select(k => k.Kind).ToList();
+
     /// <summary>The courses' states as one query, for the overview and for the runner's rule.</summary>
     internal static IQueryable<CourseExpiryState> States(ContentDbContext db) =>
         db.Items.AsNoTracking()
-            .Where(i => i.Kind == ContentKind.Course)
+            .Where(i => Expiring.Contains(i.Kind))
             .Select(i => new { Item = i, LastEnds = db.CourseDates.Where(d => d.ContentItemId == i.Id && !d.IsRemoved).Max(d => (DateTime?)d.EndsAt) })
             .Select(c => new CourseExpiryState
             {
@@ -110,7 +113,7 @@ public sealed class CourseExpiry(ContentDbContext db, ContentEditor editor, Time
             return failure!;
         }
 
-        if (item.Kind != ContentKind.Course)
+        if (!ContentKinds.Of(item.Kind).Expires)
         {
             return EditResult.NotFound();
         }

@@ -102,7 +102,7 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Items
-            .Where(i => i.Id == id && i.Kind == ContentKind.Course && !i.IsArchived && !i.KeepAfterLastDate && i.PublishedRevisionId != null &&
+            .Where(i => i.Id == id && CourseExpiry.Expiring.Contains(i.Kind) && !i.IsArchived && !i.KeepAfterLastDate && i.PublishedRevisionId != null &&
                         (i.ExpiryHandledThrough == null || i.ExpiryHandledThrough < lastEnds) &&
                         db.CourseDates.Where(d => d.ContentItemId == i.Id && !d.IsRemoved).Max(d => (DateTime?)d.EndsAt) == lastEnds)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiryHandledThrough, lastEnds), cancellationToken);

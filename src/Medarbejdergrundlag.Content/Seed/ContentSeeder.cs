@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Medarbejdergrundlag.Content.Seed;
 /// one that exists is left alone, however an editor has changed or archived it, so a restart
 /// never duplicates or overwrites content.
 /// </summary>
-public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer, TimeProvider clock, ILogger<ContentSeeder> logger)
+public sealed class ContentSeeder(ContentDbContext db, ContentEditor editor, RevisionRenderer renderer, TimeProvider clock, ILogger<ContentSeeder> logger)
 {
     public const string SeedAuthor = "Oprindeligt indhold";
 
@@ -36,11 +37,10 @@ public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer
                 Slug = doc.Slug,
                 LeadMarkdown = doc.Lead,
                 BodyMarkdown = doc.Body,
-                Bearing = doc.Kind == ContentKind.Bearing
+                Bearing = ContentKinds.Of(doc.Kind).Has(ContentPart.Bearing)
                     ? new BearingDetails { PointsMarkdown = string.Join('\n', doc.Points), DialogQuestionsMarkdown = string.Join('\n', doc.Questions) }
                     : null,
                 CreatedAt = now,
-                PublishedAt = now,
                 CreatedBy = SeedAuthor,
                 ChangeNote = "Indlæst fra medarbejdergrundlagets og Phønix' oprindelige tekst",
             };
@@ -62,10 +62,16 @@ public sealed class ContentSeeder(ContentDbContext db, RevisionRenderer renderer
         db.Items.AddRange(items);
         await db.SaveChangesAsync(cancellationToken);
 
-        // The item -> revision pointers need the revisions' ids, hence the second save.
+        // The item -> revision pointers need the revisions' ids, hence the second save. Publishing
+        // takes the one publish path, as every publish does.
         foreach (var item in items)
         {
-            item.CurrentRevisionId = item.PublishedRevisionId = item.Revisions[0].Id;
+            item.CurrentRevision = item.Revisions[0];
+            var published = await editor.PublishInBatchAsync(new PublishRequest(item, item.Revisions[0], SeedAuthor, Material: false, PublishSource.Seed), "Indlæst ved første start.");
+            if (!published.Succeeded)
+            {
+                logger.LogWarning("Seeded item {Key} was not published: {Reasons}", item.Key, string.Join(" ", published.Errors.Values));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

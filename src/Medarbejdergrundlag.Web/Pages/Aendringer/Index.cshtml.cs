@@ -15,15 +15,9 @@ public sealed class IndexModel(PublishedContentStore content) : PageModel
 
     public async Task OnGetAsync() => Site = await content.GetAsync();
 
-    public static string KindName(ContentKind kind) => kind switch
-    {
-        ContentKind.Bearing => "Pejlemærke",
-        ContentKind.Leg => "Ben i medarbejdergrundlaget",
-        ContentKind.PhoenixPage => "Phønix",
-        _ => "Afsnit i medarbejdergrundlaget",
-    };
+    public static string KindName(ContentKind kind) => ContentKinds.Of(kind).ChangeName ?? ContentKinds.Name(kind);
 
     /// <summary>Where the item is read: its place on the charter, or the Phønix page.</summary>
     public static string PathOf(RevisionInfo revision) =>
-        revision.Kind == ContentKind.PhoenixPage ? PortalPaths.Phoenix : PortalPaths.CharterSection(revision.Key);
+        ContentKinds.Of(revision.Kind).PartOfCharter ? PortalPaths.CharterSection(revision.Key) : PortalPaths.Of(revision.Kind, revision.Key, "");
 }

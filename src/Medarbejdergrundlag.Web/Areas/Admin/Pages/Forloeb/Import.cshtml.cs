@@ -49,7 +49,7 @@ public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : 
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Vælg en fil (Excel-regneark eller CSV, semikolonsepareret).");
+            ModelState.AddModelError(nameof(Upload), Upload is null ? "Vælg en fil (Excel-regneark eller CSV, semikolonsepareret)." : "Filen er tom.");
             return Page();
         }
 

@@ -43,7 +43,7 @@ public sealed class ForhaandsvisningModel(ContentEditor editor, PublishedContent
         }
 
         ItemId = id;
-        var dates = item.Kind == Medarbejdergrundlag.Content.Model.ContentKind.Course
+        var dates = Medarbejdergrundlag.Content.Model.ContentKinds.Of(item.Kind).Has(Medarbejdergrundlag.Content.Model.ContentPart.Course)
             ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.CourseDates.Where(d => d.ContentItemId == id))
             : [];
         if (English)

@@ -43,7 +43,7 @@ public sealed class HoldModel(ContentEditor editor, CourseDateEditor dates, Cont
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (await editor.FindAsync(id) is not { Kind: ContentKind.Course } item)
+        if (await editor.FindAsync(id) is not { } item || !ContentKinds.Of(item.Kind).Has(ContentPart.Course))
         {
             return false;
         }

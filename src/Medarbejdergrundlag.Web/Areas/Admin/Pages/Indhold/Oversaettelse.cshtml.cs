@@ -46,7 +46,7 @@ public sealed class OversaettelseModel(TranslationEditor translations, ContentDb
 
         ModelState.Remove($"{nameof(Form)}.{nameof(EditForm.Version)}");
         Form = Current is null
-            ? new EditForm { Bearing = Item.Kind == ContentKind.Bearing ? new BearingInput("", "") : null, Version = Item.Version }
+            ? new EditForm { Bearing = ContentKinds.Of(Item.Kind).Has(ContentPart.Bearing) ? new BearingInput("", "") : null, Version = Item.Version }
             : new EditForm
             {
                 Title = Current.Title,

@@ -127,7 +127,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
         Schedules = await schedule.OpenForItemAsync(Item.Id);
         Editors = await reviews.KnownEditorsAsync(User.Editor());
         ReviewBy = ReviewEditor.EffectiveReviewBy(Item);
-        Expiry = Item.Kind == ContentKind.Course ? await expiry.ForItemAsync(Item.Id) : null;
+        Expiry = ContentKinds.Of(Item.Kind).Expires ? await expiry.ForItemAsync(Item.Id) : null;
         Now = expiry.Now;
         // A course that expires by itself needs no archive schedule at its last date; one that is kept may want one.
         LastDateEnds = Expiry is { Keep: true }
@@ -156,6 +156,13 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     private async Task<IActionResult> HandleAsync(int id, EditResult result, string success)
     {
+        if (result.Outcome == EditOutcome.Refused)
+        {
+            // A publish gate said no; what the editor typed is kept as a draft, so the form starts from it.
+            Message = string.Join(" ", result.Errors.Values) + " Teksten er gemt som kladde.";
+            return RedirectToPage(new { id });
+        }
+
         if (await this.OutcomeAsync(result, () =>
             {
                 Message = success;
@@ -173,7 +180,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     private async Task LoadCourseAsync()
     {
-        if (Item.Kind != ContentKind.Course)
+        if (!ContentKinds.Of(Item.Kind).Has(ContentPart.Course))
         {
             return;
         }

@@ -64,7 +64,7 @@ public sealed class RedigerHoldModel(ContentEditor editor, CourseDateEditor date
 
     private async Task<bool> LoadAsync(int id, int holdId)
     {
-        if (await editor.FindAsync(id) is not { Kind: ContentKind.Course } item || await dates.FindDateAsync(id, holdId) is not { } date)
+        if (await editor.FindAsync(id) is not { } item || !ContentKinds.Of(item.Kind).Has(ContentPart.Course) || await dates.FindDateAsync(id, holdId) is not { } date)
         {
             return false;
         }

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using Medarbejdergrundlag.Content.Courses;
+using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Editing;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
+using Medarbejdergrundlag.Content.Scheduling;
+using Medarbejdergrundlag.Content.Tests.Scheduling;
+using Medarbejdergrundlag.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medarbejdergrundlag.Content.Tests.Publishing;
+
+/// <summary>
+/// The one publish path: every publish (by hand, by schedule, by the import) gets the same stamp,
+/// review date and expiry hold, asks the same gates, and reaches the after-commit hooks only when
+/// it commits. The gate and the hook here are real services registered in the container.
+/// </summary>
+public sealed class PublishPathTests : IAsyncLifetime
+{
+    // Friday 27 November 2026, 14:00 in Copenhagen (UTC+1).
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 13, 0, 0, TimeSpan.Zero);
+    private static readonly EditorRef Hanne = new("persona:hr", "Hanne HR-redaktør");
+    private const string Header = "Titel;Målgruppe;Forvaltning;Dage;Pejlemærker;Tilmelding;Start;Slut;Sted\r\n";
+
+    private readonly TestClock _clock = new(Start);
+    private readonly RefusingGate _gate = new();
+    private readonly RecordingHook _hook = new();
+    private TestDatabase _database = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(services: s => s
+            .AddSingleton<TimeProvider>(_clock)
+            .AddSingleton<IPublishGate>(_gate)
+            .AddSingleton<IPublishedHook>(_hook));
+
+        // Seeding published the charter through the same path; the tests start after it.
+        Assert.NotEmpty(_hook.Committed);
+        Assert.All(_gate.Asked, r => Assert.Equal(PublishSource.Seed, r.Source));
+        _gate.Asked.Clear();
+        _hook.Committed.Clear();
+        _hook.InTransaction.Clear();
+        _hook.Services = _database.Services;
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task ACoursePublishedByTheImportGetsItsStampReviewDateAndExpiryHoldLikeAnyPublish()
+    {
+        // A course whose only date ended long ago: without the hold, expiry would archive it at the next poll.
+        var preview = CourseImport.Read(Header + "Nyt forløb;Ledere;Tværgående;2;Mod;phoenix@odense.dk;24-03-2026 09:00;15:00;Phønix\r\n", [("mod", "Mod")]);
+
+        var result = await Scoped<CourseImporter>().ImportAsync(preview, publish: true, Hanne);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        await using var db = _database.NewContext();
+        var course = await db.Items.Include(i => i.PublishedRevision).SingleAsync(i => i.Kind == ContentKind.Course);
+        Assert.Equal(Start.UtcDateTime, course.PublishedRevision!.PublishedAt);
+        Assert.Equal((new DateOnly(2027, 11, 27), Hanne.Name), (course.ReviewBy, course.LastReviewedBy));
+        Assert.Equal(Start.UtcDateTime, course.ExpiryHandledThrough);
+        var published = await db.AuditEntries.SingleAsync(a => a.ContentItemId == course.Id && a.Action == AuditAction.Published);
+        Assert.StartsWith("Udgivet ved import. Version 1.", published.Details);
+        Assert.Equal(0, await _database.Services.GetRequiredService<ScheduleRunner>().ExpireCoursesAsync());
+        Assert.Equal(course.Id, Assert.Single(_hook.Committed).ItemId);
+    }
+
+    [Fact]
+    public async Task AGateThatRefusesKeepsTheDraftSaysWhyAndPublishesNothingByHand()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        _gate.Refuse = "Ændringen afventer godkendelse.";
+
+        var result = await Scoped<ContentEditor>().SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod uden godkendelse"), Hanne, material: true);
+
+        Assert.Equal(EditOutcome.Refused, result.Outcome);
+        Assert.Equal("Ikke udgivet: Ændringen afventer godkendelse.", result.Errors[""]);
+        var after = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        Assert.Equal(("Mod uden godkendelse", "Mod", mod.Version + 1), (after.CurrentRevision!.Title, after.PublishedRevision!.Title, after.Version));
+        Assert.Equal(after.Version, result.Item!.Version);
+        Assert.Equal("Mod", (await Site()).FindBearing("mod")!.Title);
+        Assert.Null(after.CurrentRevision.PublishedAt);
+        var gateSaw = Assert.Single(_gate.Asked);
+        Assert.Equal((mod.Id, "Mod uden godkendelse", true, PublishSource.Editor), (gateSaw.Item.Id, gateSaw.Revision.Title, gateSaw.Material, gateSaw.Source));
+        await using var db = _database.NewContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.ContentItemId == mod.Id && a.Action == AuditAction.Published && a.User == Hanne.Name));
+        Assert.Empty(_hook.Committed);
+        Assert.Empty(_hook.InTransaction);
+
+        // Once the gate lets it through, the saved draft is published as it is.
+        _gate.Refuse = null;
+        Assert.True((await Scoped<ContentEditor>().PublishAsync(mod.Id, after.Version, Hanne)).Succeeded);
+        Assert.Equal("Mod uden godkendelse", (await Site()).FindBearing("mod")!.Title);
+    }
+
+    [Fact]
+    public async Task AScheduledPublishThatAGateRefusesFailsWithTheReasonAndStaysListed()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var draft = await Scoped<ContentEditor>().SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod fra nytår"), Hanne);
+        Assert.True((await Scoped<PublishSchedule>().SchedulePublishAsync(mod.Id, draft.Revision!.Number, "27-11-2026 15:00", Hanne)).Succeeded);
+        _gate.Refuse = "Ændringen afventer godkendelse.";
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await _database.Services.GetRequiredService<ScheduleRunner>().RunDueAsync());
+
+        Assert.Equal("Mod", (await Site()).FindBearing("mod")!.Title);
+        Assert.Equal(PublishSource.Schedule, Assert.Single(_gate.Asked).Source);
+        await using var db = _database.NewContext();
+        var schedule = await db.ScheduledActions.SingleAsync();
+        Assert.Equal((ScheduleState.Failed, "Ikke udgivet: Ændringen afventer godkendelse."), (schedule.State, schedule.Failure));
+        Assert.Contains(await Scoped<PublishSchedule>().OpenForItemAsync(mod.Id), s => s.Id == schedule.Id);
+        Assert.Empty(_hook.Committed);
+    }
+
+    [Fact]
+    public async Task AnImportWhosePublishAGateRefusesWritesNothing()
+    {
+        var preview = CourseImport.Read(Header + "Nyt forløb;Ledere;Tværgående;2;Mod;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix\r\n", [("mod", "Mod")]);
+        _gate.Refuse = "Forløbet skal godkendes.";
+
+        var result = await Scoped<CourseImporter>().ImportAsync(preview, publish: true, Hanne);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Forløbet »Nyt forløb« kan ikke udgives: Ikke udgivet: Forløbet skal godkendes.", result.Errors);
+        Assert.Equal(PublishSource.Import, Assert.Single(_gate.Asked).Source);
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.Items.CountAsync(i => i.Kind == ContentKind.Course));
+        Assert.Equal(0, await db.CourseDates.CountAsync());
+        Assert.Empty(_hook.Committed);
+    }
+
+    [Fact]
+    public async Task TheHookSeesACommittedPublishAndNeverOneThatRolledBack()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        await using var scope = _database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True((await editor.SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod, rullet tilbage"), Hanne)).Succeeded);
+            Assert.Single(_hook.InTransaction);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(_hook.Committed);
+        Assert.Equal("Mod", (await Site()).FindBearing("mod")!.Title);
+
+        // The same context publishes again and commits: the hook hears of this publish only.
+        db.ChangeTracker.Clear();
+        var published = await editor.SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Modigt"), Hanne, material: true);
+
+        Assert.True(published.Succeeded);
+        var seen = Assert.Single(_hook.Committed);
+        Assert.Equal((mod.Id, ContentKind.Bearing, published.Revision!.Id, "Modigt", true, Hanne, PublishSource.Editor, Start.UtcDateTime),
+            (seen.ItemId, seen.Kind, seen.RevisionId, seen.Title, seen.Material, seen.By, seen.Source, seen.At));
+        // It ran after the commit: what it is told is already what a new context reads.
+        Assert.Equal("Modigt", _hook.TitleReadAfterCommit);
+    }
+
+    [Fact]
+    public async Task SavingReadsTheHighestRevisionNumberNotEveryRevisionsText()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var version = mod.Version;
+        for (var i = 2; i <= 4; i++)
+        {
+            var saved = await Scoped<ContentEditor>().SaveDraftAsync(mod.Id, version, ScheduledPublishingTests.With(mod, $"Mod {i}"), Hanne);
+            Assert.Equal(i, saved.Revision!.Number);
+            version = saved.Item!.Version;
+        }
+
+        await using var scope = _database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveDraftAsync(mod.Id, version, ScheduledPublishingTests.With(mod, "Mod 5"), Hanne);
+
+        // Tracked: the item's current and published revisions, and the new one; not revisions 2 and 3.
+        Assert.Equal([1, 4, 5], db.ChangeTracker.Entries<ContentRevision>().Select(e => e.Entity.Number).Order());
+    }
+
+    private T Scoped<T>() where T : notnull => _database.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    private async Task<PublishedSite> Site() => await _database.Services.GetRequiredService<PublishedContentStore>().GetAsync();
+
+    private sealed class RefusingGate : IPublishGate
+    {
+        public string? Refuse { get; set; }
+
+        public ConcurrentQueue<PublishRequest> Asked { get; } = new();
+
+        public ValueTask<IReadOnlyList<string>> CheckAsync(PublishRequest request, CancellationToken cancellationToken = default)
+        {
+            Asked.Enqueue(request);
+            return ValueTask.FromResult<IReadOnlyList<string>>(Refuse is null ? [] : [Refuse]);
+        }
+    }
+
+    private sealed class RecordingHook : IPublishedHook
+    {
+        public ConcurrentQueue<PublishRequest> InTransaction { get; } = new();
+
+        public ConcurrentQueue<PublishedEvent> Committed { get; } = new();
+
+        public string? TitleReadAfterCommit { get; private set; }
+
+        public IServiceProvider? Services { get; set; }
+
+        public ValueTask PublishingAsync(PublishRequest request, ContentDbContext db, CancellationToken cancellationToken = default)
+        {
+            InTransaction.Enqueue(request);
+            return ValueTask.CompletedTask;
+        }
+
+        public async Task PublishedAsync(PublishedEvent published, CancellationToken cancellationToken = default)
+        {
+            Committed.Enqueue(published);
+            if (Services is { } services)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+                TitleReadAfterCommit = (await db.Revisions.AsNoTracking().SingleAsync(r => r.Id == published.RevisionId, cancellationToken)).Title;
+            }
+        }
+    }
+}

@@ -26,7 +26,7 @@ public static class FragmentSanitizer
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                "href", "src", "alt", "title", "id", "start", "class", "style",
+                "href", "src", "alt", "title", "id", "start", "class", "style", "role",
             },
             // Pipe tables align columns with an inline text-align; nothing else is styled.
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "text-align" },
@@ -46,6 +46,13 @@ public static class FragmentSanitizer
                 && !(element.LocalName == "code" && element.ClassList.All(c => c.StartsWith("language-", StringComparison.Ordinal))))
             {
                 element.RemoveAttribute("class");
+            }
+
+            // A role only where the renderer writes one: a decorative image.
+            if (e.Node is IElement withRole && withRole.HasAttribute("role")
+                && !(withRole.LocalName == "img" && withRole.GetAttribute("role") == MarkdigRenderer.DecorativeRole))
+            {
+                withRole.RemoveAttribute("role");
             }
         };
         return sanitizer;

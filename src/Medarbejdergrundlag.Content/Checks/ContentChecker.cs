@@ -150,7 +150,8 @@ public sealed class ContentChecker(PublishedContentStore store, IOptions<Content
                     CheckLink(element, heading, context, findings);
                     break;
                 case "table":
-                    if (element.QuerySelector("th") is null)
+                    // Markdig's pipe tables always write a header row, so a header row left empty is the fault.
+                    if (element.QuerySelectorAll("th").All(th => Normalize(th.TextContent).Length == 0))
                     {
                         findings.Add(Finding(
                             CheckRules.TableWithoutHeaders,

@@ -86,7 +86,13 @@ public sealed class ContentChecker(PublishedContentStore store, IOptions<Content
 
     /// <summary>One item's text: its lead, body and a bearing's points and questions, checked on its own page.</summary>
     public static ContentCheckResult Check(PublishedItem item, SiteLinkMap site, ContentCheckOptions options) =>
-        Check(ComposeHtml(item), new CheckContext(site, SiteLinkMap.PathOf(item), HeadingBaseOf(item.Kind), item.Language), options);
+        Check(ComposeHtml(item), new CheckContext(site, PageOf(item), HeadingBaseOf(item.Kind), item.Language), options);
+
+    /// <summary>The address of the page the item's text is read on: under /en for a translation, so "#…" means its English headings.</summary>
+    public static string PageOf(PublishedItem item) =>
+        item.Language == PortalCulture.EnglishCode
+            ? PortalPaths.InLanguage(PortalCulture.EnglishCode, SiteLinkMap.PathOf(item))
+            : SiteLinkMap.PathOf(item);
 
     /// <summary>The item's HTML as one fragment, in the order its page shows it.</summary>
     public static string ComposeHtml(PublishedItem item) =>

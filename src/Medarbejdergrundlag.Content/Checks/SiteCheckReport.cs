@@ -26,9 +26,7 @@ public sealed record SiteCheckReport(long DanishStamp, long EnglishStamp, IReadO
             .Concat(english.Items.Where(i => i.Language == PortalCulture.EnglishCode))
             .Select(item => new ItemCheck(
                 item,
-                item.Language == PortalCulture.EnglishCode
-                    ? PortalPaths.InLanguage(PortalCulture.EnglishCode, SiteLinkMap.PathOf(item))
-                    : SiteLinkMap.PathOf(item),
+                ContentChecker.PageOf(item),
                 ContentChecker.Check(item, map, options)))
             .OrderByDescending(c => c.Result.BlockingCount)
             .ThenByDescending(c => c.Result.WarningCount)

@@ -182,6 +182,21 @@ public sealed class PlantedFaultsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnEnglishTranslationsOwnAnchorsAreItsEnglishHeadings()
+    {
+        var draft = CheckSite.Item(2, Model.ContentKind.Bearing, "mod", "mod",
+            "## Speaking up\n\nSee [speaking up](#afsnit-mod-speaking-up) and [the Danish heading](#afsnit-mod-saadan-viser-vi-mod).")
+            with { Language = PortalCulture.EnglishCode };
+        var map = SiteLinkMap.Build(CheckSite.Site(), CheckSite.EnglishSite(), draft);
+
+        var result = ContentChecker.Check(draft, map, new ContentCheckOptions());
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(CheckRules.BrokenAnchor, finding.RuleId);
+        Assert.Equal("/en/pejlemaerker/mod#afsnit-mod-saadan-viser-vi-mod", finding.Excerpt);
+    }
+
+    [Fact]
     public void TheLixThresholdIsConfigurable()
     {
         var text = "Vi vil gerne have, at du siger din mening. Det er godt for os alle. Når vi taler sammen, bliver vi klogere. " +

@@ -47,6 +47,7 @@ public static class ContentStoreExtensions
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
+        services.AddSingleton<Checks.ContentChecker>().Configure<Checks.ContentCheckOptions>(configuration.GetSection(Checks.ContentCheckOptions.Section));
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ExampleCourseSeeder>();
         services.AddScoped<ContentEditor>();

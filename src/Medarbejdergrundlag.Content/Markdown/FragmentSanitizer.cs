@@ -26,7 +26,7 @@ public static class FragmentSanitizer
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                "href", "src", "alt", "title", "id", "start", "class", "style",
+                "href", "src", "alt", "title", "id", "start", "class", "style", "role",
             },
             // Pipe tables align columns with an inline text-align; nothing else is styled.
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "text-align" },
@@ -36,7 +36,7 @@ public static class FragmentSanitizer
         })
         {
             // Void elements as Markdig writes them (<br />), so benign output is stored byte for byte.
-            OutputFormatter = AngleSharp.Xhtml.XhtmlMarkupFormatter.Instance,
+            OutputFormatter = VoidOnlySelfClosingFormatter.Instance,
         };
 
         // A class only where Markdig writes one: a fenced code block's language.
@@ -47,7 +47,43 @@ public static class FragmentSanitizer
             {
                 element.RemoveAttribute("class");
             }
+
+            // A role only where the renderer writes one: a decorative image.
+            if (e.Node is IElement withRole && withRole.HasAttribute("role")
+                && !(withRole.LocalName == "img" && withRole.GetAttribute("role") == MarkdigRenderer.DecorativeRole))
+            {
+                withRole.RemoveAttribute("role");
+            }
         };
         return sanitizer;
+    }
+
+    /// <summary>
+    /// XHTML output, except that only void elements close themselves. The pages are served as
+    /// HTML, where "&lt;h2 id=… /&gt;" (an empty heading) or "&lt;a href=… /&gt;" (a link without
+    /// text) opens an element that swallows the text after it.
+    /// </summary>
+    private sealed class VoidOnlySelfClosingFormatter : AngleSharp.Xhtml.XhtmlMarkupFormatter
+    {
+        public static new readonly VoidOnlySelfClosingFormatter Instance = new();
+
+        private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        };
+
+        // The XHTML formatter closes every element without children itself; an empty one gets a closing tag here.
+        public override string OpenTag(IElement element, bool selfClosing)
+        {
+            var tag = base.OpenTag(element, selfClosing);
+            return !VoidElements.Contains(element.LocalName) && tag.EndsWith(" />", StringComparison.Ordinal)
+                ? string.Concat(tag.AsSpan(0, tag.Length - 3), ">")
+                : tag;
+        }
+
+        public override string CloseTag(IElement element, bool selfClosing) =>
+            !VoidElements.Contains(element.LocalName) && !element.HasChildNodes
+                ? $"</{element.LocalName}>"
+                : base.CloseTag(element, selfClosing);
     }
 }

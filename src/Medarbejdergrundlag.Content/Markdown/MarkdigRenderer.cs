@@ -168,8 +168,39 @@ public sealed partial class MarkdigRenderer : IMarkdownRenderer
             }
         }
 
+        MarkDecorativeImages(document);
         return document;
     }
+
+    /// <summary>
+    /// <c>![dekorativ](…)</c> (or <c>decorative</c>) marks an image as decoration: it is written with
+    /// an empty alt and role="presentation", so screen readers skip it and the content checks know it
+    /// was meant. An empty alt on its own is what a forgotten description looks like.
+    /// </summary>
+    private static void MarkDecorativeImages(MarkdownDocument document)
+    {
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            var alt = new StringBuilder();
+            AppendPlainText(image, alt);
+            if (!DecorativeMarkers.Contains(alt.ToString().Trim()))
+            {
+                continue;
+            }
+
+            while (image.FirstChild is { } child)
+            {
+                child.Remove();
+            }
+
+            image.GetAttributes().AddPropertyIfNotExist("role", DecorativeRole);
+        }
+    }
+
+    /// <summary>The alt text that marks an image as decorative, in either language.</summary>
+    public static readonly IReadOnlySet<string> DecorativeMarkers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "dekorativ", "decorative" };
+
+    internal const string DecorativeRole = "presentation";
 
     private static void Unwrap(ContainerInline container)
     {

@@ -83,10 +83,10 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// Only charter sections, legs and bearings can be material; for other kinds it is ignored.
     /// </param>
     public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false) =>
-        WriteAsync(id, expectedVersion, async item =>
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
-                : await PublishCurrentAsync(item, user, material));
+                : await PublishCurrentAsync(item, user, material)));
 
     /// <summary>
     /// An old Danish revision's text becomes a new draft. History stays as it was. English revisions
@@ -103,7 +103,7 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
         });
 
     public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
-        WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user, material));
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, item => PublishCurrentAsync(item, user, material)));
 
     /// <summary>
     /// Points the public site at the item's newest revision, keeping its old address working, and
@@ -118,9 +118,9 @@ public sealed class ContentEditor(ContentDbContext db, RevisionRenderer renderer
     /// the schedule binds to a revision, not to the form an editor had open.
     /// </summary>
     internal Task<EditResult> PublishScheduledAsync(int id, int revisionId, EditorRef scheduledBy, string note) =>
-        WriteAsync(id, expectedVersion: null, item => item.Revisions.SingleOrDefault(r => r.Id == revisionId) is { } revision
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion: null, item => item.Revisions.SingleOrDefault(r => r.Id == revisionId) is { } revision
             ? PublishRevisionAsync(item, revision, scheduledBy, note, material: false)
-            : Task.FromResult(EditResult.Invalid("Den planlagte version findes ikke.")));
+            : Task.FromResult(EditResult.Invalid("Den planlagte version findes ikke."))), scheduled: true);
 
     /// <summary>A scheduled archive, on the same path as archiving by hand.</summary>
     internal Task<EditResult> ArchiveScheduledAsync(int id, EditorRef scheduledBy, string note) =>

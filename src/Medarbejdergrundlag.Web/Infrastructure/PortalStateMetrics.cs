@@ -31,6 +31,8 @@ internal sealed class PortalStateMetrics : BackgroundService
             "Items not archived whose review date has passed.");
         meter.CreateObservableGauge("portal.translations.outdated", () => Observe(s => s.TranslationsOutdated), "{item}",
             "Published English translations made from an older Danish text than the one published now.");
+        meter.CreateObservableGauge("portal.scheduled_publish.overdue", () => Observe(s => s.ScheduleOverdueSeconds), "s",
+            "How long past its due time the oldest pending scheduled publish or archive is (0: none waiting). The lag histogram only sees runs that happen.");
         meter.CreateObservableGauge("portal.sessions.active", () => Observe(s => s.ActiveSessions), "{session}",
             "Sign-in sessions neither ended nor expired.");
     }
@@ -42,10 +44,10 @@ internal sealed class PortalStateMetrics : BackgroundService
         public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
     }
 
-    private sealed record State(int ReviewsOverdue, int TranslationsOutdated, int ActiveSessions);
+    private sealed record State(int ReviewsOverdue, int TranslationsOutdated, int ActiveSessions, double ScheduleOverdueSeconds);
 
-    private IEnumerable<Measurement<int>> Observe(Func<State, int> value) =>
-        _state is { } state ? [new Measurement<int>(value(state))] : [];
+    private IEnumerable<Measurement<T>> Observe<T>(Func<State, T> value) where T : struct =>
+        _state is { } state ? [new Measurement<T>(value(state))] : [];
 
     /// <summary>Counts again now.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
@@ -63,7 +65,12 @@ internal sealed class PortalStateMetrics : BackgroundService
         var sessions = await db.UserSessions.AsNoTracking()
             .Where(s => s.EndedAt == null && s.ExpiresAt > now && s.AbsoluteExpiresAt > now)
             .CountAsync(cancellationToken);
-        _state = new State(overdue, outdated, sessions);
+        var oldestDue = await db.ScheduledActions.AsNoTracking()
+            .Where(s => s.State == ScheduleState.Pending && s.DueAt <= now)
+            .OrderBy(s => s.DueAt)
+            .Select(s => (DateTime?)s.DueAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        _state = new State(overdue, outdated, sessions, oldestDue is { } due ? (now - due).TotalSeconds : 0);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
+using Medarbejdergrundlag.Tests.Shared;
 using Google.Protobuf;
 using Medarbejdergrundlag.Content.Scheduling;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
@@ -125,6 +127,44 @@ public sealed class TelemetryTests(ITestOutputHelper output)
         Assert.Contains("dotnet_gc_collections_total", text);
         Assert.DoesNotContain("http_route=\"health", text);
         Assert.DoesNotContain("http_route=\"metrics", text);
+
+        // Every metric the dashboard and the alert rules query is one the portal exposes: in this scrape,
+        // or (counted only once its event happens) one of the event metrics the MeterListener test moves.
+        var exposed = Regex.Matches(text, @"^# TYPE (\S+) ", RegexOptions.Multiline).Select(m => m.Groups[1].Value)
+            .Concat(["portal_publishes_total", "portal_scheduled_publish_lag_seconds", "portal_confirmations_total", "portal_import_rows_total"])
+            .ToHashSet();
+        var queried = Regex.Matches(File.ReadAllText(Path.Combine(Repository.Root, "docs", "monitoring", "grafana-dashboard.json"))
+                                    + File.ReadAllText(Path.Combine(Repository.Root, "docs", "monitoring", "prometheus-alerts.yml")),
+                @"\b((?:portal|http_server|dotnet)_[a-z_]+)").Select(m => Regex.Replace(m.Groups[1].Value, "_(bucket|count|sum)$", ""))
+            .ToHashSet();
+        Assert.True(queried.Count >= 10, string.Join(", ", queried));
+        Assert.Empty(queried.Except(exposed));
+    }
+
+    [Fact]
+    public void TheDashboardIsInGrafanasSchemaWithItsOwnPanelTypesAndTheAlertRulesAreTheThreeAsked()
+    {
+        using var dashboard = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "docs", "monitoring", "grafana-dashboard.json")));
+        var root = dashboard.RootElement;
+        Assert.Equal(39, root.GetProperty("schemaVersion").GetInt32());
+        var panels = root.GetProperty("panels").EnumerateArray().ToList();
+        Assert.All(panels, p => Assert.Contains(p.GetProperty("type").GetString(), new[] { "row", "timeseries", "stat" }));
+        Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
+        Assert.All(panels.Where(p => p.GetProperty("type").GetString() != "row"), p => Assert.Contains(p.GetProperty("targets").EnumerateArray(),
+            t => !string.IsNullOrWhiteSpace(t.GetProperty("expr").GetString())));
+
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repository.Root, "docs", "monitoring", "prometheus-alerts.yml"))));
+        var rules = ((YamlDotNet.RepresentationModel.YamlSequenceNode)((YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode)["groups"])
+            .Cast<YamlDotNet.RepresentationModel.YamlMappingNode>()
+            .SelectMany(g => (YamlDotNet.RepresentationModel.YamlSequenceNode)g["rules"]).Cast<YamlDotNet.RepresentationModel.YamlMappingNode>()
+            .ToDictionary(r => r["alert"].ToString(), r => (Expr: r["expr"].ToString(), For: r.Children.TryGetValue("for", out var f) ? f.ToString() : null));
+        Assert.Contains("/health/ready", File.ReadAllText(Path.Combine(Repository.Root, "docs", "monitoring", "prometheus-alerts.yml")));
+        Assert.Contains("probe_success", rules["MedarbejdergrundlagNotReady"].Expr);
+        Assert.Equal("5m", rules["MedarbejdergrundlagServerErrors"].For);
+        Assert.Contains("> 0.01", rules["MedarbejdergrundlagServerErrors"].Expr);
+        Assert.Contains("> 300", rules["MedarbejdergrundlagScheduledPublishLate"].Expr);
+        Assert.Contains("le=\"300\"", rules["MedarbejdergrundlagScheduledPublishRanLate"].Expr);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public static class ContentStoreExtensions
         services.AddScoped<Scheduling.CourseExpiry>();
         services.AddSingleton<Scheduling.ScheduleRunner>();
         services.AddHostedService<Scheduling.ScheduleWorker>();
+        services.AddSingleton<Scheduling.ScheduleHeartbeat>();
         services.AddMemoryCache();
         services.AddSingleton<ChangeHistory>();
         services.AddSingleton<ReaderStatuses>();

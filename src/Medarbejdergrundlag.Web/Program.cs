@@ -13,6 +13,7 @@ using Medarbejdergrundlag.Web.Security;
 var builder = WebApplication.CreateBuilder(BackupCommand.Matches(args) ? [] : args);
 
 builder.AddPortalLogging();
+builder.AddPortalTelemetry();
 builder.Services.AddContentStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddPortalDataProtection();
 builder.AddPortalAuthentication();

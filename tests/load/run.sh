@@ -3,6 +3,9 @@
 # Usage: tests/load/run.sh            (about 7 minutes; loopback only; stops the servers it starts)
 #   LOAD_SECONDS=10  seconds of wrk per URL and server at 64 connections
 #   SOAK_SECONDS=60  seconds of wrk at 256 connections over all public pages
+#   MEMORY_LIMIT=256M  run the portal inside a memory cgroup with this limit, as a container does
+#                    (v2 or v1, whichever the machine has; needs root), and report its peak and OOM kills
+#   RESULTS_FILE=f   keep this run's per-URL results; COMPARE_WITH=f compares this run's ratios with them
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,12 +17,51 @@ kestrel_pid=""
 nginx_pid=""
 stop() { if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
 stop_portal() { stop "$pid"; pid=""; }
-cleanup() { stop_portal; stop "$kestrel_pid"; stop "$nginx_pid"; kestrel_pid=""; nginx_pid=""; rm -rf "$out"; }
+cleanup() { stop_portal; stop "$kestrel_pid"; stop "$nginx_pid"; kestrel_pid=""; nginx_pid=""; cgroup_remove; rm -rf "$out"; }
 trap cleanup EXIT
+
+# MEMORY_LIMIT: a memory cgroup of its own, a child of the one this script runs in, as a container
+# runtime makes one. The portal is started in it (it joins before exec, so .NET's GC sees the limit
+# from its first instruction). v2: memory.max, memory.peak, memory.events; v1: memory.limit_in_bytes,
+# memory.max_usage_in_bytes, memory.oom_control. Swap is not allowed to stand in for memory.
+memory_limit="${MEMORY_LIMIT:-}"
+cgroup=""; cgroup_v=""
+cgroup_create() {
+  local bytes base
+  bytes=$(numfmt --from=iec "${memory_limit%iB}")
+  if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw memory /sys/fs/cgroup/cgroup.controllers; then
+    cgroup_v=2
+    base="/sys/fs/cgroup$(sed -n 's/^0:://p' /proc/self/cgroup)"
+    cgroup="$base/mg-load-$$"
+    mkdir "$cgroup"
+    echo "$bytes" >"$cgroup/memory.max"
+    [ -f "$cgroup/memory.swap.max" ] && echo 0 >"$cgroup/memory.swap.max"
+  elif [ -d /sys/fs/cgroup/memory ]; then
+    cgroup_v=1
+    base="/sys/fs/cgroup/memory$(awk -F: '$2 == "memory" { print $3 }' /proc/self/cgroup)"
+    cgroup="${base%/}/mg-load-$$"
+    mkdir "$cgroup"
+    echo "$bytes" >"$cgroup/memory.limit_in_bytes"
+    [ -f "$cgroup/memory.memsw.limit_in_bytes" ] && echo "$bytes" >"$cgroup/memory.memsw.limit_in_bytes" 2>/dev/null || true
+  else
+    echo "MEMORY_LIMIT needs a memory cgroup (v1 or v2); this machine has none" >&2; exit 1
+  fi
+  echo "Memory limit: $memory_limit ($bytes bytes), cgroup v$cgroup_v at $cgroup"
+}
+cgroup_peak_bytes() { if [ "$cgroup_v" = 2 ]; then cat "$cgroup/memory.peak"; else cat "$cgroup/memory.max_usage_in_bytes"; fi; }
+cgroup_oom_kills() {
+  if [ "$cgroup_v" = 2 ]; then awk '$1 == "oom_kill" { print $2 }' "$cgroup/memory.events"
+  else awk '$1 == "oom_kill" { print $2 }' "$cgroup/memory.oom_control"; fi
+}
+cgroup_remove() { if [ -n "$cgroup" ] && [ -d "$cgroup" ]; then rmdir "$cgroup" 2>/dev/null || true; fi; }
+[ -n "$memory_limit" ] && cgroup_create
+# "${in_cgroup[@]}" CMD...: CMD joins the cgroup, then execs (nothing without a limit)
+in_cgroup=()
+[ -n "$cgroup" ] && in_cgroup=(sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$cgroup")
 # Never runs much longer than the measurements need, even if something hangs: seven URLs, each
 # against the two reference servers, the soak, and ten minutes for building and data (a busy
 # machine needs that: the first ReadyToRun publish restores its compiler, starts slow down).
-limit=$(( 600 + 21 * load_seconds + soak_seconds ))
+limit=$(( 600 + 23 * load_seconds + soak_seconds ))
 ( trap 'kill $s 2>/dev/null; exit 0' TERM; sleep "$limit" >/dev/null 2>&1 & s=$!; wait $s
   echo "run.sh: over $limit s, stopping" >&2; kill -TERM $$ ) &
 watchdog=$!
@@ -54,7 +96,7 @@ start_portal() { # sets $pid, and $started_ms: milliseconds from process start t
   # From the app's folder, as in the container: the content root (wwwroot) is the working directory.
   (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$base" Database__DataFolder="$out/data" \
     Authentication__Personas__Enabled=true Benchmark__StaticFolder="$out/static" \
-    Logging__LogLevel__Default=Warning exec dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/log" 2>&1) &
+    Logging__LogLevel__Default=Warning exec "${in_cgroup[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/log" 2>&1) &
   pid=$!
   wait_for_200 "$base/health/live" || { cat "$out/log" >&2; exit 1; }
   started_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -73,7 +115,7 @@ stop_portal
 # 5,000 searchable documents: the backup command line exports the store, a generated Phønix revision
 # with 5,000 sections is added, and the file is restored. The app builds its index from that.
 app() { (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark Database__DataFolder="$out/data" Authentication__Personas__Enabled=true \
-  Logging__LogLevel__Default=Warning dotnet "$out/app/Medarbejdergrundlag.Web.dll" "$@" >/dev/null); }
+  Logging__LogLevel__Default=Warning "${in_cgroup[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" "$@" >/dev/null); }
 app backup export "$out/backup.json"
 python3 "$root/tests/load/search-documents.py" "$out/backup.json" 5000
 app backup import "$out/backup.json" --force
@@ -240,9 +282,22 @@ for i in "${!urls[@]}"; do
   nginx=$(run_wrk 64 "$load_seconds" "$cookie" "$nginx_base/$i.html")
   echo "$kind:$url|$portal|$kestrel|$nginx|$(stat -c %s "$out/pages/$i.html")" >>"$results"
 done
+# The admin area at an editor's pace (issue 32): the overview and a course's edit page at 4 connections.
+edit_page=$( (grep -o 'href="/admin/indhold/[0-9]*">Forløb 000 om læring<' "$out/pages/$(( ${#urls[@]} - 1 )).html" || true) | grep -o '/admin/indhold/[0-9]*' | head -1 || true)
+[ -n "$edit_page" ] || { echo "no course on /admin to edit" >&2; exit 1; }
+admin4="$out/admin4"
+: >"$admin4"
+for url in /admin "$edit_page"; do
+  stage "$url at 4 connections"
+  size=$(curl -s -H "$hr_cookie" "$base$url" | wc -c)
+  echo "$url|$(run_wrk 4 "$load_seconds" "$hr_cookie" "$base$url")|$size" >>"$admin4"
+done
 stage "public pages at 256 connections"
 soak=$(WRK_PATHS="${public_pages[*]}" run_wrk 256 "$soak_seconds" "$employee_cookie" "$base/")
 rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
+cgroup_peak=""; oom_kills=""
+if [ -n "$cgroup" ]; then cgroup_peak=$(cgroup_peak_bytes); oom_kills=$(cgroup_oom_kills); fi
+[ -n "${RESULTS_FILE:-}" ] && cp "$out/results" "$RESULTS_FILE"
 stop_portal
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 # What went wrong, if anything: the portal logs warnings and errors only (JSON lines).
@@ -257,9 +312,11 @@ fi
 echo
 echo "wrk -t2 -c64 -d${load_seconds}s on loopback, signed in (medarbejder; /admin as hr-redaktoer); 2-core machine, wrk on the same machine."
 echo "Each URL is followed at once by bare Kestrel (from memory) and nginx (one worker, a file) serving the same bytes."
-python3 - "$results" "$soak" "$soak_seconds" "$rss_kb" "$first_run" "${cold[*]}" "$total" "$requests" "$fingerprinted" "$out/rss" <<'PY'
+python3 - "$results" "$soak" "$soak_seconds" "$rss_kb" "$first_run" "${cold[*]}" "$total" "$requests" "$fingerprinted" "$out/rss" \
+  "$admin4" "$memory_limit" "$cgroup_v" "$cgroup_peak" "$oom_kills" "${COMPARE_WITH:-}" <<'PY'
 import sys
-results, soak, soak_seconds, rss_kb, first_run, cold, total, requests, fingerprinted, rss_file = sys.argv[1:]
+(results, soak, soak_seconds, rss_kb, first_run, cold, total, requests, fingerprinted, rss_file,
+ admin4, memory_limit, cgroup_v, cgroup_peak, oom_kills, compare_with) = sys.argv[1:]
 rows = []
 for line in open(results):
     label, portal, kestrel, nginx, size = line.strip().split("|")
@@ -297,6 +354,33 @@ if codes:
 print("vs K, vs N: the portal's req/s over bare Kestrel's and nginx's on the same bytes, each measured right after it.")
 print("K p99: bare Kestrel's p99 on the same bytes: what the machine itself allows at that moment.")
 print()
+print("The admin area at 4 connections (hr-redaktoer):")
+print(f"{'URL':<30} {'KB':>5} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'non-200':>7} {'sock/to':>7}")
+admin_ok = []
+for line in open(admin4):
+    url, r, size = line.strip().split("|")
+    a_rps, a_p50, a_p99, a_bad, a_sock, a_to, _, _ = r.split()
+    print(f"{url:<30} {int(size) / 1024:5.1f} {float(a_rps):7.0f} {float(a_p50):7.2f} {float(a_p99):7.2f} {int(a_bad):7d} {int(a_sock) + int(a_to):7d}")
+    admin_ok.append((url, int(size), float(a_p99), int(a_bad) + int(a_sock) + int(a_to)))
+print()
+if memory_limit:
+    print(f"Memory limit {memory_limit} (cgroup v{cgroup_v}): peak {int(cgroup_peak) / 1048576:.0f} MiB of the cgroup "
+          f"(page cache included, as a container counts it), OOM kills: {oom_kills}")
+compared = []
+if compare_with:
+    # The same URLs in another run (e.g. without a limit): each page's share of bare Kestrel's req/s,
+    # measured back to back within its own run, so that a busier machine in one run weighs less.
+    other = {}
+    for line in open(compare_with):
+        label, portal, kestrel, nginx, size = line.strip().split("|")
+        other[label.split(":", 1)[1]] = float(portal.split()[0]) / float(kestrel.split()[0])
+    print(f"Against {compare_with} (vs K here / vs K there):")
+    for kind, url, (rps, *_), k, ng, size, k99 in rows:
+        if url in other:
+            ratio = (float(rps) / k) / other[url]
+            compared.append(ratio)
+            print(f"  {url:<40} {float(rps) / k:5.0%} / {other[url]:5.0%} = {ratio:.2f}")
+    print()
 print(f"Peak RSS (VmHWM): {rss:.0f} MB")
 stages = {}
 for line in open(rss_file, encoding="utf-8"):
@@ -321,5 +405,14 @@ print(f"  {mark(rss < 250)} peak RSS < 250 MB")
 print(f"  {mark(sorted(colds)[1] < 1000)} cold start < 1.0 s (median of three)")
 print(f"  {mark(int(first_run) < 2000)} first-run start < 2.0 s")
 print(f"  {mark(int(total) < 60 * 1024 and int(requests) <= 3 and fingerprinted == 'yes')} charter page < 60 KB, <= 3 asset requests, fingerprinted with long-lived caching (issue 9)")
+print("Targets (issue 32):")
+overview = [a for a in admin_ok if a[0] == "/admin"]
+print(f"  {mark(all(a[1] < 60 * 1024 for a in overview))} admin overview < 60 KB with 100 courses and 1,000 dates")
+print(f"  {mark(all(a[2] < 50 and a[3] == 0 for a in admin_ok))} admin overview and a course's edit page: p99 < 50 ms at 4 connections, no errors")
+if memory_limit:
+    print(f"  {mark(oom_kills == '0')} no OOM kill inside {memory_limit}")
+    print(f"  {mark(all(ok['errors']) and soak_errors == 0)} zero errors inside {memory_limit}")
+    if compared:
+        print(f"  {mark(all(c >= 0.9 for c in compared))} every page's throughput >= 0.9 of the compared run (as shares of bare Kestrel)")
 PY
 echo "Whole run: $(( $(date +%s) - started )) s"

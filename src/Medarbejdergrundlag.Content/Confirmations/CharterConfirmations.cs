@@ -90,6 +90,7 @@ public sealed class CharterConfirmations(ContentDbContext db, PublishedContentSt
         });
         await db.SaveChangesAsync(cancellationToken);
         Forget(subjectId);
+        PortalMetrics.Confirmation();
         return ConfirmOutcome.Confirmed;
     }
 

@@ -18,7 +18,7 @@ public sealed partial class ContentEditor
     public const int ReviewMonths = 12;
 
     public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
-        WriteAsync(id, expectedVersion, item => PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null));
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, item => PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null)));
 
     /// <summary>
     /// A scheduled publish (<see cref="Scheduling.ScheduleRunner"/>): the revision the schedule was made
@@ -26,9 +26,9 @@ public sealed partial class ContentEditor
     /// the schedule binds to a revision, not to the form an editor had open.
     /// </summary>
     internal Task<EditResult> PublishScheduledAsync(int id, int revisionId, EditorRef scheduledBy, string note) =>
-        WriteAsync(id, expectedVersion: null, async item => await db.Revisions.SingleOrDefaultAsync(r => r.Id == revisionId && r.ContentItemId == id) is { } revision
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion: null, async item => await db.Revisions.SingleOrDefaultAsync(r => r.Id == revisionId && r.ContentItemId == id) is { } revision
             ? await PublishAsync(new PublishRequest(item, revision, scheduledBy, Material: false, PublishSource.Schedule), note)
-            : EditResult.Invalid("Den planlagte version findes ikke."));
+            : EditResult.Invalid("Den planlagte version findes ikke.")), scheduled: true);
 
     /// <summary>
     /// Publishes a loaded, tracked item's revision inside the caller's unit of work (the import, the

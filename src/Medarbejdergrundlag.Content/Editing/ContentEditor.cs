@@ -87,10 +87,10 @@ public sealed partial class ContentEditor(
     /// Only kinds that are part of the charter can be material; for other kinds it is ignored.
     /// </param>
     public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false) =>
-        WriteAsync(id, expectedVersion, async item =>
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
-                : await PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null));
+                : await PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null)));
 
     /// <summary>
     /// An old Danish revision's text becomes a new draft. History stays as it was. English revisions

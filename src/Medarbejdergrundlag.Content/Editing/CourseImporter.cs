@@ -197,8 +197,13 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
         }
 
         await transaction.CommitAsync();
+        PortalMetrics.ImportRows(preview.Rows.Count, imported: true);
         return new CourseImportResult(true, preview.Courses.Count, created.Count, dateCount, clock.Elapsed, []);
 
-        CourseImportResult Failed(IReadOnlyList<string> why) => new(false, 0, 0, 0, clock.Elapsed, why);
+        CourseImportResult Failed(IReadOnlyList<string> why)
+        {
+            PortalMetrics.ImportRows(preview.Rows.Count, imported: false);
+            return new(false, 0, 0, 0, clock.Elapsed, why);
+        }
     }
 }

@@ -179,6 +179,7 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             {
                 case EditOutcome.Done:
                     await transaction.CommitAsync(cancellationToken);
+                    PortalMetrics.ScheduledRun(action.Kind, clock.GetUtcNow().UtcDateTime - action.DueAt);
                     logger.LogInformation("Ran schedule {ScheduleId}: {Kind} of item {ItemId}, due {DueAt:o}, claimed {LateMs:F0} ms after, committed in {ElapsedMs:F0} ms",
                         id, action.Kind, action.ContentItemId, action.DueAt, (now - action.DueAt).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     return true;

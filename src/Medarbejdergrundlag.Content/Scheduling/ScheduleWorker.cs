@@ -9,7 +9,7 @@ namespace Medarbejdergrundlag.Content.Scheduling;
 /// it. The first poll comes at start-up, so a schedule that fell due while every instance was down
 /// runs then.
 /// </summary>
-public sealed class ScheduleWorker(ScheduleRunner runner, TimeProvider clock, ILogger<ScheduleWorker> logger) : BackgroundService
+public sealed class ScheduleWorker(ScheduleRunner runner, ScheduleHeartbeat heartbeat, TimeProvider clock, ILogger<ScheduleWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -20,6 +20,7 @@ public sealed class ScheduleWorker(ScheduleRunner runner, TimeProvider clock, IL
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = PollInterval;
+            heartbeat.Polled();
             try
             {
                 await runner.RunDueAsync(stoppingToken);

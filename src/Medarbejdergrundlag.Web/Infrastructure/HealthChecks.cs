@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Content.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,7 +15,8 @@ internal static class HealthChecks
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         // The timeout keeps /health/ready answering (503) within seconds when the database hangs.
-        services.AddHealthChecks().AddCheck<DatabaseMigratedCheck>("database", tags: [ReadyTag], timeout: ReadyTimeout);
+        services.AddHealthChecks().AddCheck<DatabaseMigratedCheck>("database", tags: [ReadyTag], timeout: ReadyTimeout)
+            .AddCheck<ScheduleWorkerCheck>("schedule-worker", tags: [ReadyTag]);
         return services;
     }
 
@@ -24,6 +26,15 @@ internal static class HealthChecks
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
             .AllowAnonymous();
+    }
+
+    /// <summary>Unhealthy when the schedule worker has not polled for twice its interval: scheduled publishes would wait unseen.</summary>
+    private sealed class ScheduleWorkerCheck(ScheduleHeartbeat heartbeat) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(heartbeat.SinceLastPoll <= ScheduleHeartbeat.Allowed
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"The schedule worker has not polled for {heartbeat.SinceLastPoll.TotalSeconds:F0} s."));
     }
 
     private sealed class DatabaseMigratedCheck(IDbContextFactory<ContentDbContext> dbFactory) : IHealthCheck

@@ -113,10 +113,13 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         var key = PageCache.Key(site, context.Request, links);
         if (_cache.TryGetValue(key, out Template? template) && (template!.ValidUntil is not { } until || clock.GetUtcNow() < until))
         {
+            Medarbejdergrundlag.Content.PortalMetrics.PageCache(hit: true);
             context.Response.StatusCode = StatusCodes.Status200OK;
             await WriteAsync(context, template);
             return;
         }
+
+        Medarbejdergrundlag.Content.PortalMetrics.PageCache(hit: false);
 
         var body = context.Response.Body;
         var reader = context.User;

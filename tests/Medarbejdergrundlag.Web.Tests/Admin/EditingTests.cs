@@ -197,9 +197,10 @@ public sealed class EditingTests : IAsyncLifetime
         var overview = await _editor.GetDocumentAsync("/admin");
         var faellesskabRow = overview.QuerySelectorAll("tr").Single(r => r.QuerySelector("td a")?.Text() == "Fællesskab");
 
-        // As a browser does: the form's fields, sent where the "Flyt op" button's formaction says.
+        // As a browser does: the table's form, with the pressed button's own name and value, sent where its formaction says.
         var moveUp = faellesskabRow.QuerySelectorAll("button").Single(b => b.Text().StartsWith("Flyt op", StringComparison.Ordinal));
-        var response = await Forms.PostAsync(_editor, moveUp.GetAttribute("formaction")!, faellesskabRow.QuerySelector("form")!);
+        var response = await Forms.PostAsync(_editor, moveUp.GetAttribute("formaction")!, moveUp.Closest("form")!,
+            new() { [moveUp.GetAttribute("name")!] = moveUp.GetAttribute("value")! });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cards = (await _employee.GetDocumentAsync("/pejlemaerker")).QuerySelectorAll(".card__title").Select(c => c.Text());

@@ -34,7 +34,15 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
         public bool TranslationOutdated { get; init; }
     }
 
-    public sealed record Group(ContentKind Kind, IReadOnlyList<Row> Rows);
+    /// <summary>A kind's rows; a long one (the courses) is shown <see cref="PageSize"/> at a time, from <see cref="FirstIndex"/>.</summary>
+    public sealed record Group(ContentKind Kind, IReadOnlyList<Row> Rows, int Total, int FirstIndex, int Page, int Pages);
+
+    /// <summary>Rows per page of the course table: with 100 courses the overview stays small and quick.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>The page of the course table (<c>?side=2</c>); the other kinds are short and shown whole.</summary>
+    [BindProperty(SupportsGet = true, Name = "side")]
+    public int Side { get; set; } = 1;
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
 
@@ -72,7 +80,7 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
         if (await this.OutcomeAsync(result, () =>
             {
                 Message = success;
-                return RedirectToPage();
+                return Side > 1 ? Redirect($"/admin?side={Side}") : RedirectToPage();
             }, "En anden har ændret indholdet imens. Se listen igen, og prøv så igen.") is { } outcome)
         {
             return outcome;
@@ -80,6 +88,18 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
 
         await LoadAsync();
         return Page();
+    }
+
+    private Group Paged(ContentKind kind, List<Row> all)
+    {
+        if (kind != ContentKind.Course || all.Count <= PageSize)
+        {
+            return new Group(kind, all, all.Count, 0, 1, 1);
+        }
+
+        var pages = (all.Count + PageSize - 1) / PageSize;
+        var page = Math.Clamp(Side, 1, pages);
+        return new Group(kind, all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), all.Count, (page - 1) * PageSize, page, pages);
     }
 
     private async Task LoadAsync()
@@ -95,7 +115,7 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
             .ToListAsync();
         rows = rows.Select(r => r with { Row = r.Row with { TranslationOutdated = TranslationEditor.IsOutdated(r.Row.PublishedRevisionId, r.TranslatedFrom) } }).ToList();
         Groups = Enum.GetValues<ContentKind>()
-            .Select(kind => new Group(kind, rows.Where(r => !r.IsArchived && r.Row.Kind == kind).Select(r => r.Row).ToList()))
+            .Select(kind => Paged(kind, rows.Where(r => !r.IsArchived && r.Row.Kind == kind).Select(r => r.Row).ToList()))
             .Where(g => g.Rows.Count > 0 || ContentKinds.UrlWord(g.Kind) is not null)
             .ToList();
         Archived = rows.Where(r => r.IsArchived).Select(r => r.Row).ToList();

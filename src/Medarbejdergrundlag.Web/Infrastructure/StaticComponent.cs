@@ -18,11 +18,19 @@ namespace Medarbejdergrundlag.Web.Infrastructure;
 public static class StaticComponent
 {
     public static async Task<IHtmlContent> RenderAsync<TComponent>(HttpContext context, Dictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        new HtmlString(await RenderToStringAsync<TComponent>(context, parameters));
+
+    /// <summary>
+    /// The same, as a string: the per-reader slots of the whole-page cache. The renderer writes text
+    /// with the app's <see cref="System.Text.Encodings.Web.HtmlEncoder"/> (from the request's
+    /// services), the one that leaves æ, ø and å as themselves, like every page.
+    /// </summary>
+    public static async Task<string> RenderToStringAsync<TComponent>(HttpContext context, Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
         await using var renderer = new HtmlRenderer(context.RequestServices, context.RequestServices.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-        return new HtmlString(html);
     }
 }

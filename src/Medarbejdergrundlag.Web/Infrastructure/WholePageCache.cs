@@ -225,11 +225,11 @@ public static class LayoutSlots
         return app.Use((context, next) => cache.InvokeAsync(context, next));
     }
 
-    /// <summary><c> aria-current="page"</c> when the request is at or under <paramref name="prefix"/>.</summary>
-    public static string Current(HttpContext context, string prefix)
+    /// <summary>Whether the request is at or under <paramref name="prefix"/> (its menu item is the current page).</summary>
+    public static bool IsAt(HttpContext context, string prefix)
     {
         var path = context.Request.Path.Value ?? "/";
-        return (prefix == "/" ? path == "/" : path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) ? " aria-current=\"page\"" : "";
+        return prefix == "/" ? path == "/" : path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed class UserNameSlot(HtmlEncoder encoder) : IPageSlot
@@ -239,24 +239,31 @@ public static class LayoutSlots
         public ValueTask<string> RenderAsync(HttpContext context) => ValueTask.FromResult(encoder.Encode(context.User.Identity?.Name ?? ""));
     }
 
-    private sealed class RoleMenuSlot(IAuthorizationService authorization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words, HtmlEncoder encoder) : IPageSlot
+    private sealed class RoleMenuSlot(IAuthorizationService authorization) : IPageSlot
     {
+        // The menu differs only by these four facts and the language: each variant is rendered once.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(bool, bool, bool, bool, string), string> _rendered = new();
+
         public string Name => RoleMenu;
 
         public async ValueTask<string> RenderAsync(HttpContext context)
         {
-            var html = new StringBuilder();
-            if ((await authorization.AuthorizeAsync(context.User, Security.PortalRoles.LeaderPolicy)).Succeeded)
+            var leader = (await authorization.AuthorizeAsync(context.User, Security.PortalRoles.LeaderPolicy)).Succeeded;
+            var editor = context.User.IsInRole(Security.PortalRoles.Editor);
+            var key = (leader, editor, IsAt(context, PortalPaths.Leaders), IsAt(context, "/admin"), System.Globalization.CultureInfo.CurrentUICulture.Name);
+            if (!_rendered.TryGetValue(key, out var html))
             {
-                html.Append($"<li><a href=\"{PortalPaths.Leaders}\"{Current(context, PortalPaths.Leaders)}>{encoder.Encode(words["Til ledere"])}</a></li>");
+                html = await StaticComponent.RenderToStringAsync<Components.RoleMenu>(context, new()
+                {
+                    [nameof(Components.RoleMenu.Leader)] = leader,
+                    [nameof(Components.RoleMenu.Editor)] = editor,
+                    [nameof(Components.RoleMenu.AtLeaders)] = key.Item3,
+                    [nameof(Components.RoleMenu.AtAdmin)] = key.Item4,
+                });
+                _rendered[key] = html;
             }
 
-            if (context.User.IsInRole(Security.PortalRoles.Editor))
-            {
-                html.Append($"<li><a href=\"/admin\"{Current(context, "/admin")}>Administration</a></li>");
-            }
-
-            return html.ToString();
+            return html;
         }
     }
 }

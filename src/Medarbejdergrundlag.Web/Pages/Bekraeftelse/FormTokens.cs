@@ -20,14 +20,19 @@ public sealed record FormToken(string FormFieldName, string Value);
 /// keyed by a hash of cookie and user: a client sending endless made-up cookies cannot grow it
 /// past that, and it holds no cookie value.
 /// </summary>
-public sealed class FormTokens(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options) : IDisposable
+public sealed class FormTokens(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options, long sizeLimit) : IDisposable
 {
+    public FormTokens(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options)
+        : this(antiforgery, options, SizeLimit)
+    {
+    }
+
     /// <summary>The tokens kept at most: one per reader and browser, far more than read the charter within <see cref="Lifetime"/>.</summary>
     public const long SizeLimit = 20_000;
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private readonly MemoryCache _memory = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
+    private readonly MemoryCache _memory = new(new MemoryCacheOptions { SizeLimit = sizeLimit });
 
     /// <summary>How many tokens are remembered (for tests).</summary>
     public int Count => _memory.Count;

@@ -11,7 +11,7 @@ namespace Medarbejdergrundlag.Web.Infrastructure;
 /// Why not the <c>&lt;component&gt;</c> tag helper (or <c>Html.RenderComponentAsync</c>, the same thing):
 /// its output is a deferred value written later on the framework's dispatcher, which the
 /// <c>&lt;cache&gt;</c> tag helper cannot hold (it throws "The current thread is not associated with
-/// the Dispatcher"), so it works on some pages and not on the cached ones (see <see cref="PageCache"/>).
+/// the Dispatcher"), so it works on some pages and not inside a <c>&lt;cache&gt;</c> tag (the change log, <see cref="PageCache"/>).
 /// The portal's components are static (no interactivity), so nothing of the tag helper's
 /// prerendering is needed, and this is also how the tests render them.
 /// </summary>

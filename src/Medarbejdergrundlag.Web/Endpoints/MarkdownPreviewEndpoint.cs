@@ -19,9 +19,8 @@ public static class MarkdownPreviewEndpoint
     public static ContentHttpResult RenderAsync([FromForm] string? text, IMarkdownRenderer markdown)
     {
         text ??= "";
-        var html = text.Length > RevisionValidator.BodyMax
-            ? "<p>Teksten er for lang til at blive vist.</p>"
-            : markdown.RenderBlock(text);
+        // Too long a text is refused with a sentence written by the same renderer, not markup of our own.
+        var html = markdown.RenderBlock(text.Length > RevisionValidator.BodyMax ? "Teksten er for lang til at blive vist." : text);
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 }

@@ -291,6 +291,7 @@ public static class LayoutSlots
     public static void AddLayoutSlots(this IServiceCollection services)
     {
         services.AddSingleton<PageSlots>();
+        services.AddSingleton<SlotMarkup>();
         services.AddSingleton<WholePageCache>();
         services.AddSingleton<IPageSlot, UserNameSlot>();
         services.AddSingleton<IPageSlot, RoleMenuSlot>();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Web.Infrastructure;
 
@@ -56,11 +57,24 @@ public static class ReaderStatusPart
         }
 
         var showsForm = place == ReaderStatusPlace.End && !(status.HasConfirmed && !status.MustConfirmAgain);
-        return await StaticComponent.RenderToStringAsync<ReaderStatusView>(http, new()
-        {
-            [nameof(ReaderStatusView.Status)] = status,
-            [nameof(ReaderStatusView.Place)] = place,
-            [nameof(ReaderStatusView.Token)] = showsForm ? http.RequestServices.GetRequiredService<FormTokens>().For(http) : null,
-        });
+        var token = showsForm ? http.RequestServices.GetRequiredService<FormTokens>().For(http) : null;
+        // Rendered once per status and language; the reader's own token goes in per request.
+        return await http.RequestServices.GetRequiredService<SlotMarkup>().RenderAsync<ReaderStatusView>(http,
+            ModelKey(status, place, token),
+            () => new()
+            {
+                [nameof(ReaderStatusView.Status)] = status,
+                [nameof(ReaderStatusView.Place)] = place,
+                [nameof(ReaderStatusView.Token)] = token is null ? null : token with { Value = SlotMarkup.Marker },
+            },
+            token?.Value);
     }
+
+    /// <summary>Everything of the status that <see cref="ReaderStatusView"/> shows: readers who confirmed on the same day share one rendering.</summary>
+    private static string ModelKey(ReaderStatus status, ReaderStatusPlace place, FormToken? token) =>
+        string.Join('\u001f',
+            place, token?.FormFieldName, status.CurrentVersion, status.HasConfirmed, status.MustConfirmAgain,
+            status.ConfirmedAt?.ToCopenhagen().Date.Ticks, status.LatestMaterialChangeAt?.ToCopenhagen().Date.Ticks,
+            string.Join('\u001e', status.MaterialChanges.Select(c => c.Title)),
+            string.Join('\u001e', status.AwaitingTranslation.Select(c => c.Title)));
 }

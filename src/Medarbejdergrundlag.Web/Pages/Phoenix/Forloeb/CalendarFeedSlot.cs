@@ -10,7 +10,7 @@ namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 /// token names the reader) and when it stops working (<see cref="CalendarFeedLink"/>). The rest of
 /// the catalogue is cached whole.
 /// </summary>
-public sealed class CalendarFeedSlot(CalendarFeedLinks feeds, LinkBuilder links) : IPageSlot
+public sealed class CalendarFeedSlot(CalendarFeedLinks feeds, LinkBuilder links, SlotMarkup markup) : IPageSlot
 {
     public const string SlotName = "calendar-feed";
 
@@ -24,10 +24,12 @@ public sealed class CalendarFeedSlot(CalendarFeedLinks feeds, LinkBuilder links)
         var (token, expires) = await feeds.TokenAsync(context.User, feedQuery);
         var url = links.Absolute(context.Request,
             $"{PortalPaths.CatalogueFeed}?{feedQuery}{(feedQuery.Length > 0 ? "&" : "")}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(token)}");
-        return await StaticComponent.RenderToStringAsync<CalendarFeedLink>(context, new()
+        var day = PortalCulture.Day(expires.ToCopenhagen());
+        // Rendered once per expiry day and language; the reader's own link goes in per request.
+        return await markup.RenderAsync<CalendarFeedLink>(context, day, () => new()
         {
-            [nameof(CalendarFeedLink.Url)] = url,
-            [nameof(CalendarFeedLink.Expires)] = PortalCulture.Day(expires.ToCopenhagen()),
-        });
+            [nameof(CalendarFeedLink.Url)] = SlotMarkup.Marker,
+            [nameof(CalendarFeedLink.Expires)] = day,
+        }, url);
     }
 }

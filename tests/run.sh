@@ -2,10 +2,24 @@
 # Runs every test project. This is the README's test command and what CI runs (.ci/run).
 # It installs what the tests need that a fresh machine lacks, then prints one summary line:
 #   Total: N passed, N failed
+# --fast: only the tests that need no browser, no PostgreSQL and no separate process (the Content
+# and Web projects without the tests marked [Trait("Needs", ...)], see tests/Shared/Needs.cs);
+# nothing is installed or started. A developer's quick answer; CI runs everything.
 set -euo pipefail
+
+fast=0
+if [ "${1:-}" = "--fast" ]; then
+  fast=1
+elif [ $# -gt 0 ]; then
+  echo "usage: tests/run.sh [--fast]" >&2
+  exit 2
+fi
+fast_projects="Medarbejdergrundlag.Content.Tests Medarbejdergrundlag.Web.Tests"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# The fast tier's filter, written once beside the traits it names.
+fast_filter="$(sed -n 's/.*FastFilter = "\(.*\)";/\1/p' tests/Shared/Needs.cs 2>/dev/null || true)"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required: https://dotnet.microsoft.com/download" >&2
@@ -22,6 +36,7 @@ trap cleanup EXIT
 # settings for the tests and add clean-up steps to cleanup_steps.
 for setup in tests/setup/*.sh; do
   [ -e "$setup" ] || continue
+  [ "$fast" = 1 ] && break
   # shellcheck source=/dev/null
   source "$setup"
 done
@@ -31,10 +46,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Medarbejdergrundlag.sln --nologo -v quiet
 status=0
 projects=0
+started=$(date +%s)
 for project in tests/*/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"
+  filter=()
+  if [ "$fast" = 1 ]; then
+    case " $fast_projects " in *" $name "*) ;; *) continue ;; esac
+    filter=(--filter "$fast_filter")
+  fi
   projects=$((projects + 1))
-  dotnet test "$project" --no-build --nologo \
+  dotnet test "$project" --no-build --nologo "${filter[@]}" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
 done
 
@@ -58,7 +79,9 @@ if [ "$reports" -lt "$projects" ]; then
 fi
 
 # No SQL Server runs on the project's machines: say plainly whether the provider suite ran on one.
-if [ -n "${MG_TEST_SQLSERVER:-}" ]; then
+if [ "$fast" = 1 ]; then
+  echo "Fast tier: $projects projects, no browser, PostgreSQL or separate process, $(( $(date +%s) - started )) s of tests."
+elif [ -n "${MG_TEST_SQLSERVER:-}" ]; then
   echo "SQL Server suite: ran, against the server in MG_TEST_SQLSERVER."
 else
   echo "SQL Server suite: NOT run (MG_TEST_SQLSERVER is not set). Only SQL Server query translation and migrations were checked, without a server."

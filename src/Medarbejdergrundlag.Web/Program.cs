@@ -4,7 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Web.Areas.Admin;
 using Medarbejdergrundlag.Web.Infrastructure;
-using Medarbejdergrundlag.Web.Pages.Aendringer;
+using Medarbejdergrundlag.Web.Endpoints;
 using Medarbejdergrundlag.Web.Pages.Bekraeftelse;
 using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 using Medarbejdergrundlag.Web.Security;
@@ -72,6 +72,9 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUserIdLogScope();
 app.UseAuthorization();
+// Validates the token of every endpoint that binds a form (the minimal API endpoints); Razor Pages
+// validate their own. After authentication: a token belongs to the signed-in user.
+app.UseAntiforgery();
 // After authorization: a request that is refused anyway never waits for a turn.
 app.UseRateLimiter();
 app.UseWholePageCache();
@@ -80,10 +83,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 app.MapPortalSignIn();
-app.MapCalendarFiles();
-app.MapMarkdownPreview();
-app.MapChangeFeed();
-app.MapConfirm();
+app.MapPortalEndpoints();
 
 app.Run();
 return 0;

@@ -20,6 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 . "$root/tests/load/lib.sh"
+# As run.sh: wrk from Debian when the machine lacks it.
+command -v wrk >/dev/null || { echo "Installing wrk (Debian package)..."; apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 
 echo "Building Release: this tree and $base_ref..."
 mkdir -p "$out/base-src"

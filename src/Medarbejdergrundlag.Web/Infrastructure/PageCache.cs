@@ -3,11 +3,12 @@ using Medarbejdergrundlag.Content.Publishing;
 namespace Medarbejdergrundlag.Web.Infrastructure;
 
 /// <summary>
-/// The key under which a public page caches its main content (the <c>&lt;cache&gt;</c> tag helper
-/// around the page body, never around the layout). That content is the same for every reader: it
-/// depends only on the published snapshot, the address (path and query) and the portal's own base
-/// address used in copied links. Anything that differs between readers (name, menu by role, the
-/// sign-out form's antiforgery token) lives in the layout, which is rendered for every request.
+/// The key and lifetime of a cached page: <see cref="WholePageCache"/> keeps whole pages under it,
+/// and the change log (<c>/aendringer</c>, rendered per request) its main content in a
+/// <c>&lt;cache&gt;</c> tag helper. A page's shared HTML depends only on the published snapshot, the
+/// address (path and query) and the portal's own base address used in copied links; what differs
+/// between readers is spliced in per request (<see cref="IPageSlot"/>) or rendered outside the
+/// <c>&lt;cache&gt;</c> tag.
 /// </summary>
 public static class PageCache
 {

@@ -6,6 +6,7 @@ using Medarbejdergrundlag.Content.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 
 namespace Medarbejdergrundlag.Web.Infrastructure;
 
@@ -94,7 +95,21 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
 
     private static readonly System.Security.Claims.ClaimsPrincipal TemplateReader = new(new System.Security.Claims.ClaimsIdentity(authenticationType: "page-template"));
 
+    /// <summary>
+    /// Headers that are not the page's to keep: cookies belong to the reader of the request that
+    /// rendered it, the length differs per reader, and Server-Timing times that one render.
+    /// </summary>
+    private static readonly HashSet<string> PerResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Microsoft.Net.Http.Headers.HeaderNames.SetCookie,
+        Microsoft.Net.Http.Headers.HeaderNames.ContentLength,
+        Microsoft.Net.Http.Headers.HeaderNames.Date,
+        "Server-Timing",
+    };
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<Template?>> _rendering = new(StringComparer.Ordinal);
 
     /// <summary>How many pages are kept (for tests).</summary>
     public int Count => _cache.Count;
@@ -111,18 +126,69 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
 
         var site = await content.GetAsync();
         var key = PageCache.Key(site, context.Request, links);
-        if (_cache.TryGetValue(key, out Template? template) && (template!.ValidUntil is not { } until || clock.GetUtcNow() < until))
+        if (Kept(key) is { } template)
         {
             Medarbejdergrundlag.Content.PortalMetrics.PageCache(hit: true);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            await WriteAsync(context, template);
+            await WriteKeptAsync(context, template);
             return;
         }
 
         Medarbejdergrundlag.Content.PortalMetrics.PageCache(hit: false);
 
+        // Readers who ask for a page while another request renders it wait for that one rather than
+        // render it again: after a publish, every reader of a busy page misses at once.
+        var mine = new TaskCompletionSource<Template?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rendering = _rendering.GetOrAdd(key, mine);
+        if (rendering != mine)
+        {
+            if (await rendering.Task.WaitAsync(context.RequestAborted) is { } rendered)
+            {
+                await WriteKeptAsync(context, rendered);
+            }
+            else
+            {
+                // That page was not kept (a redirect, an error, a token): this reader's own request runs it.
+                await RenderAsync(context, next, key);
+            }
+
+            return;
+        }
+
+        try
+        {
+            mine.SetResult(await RenderAsync(context, next, key));
+        }
+        catch
+        {
+            mine.TrySetResult(null);
+            throw;
+        }
+        finally
+        {
+            _rendering.TryRemove(new KeyValuePair<string, TaskCompletionSource<Template?>>(key, mine));
+        }
+    }
+
+    private Template? Kept(string key) =>
+        _cache.TryGetValue(key, out Template? template) && (template!.ValidUntil is not { } until || clock.GetUtcNow() < until) ? template : null;
+
+    private static Task WriteKeptAsync(HttpContext context, Template template)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        foreach (var (name, value) in template.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        return WriteAsync(context, template);
+    }
+
+    /// <summary>Runs the page as the template reader, writes it for this reader, and returns it if it was kept.</summary>
+    private async Task<Template?> RenderAsync(HttpContext context, RequestDelegate next, string key)
+    {
         var body = context.Response.Body;
         var reader = context.User;
+        var before = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         using var buffer = new MemoryStream();
         context.Items[PageSlots.TemplateItem] = true;
         context.Response.Body = buffer;
@@ -142,7 +208,17 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
 
         var html = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var (parts, found) = slots.Split(html);
-        template = new Template(parts, found, context.Response.ContentType ?? "text/html; charset=utf-8",
+        // The headers the page set (Content-Type, Content-Language, its own caching), kept with it.
+        // Not cookies (they belong to this request's reader), nor what describes this one response.
+        var headers = context.Response.Headers
+            .Where(h => !PerResponseHeaders.Contains(h.Key) && !(before.TryGetValue(h.Key, out var was) && was == h.Value))
+            .ToArray();
+        if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentType))
+        {
+            headers = [.. headers, new(Microsoft.Net.Http.Headers.HeaderNames.ContentType, "text/html; charset=utf-8")];
+        }
+
+        var template = new Template(parts, found, headers,
             context.Items.TryGetValue(ValidUntilItem, out var validUntil) ? (DateTimeOffset)validUntil! : null);
         if (context.Response.StatusCode != StatusCodes.Status200OK)
         {
@@ -152,15 +228,11 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
                 await WriteAsync(context, template, setLength: false);
             }
 
-            return;
+            return null;
         }
 
-        if (html.IndexOf(AntiforgeryField) >= 0)
-        {
-            // A token belongs to one reader; a page carrying one is never kept.
-            logger.LogWarning("{Path} is marked for the whole-page cache but carries an antiforgery token; it is not cached.", context.Request.Path);
-        }
-        else
+        var kept = html.IndexOf(AntiforgeryField) < 0;
+        if (kept)
         {
             _cache.Set(key, template, new MemoryCacheEntryOptions
             {
@@ -169,8 +241,14 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
                 AbsoluteExpiration = template.ValidUntil,
             });
         }
+        else
+        {
+            // A token belongs to one reader; a page carrying one is never kept.
+            logger.LogWarning("{Path} is marked for the whole-page cache but carries an antiforgery token; it is not cached.", context.Request.Path);
+        }
 
         await WriteAsync(context, template);
+        return kept ? template : null;
     }
 
     private static async Task WriteAsync(HttpContext context, Template template, bool setLength = true)
@@ -183,7 +261,6 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
             length += values[i].Length;
         }
 
-        context.Response.ContentType = template.ContentType;
         if (setLength)
         {
             context.Response.ContentLength = length;
@@ -202,7 +279,7 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private sealed record Template(byte[][] Parts, IPageSlot[] Slots, string ContentType, DateTimeOffset? ValidUntil)
+    private sealed record Template(byte[][] Parts, IPageSlot[] Slots, KeyValuePair<string, StringValues>[] Headers, DateTimeOffset? ValidUntil)
     {
         public long FixedLength { get; } = Parts.Sum(p => (long)p.Length);
     }
@@ -217,6 +294,7 @@ public static class LayoutSlots
     public static void AddLayoutSlots(this IServiceCollection services)
     {
         services.AddSingleton<PageSlots>();
+        services.AddSingleton<SlotMarkup>();
         services.AddSingleton<WholePageCache>();
         services.AddSingleton<IPageSlot, UserNameSlot>();
         services.AddSingleton<IPageSlot, RoleMenuSlot>();
@@ -228,11 +306,11 @@ public static class LayoutSlots
         return app.Use((context, next) => cache.InvokeAsync(context, next));
     }
 
-    /// <summary><c> aria-current="page"</c> when the request is at or under <paramref name="prefix"/>.</summary>
-    public static string Current(HttpContext context, string prefix)
+    /// <summary>Whether the request is at or under <paramref name="prefix"/> (its menu item is the current page).</summary>
+    public static bool IsAt(HttpContext context, string prefix)
     {
         var path = context.Request.Path.Value ?? "/";
-        return (prefix == "/" ? path == "/" : path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) ? " aria-current=\"page\"" : "";
+        return prefix == "/" ? path == "/" : path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed class UserNameSlot(HtmlEncoder encoder) : IPageSlot
@@ -242,24 +320,31 @@ public static class LayoutSlots
         public ValueTask<string> RenderAsync(HttpContext context) => ValueTask.FromResult(encoder.Encode(context.User.Identity?.Name ?? ""));
     }
 
-    private sealed class RoleMenuSlot(IAuthorizationService authorization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> words, HtmlEncoder encoder) : IPageSlot
+    private sealed class RoleMenuSlot(IAuthorizationService authorization) : IPageSlot
     {
+        // The menu differs only by these four facts and the language: each variant is rendered once.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(bool, bool, bool, bool, string), string> _rendered = new();
+
         public string Name => RoleMenu;
 
         public async ValueTask<string> RenderAsync(HttpContext context)
         {
-            var html = new StringBuilder();
-            if ((await authorization.AuthorizeAsync(context.User, Security.PortalRoles.LeaderPolicy)).Succeeded)
+            var leader = (await authorization.AuthorizeAsync(context.User, Security.PortalRoles.LeaderPolicy)).Succeeded;
+            var editor = context.User.IsInRole(Security.PortalRoles.Editor);
+            var key = (leader, editor, IsAt(context, PortalPaths.Leaders), IsAt(context, "/admin"), System.Globalization.CultureInfo.CurrentUICulture.Name);
+            if (!_rendered.TryGetValue(key, out var html))
             {
-                html.Append($"<li><a href=\"{PortalPaths.Leaders}\"{Current(context, PortalPaths.Leaders)}>{encoder.Encode(words["Til ledere"])}</a></li>");
+                html = await StaticComponent.RenderToStringAsync<Components.RoleMenu>(context, new()
+                {
+                    [nameof(Components.RoleMenu.Leader)] = leader,
+                    [nameof(Components.RoleMenu.Editor)] = editor,
+                    [nameof(Components.RoleMenu.AtLeaders)] = key.Item3,
+                    [nameof(Components.RoleMenu.AtAdmin)] = key.Item4,
+                });
+                _rendered[key] = html;
             }
 
-            if (context.User.IsInRole(Security.PortalRoles.Editor))
-            {
-                html.Append($"<li><a href=\"/admin\"{Current(context, "/admin")}>Administration</a></li>");
-            }
-
-            return html.ToString();
+            return html;
         }
     }
 }

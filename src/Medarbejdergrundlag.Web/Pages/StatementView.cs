@@ -28,7 +28,8 @@ public sealed partial record StatementView(string Title, string LeadHtml, string
 
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", PortalCulture.Danish);
 
-    public string DatesHtml
+    /// <summary>When the statement was prepared and last reviewed, as one sentence or two.</summary>
+    public string DatesText
     {
         get
         {
@@ -38,71 +39,50 @@ public sealed partial record StatementView(string Title, string LeadHtml, string
                 text.Append(CultureInfo.InvariantCulture, $" Den blev senest gennemgået den {Date(DateOnly.FromDateTime(reviewed.ToCopenhagen()))}.");
             }
 
-            return $"<p class=\"statement__dates\">{WebUtility.HtmlEncode(text.ToString())}</p>";
+            return text.ToString();
         }
     }
 
-    public string ContactHtml
+    /// <summary>
+    /// The body (sanitized HTML from the Markdown renderer) cut where the dates and the contact
+    /// details go; the view (<c>_Statement.cshtml</c>) writes those after the parts that name them.
+    /// </summary>
+    public IReadOnlyList<StatementPart> Parts()
     {
-        get
-        {
-            if (Email is null && Phone is null)
-            {
-                return "<p>Kontakt HR i din forvaltning.</p>";
-            }
-
-            var html = new StringBuilder("<ul class=\"statement__contact\">");
-            if (Email is { } email)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<li>E-mail: <a href=\"mailto:{WebUtility.HtmlEncode(email)}\">{WebUtility.HtmlEncode(email)}</a></li>");
-            }
-
-            if (Phone is { } phone)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<li>Telefon: <a href=\"{WebUtility.HtmlEncode(PhoneHref)}\">{WebUtility.HtmlEncode(phone)}</a></li>");
-            }
-
-            return html.Append("</ul>").ToString();
-        }
-    }
-
-    /// <summary>The body (sanitized HTML from the Markdown renderer) with the dates and the contact details in place.</summary>
-    public string ComposedBodyHtml()
-    {
-        var sections = SectionStart().Split(BodyHtml);
-        var html = new StringBuilder();
+        var parts = new List<StatementPart>();
         bool datesPlaced = false, contactPlaced = false;
-        foreach (var section in sections)
+        foreach (var section in SectionStart().Split(BodyHtml))
         {
             var heading = HeadingText(section);
             if (!datesPlaced && heading.StartsWith("Udarbejdelse", StringComparison.Ordinal))
             {
-                var end = section.IndexOf("</h2>", StringComparison.Ordinal) + "</h2>".Length;
-                html.Append(section.AsSpan(0, end)).Append(DatesHtml).Append(section.AsSpan(end));
+                var end = HeadingElement().Match(section).Length;
+                parts.Add(new(section[..end], StatementInsert.Dates));
+                parts.Add(new(section[end..], StatementInsert.Nothing));
                 datesPlaced = true;
             }
             else if (!contactPlaced && heading.StartsWith("Feedback", StringComparison.Ordinal))
             {
-                html.Append(section).Append(ContactHtml);
+                parts.Add(new(section, StatementInsert.Contact));
                 contactPlaced = true;
             }
             else
             {
-                html.Append(section);
+                parts.Add(new(section, StatementInsert.Nothing));
             }
         }
 
         if (!datesPlaced)
         {
-            html.Append("<h2>Udarbejdelse af denne tilgængeligheds\u00ADerklæring</h2>").Append(DatesHtml);
+            parts.Add(new("", StatementInsert.DatesUnderOwnHeading));
         }
 
         if (!contactPlaced)
         {
-            html.Append("<h2>Feedback og kontaktoplysninger</h2>").Append(ContactHtml);
+            parts.Add(new("", StatementInsert.ContactUnderOwnHeading));
         }
 
-        return html.ToString();
+        return parts;
     }
 
     private static string HeadingText(string section)
@@ -120,3 +100,16 @@ public sealed partial record StatementView(string Title, string LeadHtml, string
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 }
+
+/// <summary>What the statement's view writes after a part of HR's text.</summary>
+public enum StatementInsert
+{
+    Nothing,
+    Dates,
+    Contact,
+    DatesUnderOwnHeading,
+    ContactUnderOwnHeading,
+}
+
+/// <summary>A piece of the statement's sanitized body HTML and what follows it.</summary>
+public sealed record StatementPart(string Html, StatementInsert Then);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Medarbejdergrundlag.Content.Search;
+using Medarbejdergrundlag.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Medarbejdergrundlag.Content.Tests.Search;
@@ -10,6 +11,7 @@ namespace Medarbejdergrundlag.Content.Tests.Search;
 /// 2-core machine. Run alone, so the other tests' threads do not share its two cores.
 /// </summary>
 [Collection(nameof(SearchLatencyTests))]
+[Trait(Needs.Trait, Needs.Time)]
 public sealed class SearchLatencyTests(ITestOutputHelper output)
 {
     [Fact]

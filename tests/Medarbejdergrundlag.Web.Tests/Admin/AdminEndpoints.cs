@@ -53,7 +53,8 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    private static (int CourseId, int DateId) CourseWithDate(IServiceProvider services)
+    /// <summary>A course and one of its dates, made if there is none.</summary>
+    public static (int CourseId, int DateId) CourseWithDate(IServiceProvider services)
     {
         var db = services.GetRequiredService<ContentDbContext>();
         var existing = db.CourseDates.AsNoTracking().OrderBy(d => d.Id).FirstOrDefault();

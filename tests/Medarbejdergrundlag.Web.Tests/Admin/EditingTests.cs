@@ -252,7 +252,14 @@ public sealed class EditingTests : IAsyncLifetime
 
         var html = await (await _editor.SendAsync(request)).Content.ReadAsStringAsync();
         var withoutToken = await _editor.PostAsync("/admin/markdown", new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "x" }));
+        using var tooLong = new HttpRequestMessage(HttpMethod.Post, "/admin/markdown")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = new string('a', Medarbejdergrundlag.Content.Editing.RevisionValidator.BodyMax + 1) }),
+        };
+        tooLong.Headers.Add("RequestVerificationToken", token);
+        var tooLongHtml = await (await _editor.SendAsync(tooLong)).Content.ReadAsStringAsync();
 
+        Assert.Equal("<p>Teksten er for lang til at blive vist.</p>", tooLongHtml.Trim());
         Assert.Contains("<h2 id=\"afsnit-faellesskab\">Fællesskab</h2>", html);
         Assert.Contains("<strong>fed</strong>", html);
         Assert.DoesNotContain("javascript", html);

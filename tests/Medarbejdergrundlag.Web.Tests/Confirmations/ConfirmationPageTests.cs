@@ -23,7 +23,7 @@ public sealed class ConfirmationPageTests
         var mette = await factory.SignedInClientAsync("medarbejder");
         var lars = await factory.SignedInClientAsync("leder");
         await ConfirmAsync(mette);
-        var cache = (MemoryCache)factory.Services.GetRequiredService<CacheTagHelperMemoryCacheFactory>().Cache;
+        var cache = factory.Services.GetRequiredService<Medarbejdergrundlag.Web.Infrastructure.WholePageCache>();
         await mette.GetDocumentAsync("/medarbejdergrundlag");
         var entries = cache.Count;
 

@@ -1,6 +1,7 @@
 using Medarbejdergrundlag.Content;
 using System.Diagnostics;
 using System.Text.Json;
+using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Courses;
@@ -10,6 +11,7 @@ namespace Medarbejdergrundlag.Web.Tests.Courses;
 /// reader from outside .NET: Mozilla's ical.js under Node (tests/ical-reader, installed by
 /// tests/setup/21-ical-reader.sh), given only the feed link, as a calendar program is.
 /// </summary>
+[Trait(Needs.Trait, Needs.Process)]
 public sealed class OutsideCalendarReaderTests
 {
     [Fact]

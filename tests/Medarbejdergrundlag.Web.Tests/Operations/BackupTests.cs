@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Operations;
@@ -37,6 +38,8 @@ public sealed class BackupTests
         Assert.DoesNotContain("medarbejdergrundlag-backup", await response.Content.ReadAsStringAsync());
     }
 
+    [Trait(Needs.Trait, Needs.Postgres)]
+    [Trait(Needs.Trait, Needs.Process)]
     [Fact]
     public async Task TheCommandLineExportsAndRestoresIntoAnEmptyDatabaseButNotOverContent()
     {

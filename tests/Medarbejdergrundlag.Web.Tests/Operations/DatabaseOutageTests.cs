@@ -9,6 +9,8 @@ using Xunit.Abstractions;
 namespace Medarbejdergrundlag.Web.Tests.Operations;
 
 /// <summary>Stops the test PostgreSQL server, so nothing else may run meanwhile.</summary>
+[Trait(Needs.Trait, Needs.Postgres)]
+[Trait(Needs.Trait, Needs.Process)]
 [CollectionDefinition(nameof(DatabaseOutageCollection), DisableParallelization = true)]
 public sealed class DatabaseOutageCollection;
 

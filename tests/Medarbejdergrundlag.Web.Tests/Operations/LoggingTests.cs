@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Security;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
@@ -7,6 +8,7 @@ namespace Medarbejdergrundlag.Web.Tests.Operations;
 
 public sealed class LoggingTests
 {
+    [Trait(Needs.Trait, Needs.Process)]
     [Fact]
     public async Task ProductionLogsAreOneJsonObjectPerLine()
     {

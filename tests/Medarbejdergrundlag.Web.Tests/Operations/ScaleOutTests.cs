@@ -9,6 +9,8 @@ using Xunit.Abstractions;
 namespace Medarbejdergrundlag.Web.Tests.Operations;
 
 /// <summary>Several instances on one database, and restarts: sign-ins and publishes reach them all.</summary>
+[Trait(Needs.Trait, Needs.Postgres)]
+[Trait(Needs.Trait, Needs.Process)]
 public sealed class ScaleOutTests(ITestOutputHelper output)
 {
     [Fact]

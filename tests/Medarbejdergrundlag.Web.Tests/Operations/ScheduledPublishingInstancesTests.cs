@@ -15,6 +15,8 @@ using Xunit.Abstractions;
 namespace Medarbejdergrundlag.Web.Tests.Operations;
 
 /// <summary>Schedules live in the database: they run once on several instances, and after a restart.</summary>
+[Trait(Needs.Trait, Needs.Postgres)]
+[Trait(Needs.Trait, Needs.Process)]
 public sealed class ScheduledPublishingInstancesTests(ITestOutputHelper output)
 {
     private static readonly EditorRef Hanne = new("persona:hr-redaktoer", "Hanne HR-redaktør");

@@ -319,6 +319,8 @@ public sealed class UpgradeTests
         Assert.Contains("Fællesskab efter opgraderingen", await page.Content.ReadAsStringAsync());
     }
 
+    [Trait(Needs.Trait, Needs.Postgres)]
+    [Trait(Needs.Trait, Needs.Process)]
     [Theory]
     [InlineData(FirstVersion)]
     [InlineData(PreviousMain)]

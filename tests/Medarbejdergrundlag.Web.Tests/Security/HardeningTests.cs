@@ -1,4 +1,5 @@
 using System.Net;
+using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Tests.Security;
@@ -21,6 +22,7 @@ public sealed class HardeningTests
         Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
     }
 
+    [Trait(Needs.Trait, Needs.Process)]
     [Fact]
     public async Task KestrelSendsNoServerHeaderAndOffersPersonasOnLoopback()
     {
@@ -35,6 +37,7 @@ public sealed class HardeningTests
         Assert.Contains("name=\"persona\"", await response.Content.ReadAsStringAsync());
     }
 
+    [Trait(Needs.Trait, Needs.Process)]
     [Theory]
     [InlineData("X-Forwarded-For", "10.1.2.3")]
     [InlineData("Forwarded", "for=10.1.2.3;proto=https")]
@@ -68,6 +71,7 @@ public sealed class HardeningTests
         Assert.False(signIn.Headers.TryGetValues("Set-Cookie", out var after) && after.Any(c => c.StartsWith("mg.session=", StringComparison.Ordinal)));
     }
 
+    [Trait(Needs.Trait, Needs.Process)]
     [Fact]
     public async Task PersonaSignInIsRefusedWhenThePortalListensBeyondLoopback()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Medarbejdergrundlag.Content.Data;
+using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Security.Sessions;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -152,6 +153,7 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(client, "/admin", liveCookie)).StatusCode);
     }
 
+    [Trait(Needs.Trait, Needs.Postgres)]
     [Fact]
     public async Task OnPostgresACopiedCookieIsRefusedOnASecondInstanceWithinTwoSeconds()
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Medarbejdergrundlag.Web.Pages.Aendringer;
 
-/// <summary>The public change log; its body is cached like the charter's (see PageCache).</summary>
+/// <summary>The public change log; its body is kept in a <c>&lt;cache&gt;</c> tag helper under <see cref="Infrastructure.PageCache.Key"/>.</summary>
 public sealed class IndexModel(PublishedContentStore content) : PageModel
 {
     /// <summary>The page and the feed show this many changes, newest first.</summary>

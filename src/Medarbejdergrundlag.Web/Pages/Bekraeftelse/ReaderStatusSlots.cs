@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Medarbejdergrundlag.Web.Infrastructure;
 
 namespace Medarbejdergrundlag.Web.Pages.Bekraeftelse;
@@ -15,6 +14,7 @@ public static class ReaderStatusSlots
 
     public static void AddReaderStatusSlots(this IServiceCollection services)
     {
+        services.AddSingleton<FormTokens>();
         services.AddSingleton<IPageSlot>(new Slot(Top, ReaderStatusPlace.Top));
         services.AddSingleton<IPageSlot>(new Slot(End, ReaderStatusPlace.End));
     }
@@ -23,11 +23,6 @@ public static class ReaderStatusSlots
     {
         public string Name => name;
 
-        public async ValueTask<string> RenderAsync(HttpContext context)
-        {
-            using var writer = new StringWriter();
-            (await ReaderStatusPart.RenderAsync(context, place)).WriteTo(writer, HtmlEncoder.Default);
-            return writer.ToString();
-        }
+        public ValueTask<string> RenderAsync(HttpContext context) => new(ReaderStatusPart.RenderAsync(context, place));
     }
 }

@@ -4,46 +4,35 @@ using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
+namespace Medarbejdergrundlag.Web.Endpoints;
 
 /// <summary>
 /// The calendar files: endpoints, not pages. A date's .ics needs the fallback policy (a signed-in
 /// reader); the feed lets a calendar program in with the token from the catalogue's feed link.
+/// Mapped by <see cref="PortalEndpoints"/>.
 /// </summary>
 public static class CalendarEndpoints
 {
-    public static IEndpointRouteBuilder MapCalendarFiles(this IEndpointRouteBuilder endpoints)
-    {
-        // Under the catalogue in each language: the English pages' files speak English (and give the
-        // English course text where one is published), the Danish pages' files Danish.
-        foreach (var language in new[] { PortalCulture.DanishCode, PortalCulture.EnglishCode })
-        {
-            var group = endpoints.MapGroup(PortalCulture.In(language, () => PortalPaths.Catalogue));
-            group.MapGet("/{slug}/hold/{holdId:int}.ics", DateAsync);
-            group.MapGet("/kalender.ics", FeedAsync).AllowAnonymous();
-        }
-
-        return endpoints;
-    }
-
     /// <summary>One date as an .ics file to open in a calendar.</summary>
-    private static async Task<IResult> DateAsync(string slug, int holdId, HttpRequest request, PublishedContentStore content, LinkBuilder links, IStringLocalizer<SharedResource> t)
+    public static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> DateAsync(string slug, int holdId, HttpRequest request, PublishedContentStore content, LinkBuilder links, IStringLocalizer<SharedResource> t)
     {
         var site = await content.GetAsync();
         if (site.FindCourse(slug) is not { } course)
         {
             return site.CourseRedirect(slug) is { } current
-                ? Results.Redirect(PortalPaths.CourseDate(current, holdId), permanent: true)
-                : Results.NotFound();
+                ? TypedResults.Redirect(PortalPaths.CourseDate(current, holdId), permanent: true)
+                : TypedResults.NotFound();
         }
 
         if (course.Course!.Dates.FirstOrDefault(d => d.Id == holdId) is not { } date)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
 
-        return Results.File(Write(request, links, t, course.Title, [(course, date)]), CourseCalendar.ContentType, $"{course.Slug}-{date.Id}.ics");
+        return TypedResults.File(Write(request, links, t, course.Title, [(course, date)]), CourseCalendar.ContentType, $"{course.Slug}-{date.Id}.ics");
     }
 
     /// <summary>
@@ -51,7 +40,7 @@ public static class CalendarEndpoints
     /// subscribed calendar learns of a cancellation. Open to a signed-in reader, or to a calendar
     /// program with the token from the catalogue's feed link for exactly these filters.
     /// </summary>
-    private static async Task<IResult> FeedAsync(
+    public static async Task<Results<FileContentHttpResult, ChallengeHttpResult>> FeedAsync(
         HttpContext http,
         PublishedContentStore content,
         TimeProvider clock,
@@ -69,7 +58,7 @@ public static class CalendarEndpoints
         var filter = CourseFilter.Parse(audience, forvaltning, bearing, upcoming, free, text);
         if (http.User.Identity?.IsAuthenticated != true && !await feeds.OpensAsync(token, filter.ToQueryString()))
         {
-            return Results.Challenge();
+            return TypedResults.Challenge();
         }
 
         var site = await content.GetAsync();
@@ -78,7 +67,7 @@ public static class CalendarEndpoints
             .SelectMany(e => e.Dates.Select(d => (e.Item, d)))
             .OrderBy(e => e.d.StartsAt);
         http.Response.Headers.CacheControl = "private, max-age=300";
-        return Results.File(Write(http.Request, links, t, t["Phønix-forløb"], events), CourseCalendar.ContentType, "phoenix-forloeb.ics");
+        return TypedResults.File(Write(http.Request, links, t, t["Phønix-forløb"], events), CourseCalendar.ContentType, "phoenix-forloeb.ics");
     }
 
     private static byte[] Write(HttpRequest request, LinkBuilder links, IStringLocalizer t, string name, IEnumerable<(PublishedItem, PublishedCourseDate)> events) =>

@@ -101,8 +101,9 @@ public sealed class TranslationAdminTests : IAsyncLifetime
         var english = await _editor.GetDocumentAsync(EnglishHistoryPath);
         Assert.Equal(["4", "2"], english.QuerySelectorAll(".admin-table tbody tr td:first-child").Select(c => c.TextContent.Replace(" (engelsk)", "")).ToArray());
         Assert.Equal("Forskelle fra version 2 til version 4", english.QuerySelector("#diff-heading")!.TextContent);
-        Assert.Contains("We dare together.", english.QuerySelector(".diff__line--added")!.Text());
-        Assert.Contains("We dare.", english.QuerySelector(".diff__line--removed")!.Text());
+        // One line changed in place: the added word marked, as on the public change pages.
+        Assert.EndsWith(" together", english.QuerySelector(".diff__line--changed ins")!.Text());
+        Assert.Null(english.QuerySelector(".diff__line--removed"));
         Assert.DoesNotContain("Ny dansk tekst.", english.QuerySelector("main")!.Text());
 
         var danish = await _editor.GetDocumentAsync(DanishHistoryPath);

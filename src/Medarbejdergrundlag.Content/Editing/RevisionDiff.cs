@@ -59,7 +59,9 @@ public static class RevisionDiff
     /// <summary>
     /// The lines as people read them, as the public pages mark changes: a block of removed lines
     /// followed by as many added lines is changed line by line, each with its words marked; a
-    /// blank line added or removed is left out, as it changes nothing a reader sees.
+    /// blank line added or removed is left out, as it changes nothing a reader sees. A line
+    /// rewritten (less than a third of it kept) stays removed and added: marked word by word it
+    /// would read as confetti.
     /// </summary>
     public static IReadOnlyList<DiffLine> ByWords(IReadOnlyList<DiffLine> lines)
     {
@@ -87,14 +89,26 @@ public static class RevisionDiff
 
             removed.RemoveAll(l => string.IsNullOrWhiteSpace(l.Text));
             added.RemoveAll(l => string.IsNullOrWhiteSpace(l.Text));
-            if (removed.Count == added.Count)
-            {
-                rows.AddRange(removed.Zip(added, (old, now) => new DiffLine(DiffLineKind.Changed, now.Text, WordDiff.Inline(old.Text, now.Text))));
-            }
-            else
+            if (removed.Count != added.Count)
             {
                 rows.AddRange(removed);
                 rows.AddRange(added);
+                continue;
+            }
+
+            foreach (var (old, now) in removed.Zip(added))
+            {
+                var words = WordDiff.Inline(old.Text, now.Text);
+                var kept = words.Where(w => w.Change == WordChange.Same).Sum(w => w.Text.Trim().Length);
+                if (kept * 3 >= Math.Max(old.Text.Trim().Length, now.Text.Trim().Length))
+                {
+                    rows.Add(new DiffLine(DiffLineKind.Changed, now.Text, words));
+                }
+                else
+                {
+                    rows.Add(old);
+                    rows.Add(now);
+                }
             }
         }
 

@@ -203,6 +203,240 @@ public sealed partial class UsabilityJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync(new Regex("/pejlemaerker/[a-z-]+$"));
     }
 
+    [Fact]
+    public async Task ATranslationWithOnlyATitleShowsTheDanishTextMarkedDanishNotAnEmptyPage()
+    {
+        await using var editorContext = await fixture.NewContextAsync(1280, "hr-redaktoer");
+        await using var readerContext = await fixture.NewContextAsync(375, "medarbejder");
+        var editor = await editorContext.NewPageAsync();
+        var reader = await readerContext.NewPageAsync();
+        await editor.GotoAsync("/admin");
+        await editor.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Fællesskab", Exact = true }).ClickAsync();
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Engelsk oversættelse" }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/oversaettelse$"));
+        await editor.GetByLabel("Titel på engelsk").FillAsync("Community");
+        await editor.GetByLabel("Tekst på engelsk").FillAsync("");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Oversættelsen er udgivet.");
+
+        try
+        {
+            await reader.GotoAsync("/en/pejlemaerker/faellesskab");
+            var article = reader.Locator("main article").First;
+            await Assertions.Expect(reader.Locator("h1")).ToHaveTextAsync("Community");
+            // Lead, text and points: the Danish ones, each marked Danish for screen readers and hyphenation.
+            var danish = article.Locator("[lang=da]");
+            Assert.True(await danish.CountAsync() >= 3, $"only {await danish.CountAsync()} parts in Danish");
+            Assert.True((await article.InnerTextAsync()).Length > 300, "the English page is nearly empty");
+            await Axe.AssertNoViolationsAsync(reader);
+            await reader.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-delvis-oversaettelse-375.png"), FullPage = true });
+        }
+        finally
+        {
+            await editor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Tag engelsk version \\d+ af de engelske sider$") }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("er taget af de engelske sider");
+        }
+    }
+
+    [Theory]
+    [InlineData("/en/findes-ikke")]
+    [InlineData("/en/pejlemaerker/findes-ikke")]
+    public async Task AnEnglishPageThatIsNotThereSaysSoInEnglishAndLeadsOnInEnglish(string path)
+    {
+        await using var context = await fixture.NewContextAsync(375, "medarbejder");
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(path);
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+        var home = page.Locator("main .onward a").First;
+        await Assertions.Expect(home).ToHaveTextAsync("The front page");
+        Assert.Equal("/en", await home.GetAttributeAsync("href"));
+        Assert.Equal("/en/medarbejdergrundlag", await page.Locator("main .onward a").Nth(1).GetAttributeAsync("href"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"usability-en-404{path.Replace('/', '-')}-375.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AnEnglishReaderWhoConfirmedIsToldWhichTranslationsAreOlderThanTheDanishText()
+    {
+        await using var editorContext = await fixture.NewContextAsync(1280, "hr-redaktoer");
+        await using var readerContext = await fixture.NewContextAsync(375, "leder");
+        var editor = await editorContext.NewPageAsync();
+        var reader = await readerContext.NewPageAsync();
+
+        // Handlekraft translated, then its Danish text changed: the translation is older than it.
+        await editor.GotoAsync("/admin");
+        await editor.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Handlekraft", Exact = true }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/admin/indhold/\d+$"));
+        var editPath = new Uri(editor.Url).AbsolutePath;
+        var original = await editor.Locator("#Form_Body").InputValueAsync();
+        await editor.GotoAsync(editPath + "/oversaettelse");
+        await editor.GetByLabel("Titel på engelsk").FillAsync("Drive");
+        await editor.GetByLabel("Tekst på engelsk").FillAsync("We get things done, together.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Oversættelsen er udgivet.");
+        await editor.GotoAsync(editPath);
+        await editor.Locator("#Form_Body").FillAsync(original + "\n\nVi handler sammen.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
+
+        try
+        {
+            // The reader confirms on the English charter, which marks Handlekraft's translation outdated.
+            await reader.GotoAsync("/en/medarbejdergrundlag");
+            await Assertions.Expect(reader.Locator("section#handlekraft .translation-note")).ToContainTextAsync("The Danish text has changed");
+            await reader.GetByRole(AriaRole.Button, new() { Name = "I have read and understood the employee charter" }).ClickAsync();
+            await reader.WaitForURLAsync(new Regex("/en/medarbejdergrundlag#bekraeft$"));
+
+            // "What has changed" says the same: no change to confirm, and which translations lag behind.
+            await reader.GotoAsync("/en/aendringer/siden-du-bekraeftede");
+            var lagging = reader.Locator("main .translation-note");
+            await Assertions.Expect(lagging).ToContainTextAsync("The Danish text has changed since these parts were translated");
+            var link = lagging.GetByRole(AriaRole.Link, new() { Name = "Drive" });
+            Assert.Equal("/pejlemaerker/handlekraft", await link.GetAttributeAsync("href"));
+            await Axe.AssertNoViolationsAsync(reader);
+            await reader.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-en-siden-du-bekraeftede-375.png"), FullPage = true });
+        }
+        finally
+        {
+            await reader.GotoAsync("/konto/bekraeftelser");
+            if (await reader.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Træk") }).CountAsync() > 0)
+            {
+                await reader.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Træk") }).First.ClickAsync();
+                await Assertions.Expect(reader.Locator("[role=status]")).ToContainTextAsync("trukket tilbage");
+            }
+
+            await editor.GotoAsync(editPath);
+            await editor.Locator("#Form_Body").FillAsync(original);
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
+            await editor.GotoAsync(editPath + "/oversaettelse");
+            await editor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Tag engelsk version \\d+ af de engelske sider$") }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("er taget af de engelske sider");
+        }
+    }
+
+    [Theory]
+    [InlineData("kursus", TestCourses.LeaderCourse)]
+    [InlineData("kurser", TestCourses.LeaderCourse)]
+    [InlineData("felleskab", "Fællesskab")]
+    public async Task SearchFindsWhatReadersCallItAndTheirSpelling(string query, string expected)
+    {
+        await using var context = await fixture.NewContextAsync(375, "medarbejder");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/soeg?q=" + Uri.EscapeDataString(query));
+        var titles = await page.Locator(".search-result__title").AllInnerTextsAsync();
+        Assert.Contains(titles, t => t.Contains(expected, StringComparison.Ordinal));
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"usability-soeg-{query}-375.png"), FullPage = true });
+
+        // A misspelling finds what the nearly right spelling finds.
+        if (query == "felleskab")
+        {
+            await page.GotoAsync("/soeg?q=" + Uri.EscapeDataString("fælesskab"));
+            var nearly = await page.Locator(".search-result").CountAsync();
+            await page.GotoAsync("/soeg?q=" + Uri.EscapeDataString(query));
+            Assert.Equal(nearly, await page.Locator(".search-result").CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task ANewerDraftAfterSchedulingIsSaidAtTheTopAndTheNewestDraftIsScheduledInOneStep()
+    {
+        await using var context = await fixture.NewContextAsync(375, "hr-redaktoer");
+        var editor = await context.NewPageAsync();
+        await editor.GotoAsync("/admin");
+        await editor.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Udvikling", Exact = true }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/admin/indhold/\d+$"));
+        var body = editor.Locator("#Form_Body");
+        var original = await body.InputValueAsync();
+
+        try
+        {
+            // A draft with a change note: "Gem kladde" keeps the note for publishing.
+            await body.FillAsync(original + "\n\nFørste kladde.");
+            await editor.GetByLabel("Ændringsnote (valgfri)").FillAsync("Et nyt afsnit om udvikling");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Kladden er gemt.");
+            await Assertions.Expect(editor.GetByLabel("Ændringsnote (valgfri)")).ToHaveValueAsync("Et nyt afsnit om udvikling");
+
+            await editor.Locator("#Schedule_When").FillAsync("31-12-2099 08:00");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Planlæg udgivelse" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivelsen er planlagt.");
+
+            // A newer draft: the warning stands right under the status line, with the one-step fix.
+            await editor.Locator("#Form_Body").FillAsync(original + "\n\nAnden kladde.");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Kladden er gemt.");
+            var warning = editor.Locator(".item-status + .schedule-item__warning");
+            await Assertions.Expect(warning).ToContainTextAsync("ikke den nyeste kladde");
+            var statusBottom = await editor.Locator(".item-status").EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
+            var warningTop = await warning.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+            Assert.True(warningTop - statusBottom < 40, $"the warning is {warningTop - statusBottom}px below the status line");
+
+            // "Nyt tidspunkt" is a field like the others.
+            Assert.Equal("2px", await editor.Locator("input[name='Move.When']").EvaluateAsync<string>("e => getComputedStyle(e).borderTopWidth"));
+            await editor.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-planlagt-nyere-kladde-375.png"), FullPage = true });
+
+            await warning.GetByRole(AriaRole.Button, new() { Name = "Planlæg den nyeste kladde i stedet" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("udgiver nu den nyeste kladde");
+            await Assertions.Expect(editor.Locator(".schedule-item__warning")).ToHaveCountAsync(0);
+            await Axe.AssertNoViolationsAsync(editor);
+        }
+        finally
+        {
+            await editor.GotoAsync(editor.Url.Split('?')[0]);
+            var cancel = editor.GetByRole(AriaRole.Button, new() { Name = "Annullér planlægningen" });
+            if (await cancel.CountAsync() > 0)
+            {
+                await cancel.First.ClickAsync();
+                await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Planlægningen er annulleret.");
+            }
+
+            await editor.Locator("#Form_Body").FillAsync(original);
+            await editor.GetByLabel("Ændringsnote (valgfri)").FillAsync("");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
+        }
+    }
+
+    [Fact]
+    public async Task TheAdminSpeaksToPeopleNotInSettingsKeysOrLoginIds()
+    {
+        await using var context = await fixture.NewContextAsync(375, "hr-redaktoer");
+        var editor = await context.NewPageAsync();
+        await editor.GotoAsync("/admin");
+        await Assertions.Expect(editor.Locator("main")).ToContainTextAsync("Opret Phønix-forløb");
+        await Assertions.Expect(editor.Locator("main")).Not.ToContainTextAsync("phønix");
+
+        await editor.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Mod", Exact = true }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/admin/indhold/\d+$"));
+        var owners = await editor.Locator("#Review_Owner option").AllInnerTextsAsync();
+        Assert.DoesNotContain("Oprindeligt indhold", owners);
+        Assert.Contains("Hanne HR-redaktør", owners);
+
+        // A version saved by the signed-in editor: the history names her, without her login id.
+        var editPath = new Uri(editor.Url).AbsolutePath;
+        var body = editor.Locator("#Form_Body");
+        var original = await body.InputValueAsync();
+        await body.FillAsync(original + "\n\nEn kladde.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Kladden er gemt.");
+        await editor.GotoAsync(editPath + "/historik");
+        await Assertions.Expect(editor.Locator("main tbody")).ToContainTextAsync("Hanne HR-redaktør");
+        await Assertions.Expect(editor.Locator("main")).Not.ToContainTextAsync("persona:");
+        await editor.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-historik-navne-375.png"), FullPage = true });
+        await editor.GotoAsync(editPath);
+        await editor.Locator("#Form_Body").FillAsync(original);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
+
+        await editor.GotoAsync("/admin/bekraeftelser");
+        await Assertions.Expect(editor.Locator("main")).Not.ToContainTextAsync("Confirmations:");
+        await Assertions.Expect(editor.Locator("main")).ToContainTextAsync("bed IT-driften");
+        await editor.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-admin-bekraeftelser-375.png"), FullPage = true });
+    }
+
     /// <summary>Boxes of the figure whose text overflows them, or that overlap another box.</summary>
     private static Task<string[]> OverprintsAsync(IPage page) => page.EvaluateAsync<string[]>("""
         () => {

@@ -17,6 +17,10 @@ public static class ContentKinds
         _ => kind.ToString(),
     };
 
+    /// <summary>The name inside a sentence ("Opret pejlemærke"): lower case, but Phønix is a name and keeps its capital.</summary>
+    public static string InSentence(ContentKind kind) =>
+        kind is ContentKind.PhoenixPage or ContentKind.Course ? Name(kind) : Name(kind).ToLowerInvariant();
+
     public static string Plural(ContentKind kind) => kind switch
     {
         ContentKind.CharterSection => "Afsnit i medarbejdergrundlaget",

@@ -34,7 +34,7 @@ if [ ${#folders[@]} -eq 0 ]; then
 fi
 
 # The fast tier, as tests/run.sh --fast runs it.
-filter="${MUTATION_TEST_FILTER:-Tier!=Slow}"
+filter="${MUTATION_TEST_FILTER:-$(sed -n 's/.*FastFilter = "\(.*\)";/\1/p' tests/Shared/Needs.cs)}"
 out="$root/TestResults/mutation/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 dotnet tool restore >/dev/null

@@ -59,6 +59,9 @@ public static partial class WordDiff
             .ToList();
     }
 
+    /// <summary>One line against another, word by word: the runs give the newer line back, with the removed words between.</summary>
+    public static IReadOnlyList<WordRun> Inline(string older, string newer) => Words(older, newer);
+
     private static List<WordRun> Words(string older, string newer)
     {
         var diff = s_differ.CreateCustomDiffs(older, newer, ignoreWhiteSpace: false, Tokens);

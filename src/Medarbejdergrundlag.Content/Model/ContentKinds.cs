@@ -85,6 +85,10 @@ public static class ContentKinds
 
     public static string Name(ContentKind kind) => Of(kind).Name;
 
+    /// <summary>The name inside a sentence ("Opret pejlemærke"): lower case, but Phønix is a name and keeps its capital.</summary>
+    public static string InSentence(ContentKind kind) =>
+        Name(kind).StartsWith("Phønix", StringComparison.Ordinal) ? Name(kind) : Name(kind).ToLowerInvariant();
+
     public static string Plural(ContentKind kind) => Of(kind).Plural;
 
     public static string? UrlWord(ContentKind kind) => Of(kind).UrlWord;

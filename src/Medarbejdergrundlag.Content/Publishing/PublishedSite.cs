@@ -57,16 +57,17 @@ public sealed record PublishedItem(
 
     /// <summary>
     /// The item as the English pages show it: the translation's text, the Danish item's address,
-    /// order, course facts and dates.
+    /// order, course facts and dates. A field the translation leaves empty shows the Danish text,
+    /// marked <c>lang="da"</c>, so a partial translation never leaves an empty page.
     /// </summary>
     public static PublishedItem Translation(PublishedItem danish, ContentRevision english, bool outdated) => danish with
     {
         Title = english.Title,
-        LeadHtml = english.LeadHtml,
-        BodyHtml = english.BodyHtml,
-        PlainText = english.PlainText,
+        LeadHtml = Blank(english.LeadHtml) && !Blank(danish.LeadHtml) ? $"<span lang=\"{PortalCulture.DanishCode}\">{danish.LeadHtml}</span>" : english.LeadHtml,
+        BodyHtml = Blank(english.BodyHtml) && !Blank(danish.BodyHtml) ? $"<div lang=\"{PortalCulture.DanishCode}\">{danish.BodyHtml}</div>" : english.BodyHtml,
+        PlainText = Blank(english.PlainText) ? danish.PlainText : english.PlainText,
         PublishedAt = english.CreatedAt,
-        Bearing = english.Bearing ?? danish.Bearing,
+        Bearing = BearingWithFallback(english.Bearing, danish.Bearing),
         Course = danish.Course is { } course
             ? course with { SearchText = PublishedCourse.Fold(english.Title + " " + english.PlainText + " " + course.SearchText) }
             : null,
@@ -74,6 +75,26 @@ public sealed record PublishedItem(
         TranslationOutdated = outdated,
         RevisionId = english.TranslatedFromRevisionId ?? danish.RevisionId,
     };
+
+    private static bool Blank(string? html) => string.IsNullOrWhiteSpace(html);
+
+    /// <summary>The translation's points and questions, each list the Danish one (its items marked Danish) where the translation has none.</summary>
+    private static BearingDetails? BearingWithFallback(BearingDetails? english, BearingDetails? danish)
+    {
+        if (english is null || danish is null)
+        {
+            return english ?? danish;
+        }
+
+        static string Danish(string itemsHtml) => itemsHtml.Replace("<li>", $"<li lang=\"{PortalCulture.DanishCode}\">", StringComparison.Ordinal);
+        return english with
+        {
+            PointsMarkdown = Blank(english.PointsMarkdown) ? danish.PointsMarkdown : english.PointsMarkdown,
+            PointsHtml = Blank(english.PointsHtml) ? Danish(danish.PointsHtml) : english.PointsHtml,
+            DialogQuestionsMarkdown = Blank(english.DialogQuestionsMarkdown) ? danish.DialogQuestionsMarkdown : english.DialogQuestionsMarkdown,
+            DialogQuestionsHtml = Blank(english.DialogQuestionsHtml) ? Danish(danish.DialogQuestionsHtml) : english.DialogQuestionsHtml,
+        };
+    }
 
     /// <summary>The "Det kan vi fordi…" points as &lt;li&gt; elements; empty for items without.</summary>
     public string PointsHtml => Bearing?.PointsHtml ?? "";

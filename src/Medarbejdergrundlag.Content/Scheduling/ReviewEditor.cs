@@ -58,8 +58,10 @@ public sealed class ReviewEditor(ContentDbContext db, ContentEditor editor, Time
             .Select(g => new { Id = g.Key, Last = g.Max(a => a.Id) })
             .Join(db.AuditEntries, g => g.Last, a => a.Id, (g, a) => new { g.Id, a.User })
             .ToListAsync();
+        // An author with no login id of its own (the seeded "Oprindeligt indhold", whose id is its
+        // name) is not a person who can own content.
         return people.Select(p => new EditorRef(p.Id, p.User))
-            .Where(p => p.Id != current.Id)
+            .Where(p => p.Id != current.Id && p.Id != p.Name)
             .Prepend(current)
             .Where(p => p.Id.Length > 0)
             .OrderBy(p => p.Name, PortalCulture.DanishOrder)

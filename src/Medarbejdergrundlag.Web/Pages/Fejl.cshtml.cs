@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Medarbejdergrundlag.Web.Pages;
 
-/// <summary>The Danish error page. It says what happened in plain words and never shows details.</summary>
+/// <summary>
+/// The error page. It says what happened in plain words and never shows details; in English when
+/// the request was for an English page (the culture of the /en address carries over into the re-execution).
+/// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class FejlModel : PageModel
+public sealed class FejlModel(IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Heading { get; private set; } = "";
 
@@ -22,13 +26,13 @@ public sealed class FejlModel : PageModel
         Response.StatusCode = code;
         (Heading, Explanation) = code switch
         {
-            404 => ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet."),
-            403 => ("Du har ikke adgang", "Du er logget ind, men har ikke adgang til denne side."),
-            400 => ("Forespørgslen kunne ikke behandles", "Prøv at genindlæse siden og gøre det igen."),
+            404 => (t["Siden findes ikke"], t["Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet."]),
+            403 => (t["Du har ikke adgang"], t["Du er logget ind, men har ikke adgang til denne side."]),
+            400 => (t["Forespørgslen kunne ikke behandles"], t["Prøv at genindlæse siden og gøre det igen."]),
             503 when Areas.Admin.AdminConcurrency.WasTurnedAway(HttpContext) => ("Der er travlt lige nu",
                 "Der er mange forespørgsler til administrationen på én gang. Vent et øjeblik, og prøv igen. Intet er gemt eller ændret."),
-            503 => ("Midlertidigt utilgængelig", "Medarbejdergrundlaget er midlertidigt utilgængeligt, fordi vi ikke kan nå vores database. Prøv igen om lidt; siden kommer tilbage af sig selv."),
-            _ => ("Der skete en fejl", "Noget gik galt hos os. Prøv igen om lidt. Sker det igen, så kontakt HR."),
+            503 => (t["Midlertidigt utilgængelig"], t["Medarbejdergrundlaget er midlertidigt utilgængeligt, fordi vi ikke kan nå vores database. Prøv igen om lidt; siden kommer tilbage af sig selv."]),
+            _ => (t["Der skete en fejl"], t["Noget gik galt hos os. Prøv igen om lidt. Sker det igen, så kontakt HR."]),
         };
     }
 }

@@ -106,65 +106,65 @@ public sealed class ComponentTests : IDisposable
     }
 
     [Fact]
-    public void CharterShapeDrawsEveryBearingOnTheLegsAndDescribesThemInWords()
+    public void CharterShapeShowsEveryBearingOnTheLegsAsLinksAndDescribesThemInWords()
     {
         var cut = _context.Render<CharterShape>(p => p
-            .Add(c => c.Bearings, ["Mod", "Udvikling", "Handlekraft", "Fællesskab"])
-            .Add(c => c.Legs, ["Social kapital", "Samskabelse"]));
+            .Add(c => c.Bearings, [new("Mod", "/pejlemaerker/mod"), new("Udvikling", "/pejlemaerker/udvikling"), new("Handlekraft", "/pejlemaerker/handlekraft"), new("Fællesskab", "/pejlemaerker/faellesskab")])
+            .Add(c => c.Legs, [new("Social kapital", "/medarbejdergrundlag#social-kapital"), new("Samskabelse", "/medarbejdergrundlag#samskabelse")]));
 
-        var svg = cut.Find("svg");
-        Assert.Equal("img", svg.GetAttribute("role"));
-        Assert.Equal("shape-title shape-desc", svg.GetAttribute("aria-labelledby"));
+        Assert.Equal("shape-title", cut.Find("figure").GetAttribute("aria-labelledby"));
         Assert.Equal(
-            ["Mod", "Udvikling", "Handlekraft", "Fællesskab", "Sammen om udvikling", "Social kapital", "Samskabelse"],
-            cut.FindAll("text").Select(t => t.TextContent));
+            ["Mod", "Udvikling", "Handlekraft", "Fællesskab"],
+            cut.FindAll(".charter-shape__bearings a").Select(a => a.TextContent));
+        Assert.Equal("/pejlemaerker/handlekraft", cut.FindAll(".charter-shape__bearings a")[2].GetAttribute("href"));
+        Assert.Equal("Sammen om udvikling", cut.Find(".charter-shape__beam").TextContent);
         Assert.Equal(
-            "De fire pejlemærker, Mod, Udvikling, Handlekraft og Fællesskab, hviler på medarbejdergrundlagets to ben: Social kapital og Samskabelse.",
-            cut.Find("desc").TextContent);
+            ["/medarbejdergrundlag#social-kapital", "/medarbejdergrundlag#samskabelse"],
+            cut.FindAll(".charter-shape__legs a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(
+            "Medarbejdergrundlagets opbygning: De fire pejlemærker, Mod, Udvikling, Handlekraft og Fællesskab, hviler på medarbejdergrundlagets to ben: Social kapital og Samskabelse.",
+            cut.Find("figcaption").TextContent);
     }
 
     [Fact]
-    public void CharterShapeLaysOutTheBoxesFromTheCounts()
+    public void CharterShapeMarksAPartInAnotherLanguage()
     {
         var cut = _context.Render<CharterShape>(p => p
-            .Add(c => c.Bearings, ["Mod", "Udvikling"])
-            .Add(c => c.Legs, ["Social kapital"]));
+            .Add(c => c.Bearings, [new("Mod", "/en/pejlemaerker/mod", "da"), new("Development", "/en/pejlemaerker/udvikling")])
+            .Add(c => c.Legs, [new("Social kapital", "/en/medarbejdergrundlag#social-kapital", "da")]));
 
-        // Two bearings share the 600-unit beam; one leg stands in the middle.
-        cut.Find("svg").MarkupMatches("""
-            <svg viewBox="0 0 640 300" role="img" aria-labelledby="shape-title shape-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">
-                <title id="shape-title">Medarbejdergrundlagets opbygning</title>
-                <desc id="shape-desc">De to pejlemærker, Mod og Udvikling, hviler på medarbejdergrundlagets ene ben: Social kapital.</desc>
-                <g>
-                    <rect x="20" y="20" width="284" height="90" rx="10" fill="#00546a" />
-                    <text x="162" y="72" text-anchor="middle" font-size="18" font-weight="bold" fill="#ffffff">Mod</text>
-                </g>
-                <g>
-                    <rect x="320" y="20" width="284" height="90" rx="10" fill="#00546a" />
-                    <text x="462" y="72" text-anchor="middle" font-size="18" font-weight="bold" fill="#ffffff">Udvikling</text>
-                </g>
-                <rect x="10" y="122" width="620" height="26" rx="4" fill="#2b2b2b" />
-                <text x="320" y="141" text-anchor="middle" font-size="15" fill="#ffffff">Sammen om udvikling</text>
-                <g>
-                    <rect x="240" y="160" width="160" height="120" rx="6" fill="#e6eef0" stroke="#00546a" stroke-width="3" />
-                    <text x="320" y="226" text-anchor="middle" font-size="19" font-weight="bold" fill="#00343f">Social kapital</text>
-                </g>
-            </svg>
-            """);
+        var links = cut.FindAll("a");
+        Assert.Equal(["da", null, "da"], links.Select(a => a.GetAttribute("lang")));
+        Assert.Contains("De to pejlemærker, Mod og Development, hviler på medarbejdergrundlagets ene ben: Social kapital.", cut.Find("figcaption").TextContent);
     }
 
     [Fact]
     public void TheDiffViewMarksChangesInWordsAsWellAsColour()
     {
         var cut = _context.Render<RevisionDiffView>(p => p
-            .Add(c => c.Lines, [new(DiffLineKind.Unchanged, "Titel: Mod"), new(DiffLineKind.Removed, "Gammel tekst"), new(DiffLineKind.Added, "Ny tekst")])
+            .Add(c => c.Lines, [new(DiffLineKind.Unchanged, "Titel: Mod"), new(DiffLineKind.Removed, "Gammel tekst"), new(DiffLineKind.Removed, "Mere tekst"), new(DiffLineKind.Added, "Ny tekst")])
             .Add(c => c.Label, "Forskelle mellem version 1 og 2"));
 
         cut.MarkupMatches("""
             <ol class="diff" aria-label="Forskelle mellem version 1 og 2">
                 <li class="diff__line"><span class="diff__marker visually-hidden">Uændret:</span> Titel: Mod</li>
                 <li class="diff__line diff__line--removed"><span class="diff__marker">Fjernet:</span> <del>Gammel tekst</del></li>
+                <li class="diff__line diff__line--removed"><span class="diff__marker">Fjernet:</span> <del>Mere tekst</del></li>
                 <li class="diff__line diff__line--added"><span class="diff__marker">Tilføjet:</span> <ins>Ny tekst</ins></li>
+            </ol>
+            """);
+    }
+
+    [Fact]
+    public void TheDiffViewMarksTheWordsOfALineChangedInPlaceAndLeavesOutBlankLines()
+    {
+        // A comma added: one changed line with the comma marked, as on /aendringer; no empty "Tilføjet:" line.
+        var cut = _context.Render<RevisionDiffView>(p => p
+            .Add(c => c.Lines, [new(DiffLineKind.Removed, "Vi griber hinanden når"), new(DiffLineKind.Added, "Vi griber hinanden, når"), new(DiffLineKind.Added, "")]));
+
+        cut.MarkupMatches("""
+            <ol class="diff" aria-label="Forskelle">
+                <li class="diff__line diff__line--changed"><span class="diff__marker">Ændret:</span> Vi griber hinanden<ins><span class="visually-hidden">Tilføjet: </span>,</ins> når</li>
             </ol>
             """);
     }

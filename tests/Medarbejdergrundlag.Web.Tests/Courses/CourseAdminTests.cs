@@ -70,9 +70,10 @@ public sealed class CourseAdminTests : IAsyncLifetime
         Assert.Contains("Målgruppe Medarbejdere", (await _employee.GetDocumentAsync("/phoenix/forloeb/mod-i-praksis")).QuerySelector(".course-facts")!.Text());
 
         var history = await _editor.GetDocumentAsync($"/admin/indhold/{id}/historik");
-        var diff = history.QuerySelector("main")!.Text();
-        Assert.Contains("Målgruppe: Medarbejdere", diff);
-        Assert.Contains("Målgruppe: Ledere", diff);
+        // One line changed in place: the old and the new audience marked as words.
+        var changed = history.QuerySelectorAll(".diff__line--changed").Single(l => l.Text().Contains("Målgruppe:", StringComparison.Ordinal));
+        Assert.Contains("Medarbejdere", changed.QuerySelector("del")!.Text());
+        Assert.Contains("Ledere", changed.QuerySelector("ins")!.Text());
 
         var restoreFirst = history.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=number][value='1']") is not null);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(_editor, $"/admin/indhold/{id}/historik", restoreFirst)).StatusCode);

@@ -55,13 +55,16 @@ public abstract class PublicPagesTests(PortalFixture portal)
     {
         var document = await portal.Employee.GetDocumentAsync("/");
 
-        var svg = document.QuerySelector("svg[role=img]") ?? throw new Xunit.Sdk.XunitException("no svg");
-        var labelIds = (svg.GetAttribute("aria-labelledby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var label = string.Join(" ", labelIds.Select(id => document.GetElementById(id)?.Text()));
+        var figure = document.QuerySelector("figure.charter-shape") ?? throw new Xunit.Sdk.XunitException("no figure");
+        var label = document.GetElementById(figure.GetAttribute("aria-labelledby")!)!.Text();
         foreach (var name in new[] { "Mod", "Udvikling", "Handlekraft", "Fællesskab", "Social kapital", "Samskabelse" })
         {
             Assert.Contains(name, label);
         }
+
+        // Each box leads to its bearing or to its leg's section of the charter.
+        Assert.Contains(figure.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/pejlemaerker/mod" && a.Text() == "Mod");
+        Assert.Contains(figure.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("/medarbejdergrundlag#", StringComparison.Ordinal) && a.Text() == "Samskabelse");
     }
 
     [Fact]

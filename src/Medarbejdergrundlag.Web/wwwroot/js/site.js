@@ -36,6 +36,14 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 
+  // A table wider than a phone scrolls in its box (words are not cut to fit): a box that scrolls
+  // must take keyboard focus, so it can be scrolled without a mouse.
+  for (const box of document.querySelectorAll(".table-scroll")) {
+    if (box.scrollWidth > box.clientWidth) {
+      box.tabIndex = 0;
+    }
+  }
+
   if (!navigator.clipboard || !window.isSecureContext) {
     return; // The link stays visible for people to copy by hand.
   }

@@ -47,6 +47,8 @@ public sealed class EditForm
             Bearings = current.Course?.BearingKeys.ToList() ?? [],
             Version = item.Version,
             BaseRevisionNumber = current.Number,
+            // The note of an unpublished draft is the note for publishing it: "Gem kladde" must not empty it.
+            ChangeNote = item.HasUnpublishedChanges ? current.ChangeNote : null,
         };
     }
 

@@ -71,6 +71,10 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
         await HandleSideFormAsync(id, await schedule.ChangeAsync(scheduleId, scheduleVersion, when, User.Editor()), null,
             "Tidspunktet er ændret.");
 
+    public async Task<IActionResult> OnPostScheduleNewestAsync(int id, int scheduleId, int scheduleVersion) =>
+        await HandleSideFormAsync(id, await schedule.ScheduleNewestAsync(scheduleId, scheduleVersion, User.Editor()), null,
+            "Den planlagte udgivelse udgiver nu den nyeste kladde, på samme tidspunkt.");
+
     public async Task<IActionResult> OnPostCancelScheduleAsync(int id, int scheduleId, int scheduleVersion) =>
         await HandleSideFormAsync(id, await schedule.CancelAsync(scheduleId, scheduleVersion, User.Editor()), null,
             "Planlægningen er annulleret. Intet er udgivet eller arkiveret.");

@@ -47,6 +47,7 @@ public static class ContentStoreExtensions
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
+        services.AddScoped<IPublishGate, Checks.ContentChecksGate>();
         services.AddSingleton<Checks.ContentChecker>().Configure<Checks.ContentCheckOptions>(configuration.GetSection(Checks.ContentCheckOptions.Section));
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ExampleCourseSeeder>();

@@ -17,8 +17,8 @@ public sealed partial class ContentEditor
     /// <summary>How long a publish or a review holds before the item is due for review again.</summary>
     public const int ReviewMonths = 12;
 
-    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false) =>
-        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, item => PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null)));
+    public Task<EditResult> PublishAsync(int id, int expectedVersion, EditorRef user, bool material = false, string? checksOverride = null) =>
+        PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, item => PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor, Trimmed(checksOverride)), note: null)));
 
     /// <summary>
     /// A scheduled publish (<see cref="Scheduling.ScheduleRunner"/>): the revision the schedule was made
@@ -88,7 +88,8 @@ public sealed partial class ContentEditor
         if (request.Source != PublishSource.Seed)
         {
             MarkReviewed(item, user);
-            Audit(AuditAction.Published, item, draft.Title, user, note is null ? details : $"{note} {details}");
+            var overridden = request.ChecksOverride is { } reason ? $" Udgivet trods indholdstjekket, med begrundelsen: »{reason}«." : "";
+            Audit(AuditAction.Published, item, draft.Title, user, (note is null ? details : $"{note} {details}") + overridden);
         }
 
         foreach (var hook in hooks)
@@ -99,6 +100,10 @@ public sealed partial class ContentEditor
         db.PendingPublishes.Add(request);
         return EditResult.Done(item, draft);
     }
+
+    /// <summary>An editor's reason, if they gave one: at most 500 characters, blank is none.</summary>
+    private static string? Trimmed(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() is { Length: > 500 } longReason ? longReason[..500] : reason.Trim();
 
     /// <summary>A publish or a review: the next review is due 12 months on (Copenhagen's date).</summary>
     internal void MarkReviewed(ContentItem item, EditorRef user)

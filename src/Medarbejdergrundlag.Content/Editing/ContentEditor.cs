@@ -86,11 +86,11 @@ public sealed partial class ContentEditor(
     /// "Væsentlig ændring": readers who confirmed the charter before ask to read and confirm again.
     /// Only kinds that are part of the charter can be material; for other kinds it is ignored.
     /// </param>
-    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false) =>
+    public Task<EditResult> SaveAndPublishAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool material = false, string? checksOverride = null) =>
         PortalMetrics.CountPublish(WriteAsync(id, expectedVersion, async item =>
             await AddRevisionAsync(item, input, AuditAction.Saved, user) is { Succeeded: false } refused
                 ? refused
-                : await PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor), note: null)));
+                : await PublishAsync(new PublishRequest(item, item.CurrentRevision!, user, material, PublishSource.Editor, Trimmed(checksOverride)), note: null)));
 
     /// <summary>
     /// An old Danish revision's text becomes a new draft. History stays as it was. English revisions

@@ -17,7 +17,8 @@ public enum PublishSource
 /// A revision about to become what the public site shows, as the gates and hooks see it. Danish
 /// text only: translations are published on their own path (<see cref="TranslationEditor"/>).
 /// </summary>
-public sealed record PublishRequest(ContentItem Item, ContentRevision Revision, EditorRef By, bool Material, PublishSource Source);
+/// <param name="ChecksOverride">The editor's reason to publish despite blocking content checks; logged with the publish.</param>
+public sealed record PublishRequest(ContentItem Item, ContentRevision Revision, EditorRef By, bool Material, PublishSource Source, string? ChecksOverride = null);
 
 /// <summary>A publish that has committed, for the work that follows it.</summary>
 public sealed record PublishedEvent(

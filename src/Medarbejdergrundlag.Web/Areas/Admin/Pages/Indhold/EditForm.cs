@@ -27,6 +27,9 @@ public sealed class EditForm
     /// <summary>"Væsentlig ændring" at publish: readers who confirmed the charter are asked to confirm again. Not part of the text.</summary>
     public bool MaterialChange { get; set; }
 
+    /// <summary>Why to publish although the content checks found something that must be fixed; logged with the publish.</summary>
+    public string? ChecksOverride { get; set; }
+
     /// <summary>The item's version when the editor opened it: the concurrency check.</summary>
     public int Version { get; set; }
 

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Checks;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
-public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry) : PageModel
+public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry, ContentChecker checker) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();
@@ -44,6 +45,9 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
     public CourseExpiryState? Expiry { get; private set; }
 
     public DateTime Now { get; private set; }
+
+    /// <summary>The content checks of the saved draft, as the publish gate sees it.</summary>
+    public ContentCheckResult? Checks { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -128,6 +132,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     private async Task LoadSchedulingAsync()
     {
+        Checks = await checker.CheckDraftAsync(Medarbejdergrundlag.Content.Publishing.PublishedItem.FromRevision(Item, Item.CurrentRevision!));
         Schedules = await schedule.OpenForItemAsync(Item.Id);
         Editors = await reviews.KnownEditorsAsync(User.Editor());
         ReviewBy = ReviewEditor.EffectiveReviewBy(Item);
@@ -145,7 +150,7 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     /// <summary>Saves what is in the form and publishes it, so nothing typed is left behind.</summary>
     public async Task<IActionResult> OnPostPublishAsync(int id) =>
-        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.Editor(), Form.MaterialChange),
+        await HandleAsync(id, await editor.SaveAndPublishAsync(id, Form.Version, Form.ToInput(), User.Editor(), Form.MaterialChange, Form.ChecksOverride),
             Form.MaterialChange
                 ? "Udgivet som væsentlig ændring. Medarbejderne ser nu den nye version, og de, der har bekræftet medarbejdergrundlaget, bliver bedt om at læse ændringen og bekræfte igen."
                 : "Udgivet. Medarbejderne ser nu den nye version.");

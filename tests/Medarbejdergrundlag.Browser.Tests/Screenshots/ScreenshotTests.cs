@@ -54,9 +54,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
                 var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
 
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-                // Names the outermost element that reaches past the viewport, so a failure says where to look.
+                // Names the innermost, last element that reaches past the viewport, so a failure says where to look.
                 var culprit = scrollWidth <= width ? "" : await page.EvaluateAsync<string>(
-                    "w => { const e = [...document.querySelectorAll('body *')].find(x => x.getBoundingClientRect().right > w + 1); return e ? e.outerHTML.slice(0, 160) : ''; }", width);
+                    "w => { const e = [...document.querySelectorAll('body *')].filter(x => x.getBoundingClientRect().right > w + 1).pop(); return e ? e.outerHTML.slice(0, 160) : ''; }", width);
                 Assert.True(scrollWidth <= width, $"{path} is {scrollWidth}px wide at a {width}px viewport: it scrolls sideways ({culprit}).");
 
                 // The saved file, decoded by Chromium: the whole page (as high as the document), and

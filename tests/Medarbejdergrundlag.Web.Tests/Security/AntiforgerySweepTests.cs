@@ -65,6 +65,7 @@ public sealed class AntiforgerySweepTests
         ["POST /admin/indhold/{id:int}?handler=Review"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}?handler=Save"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}?handler=ScheduleArchive"] = "hr-redaktoer",
+        ["POST /admin/indhold/{id:int}?handler=ScheduleNewest"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}?handler=SchedulePublish"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}?handler=Unarchive"] = "hr-redaktoer",
         ["POST /admin/markdown"] = "hr-redaktoer",

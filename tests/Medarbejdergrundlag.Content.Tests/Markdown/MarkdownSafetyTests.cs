@@ -30,6 +30,8 @@ public sealed class MarkdownSafetyTests
     [InlineData("[x](file:///etc/passwd)")]
     [InlineData("[x][r]\n\n[r]: javascript:alert(1)")]
     [InlineData("[x]\n\n[x]: JAVASCRIPT:alert(1)")]
+    // An empty scheme is not an allowed one (a mutant of the scheme check let it through).
+    [InlineData("[x](:alert(1))")]
     public void ALinkWithADisallowedSchemeIsRemovedButItsTextKept(string markdown)
     {
         var html = _renderer.RenderBlock(markdown);

@@ -53,11 +53,17 @@ public sealed partial class ContentChecker(PublishedContentStore store, IOptions
     /// </summary>
     public async Task<ContentCheckResult> CheckDraftAsync(PublishedItem draft)
     {
-        var danish = await store.GetAsync(PortalCulture.DanishCode);
-        var english = await store.GetAsync(PortalCulture.EnglishCode);
+        // Inside a publish's transaction: the snapshot this instance holds, never a wait for the
+        // database (which that transaction may hold). It is at most a moment old.
+        var danish = store.Peek(PortalCulture.DanishCode) ?? await store.GetAsync(PortalCulture.DanishCode);
+        var english = store.Peek(PortalCulture.EnglishCode) ?? await store.GetAsync(PortalCulture.EnglishCode);
         var map = SiteLinkMap.Build(danish, english, draft);
         return Check(draft, map, options.Value);
     }
+
+    /// <summary>Only images and links can make a blocking finding: a text with neither needs no site map.</summary>
+    public static bool MayHaveBlockingFindings(PublishedItem item) =>
+        ComposeHtml(item) is var html && (html.Contains("<a ", StringComparison.Ordinal) || html.Contains("<img", StringComparison.Ordinal));
 
     /// <summary>
     /// Every published item's findings (Danish and English), worst first. Computed once per

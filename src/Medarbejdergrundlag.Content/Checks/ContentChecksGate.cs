@@ -21,7 +21,14 @@ public sealed class ContentChecksGate(ContentChecker checker) : IPublishGate
             return [];
         }
 
-        var result = await checker.CheckDraftAsync(PublishedItem.FromRevision(request.Item, request.Revision));
+        var draft = PublishedItem.FromRevision(request.Item, request.Revision);
+        if (!ContentChecker.MayHaveBlockingFindings(draft))
+        {
+            // Only images and links can block: most texts (and imported courses) have neither.
+            return [];
+        }
+
+        var result = await checker.CheckDraftAsync(draft);
         if (!result.HasBlocking)
         {
             return [];

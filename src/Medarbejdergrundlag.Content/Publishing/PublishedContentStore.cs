@@ -87,6 +87,15 @@ public sealed class PublishedContentStore(
         }
     }
 
+    /// <summary>The snapshot held now, however old, without reading the database; null before the first load.</summary>
+    public PublishedSite? Peek(string language)
+    {
+        lock (_gate)
+        {
+            return _snapshot?.Site(language);
+        }
+    }
+
     /// <summary>Marks the snapshot stale; the next request reads the database again and waits for it.</summary>
     public void Invalidate()
     {

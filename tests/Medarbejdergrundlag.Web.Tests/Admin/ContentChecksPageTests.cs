@@ -50,7 +50,7 @@ public sealed class ContentChecksPageTests : IAsyncLifetime
             var published = await editor.SaveAndPublishAsync(id, item.Version, input with
             {
                 Body = input.Body + "\n\n## Billeder\n\n![](/billeder/abc/moede.jpg)\n\nSe [det gamle afsnit](/medarbejdergrundlag#findes-ikke). [Klik her](/pejlemaerker/udvikling).",
-            }, "persona:hr-redaktoer");
+            }, "persona:hr-redaktoer", checksOverride: "Publiceret med fejl for at se dem i oversigten.");
             Assert.True(published.Succeeded);
         }
 

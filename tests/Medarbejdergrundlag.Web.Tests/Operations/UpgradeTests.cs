@@ -19,13 +19,15 @@ namespace Medarbejdergrundlag.Web.Tests.Operations;
 /// links keep working. One fixture per version (tests/Fixtures/README.md): the first version
 /// (hand-written migrations), the previous main (server sessions, calendar link owners, used
 /// logout tokens, before a kind's fields became complex types) and the main of 5 December 2026
-/// (English translations, schedules, review dates, confirmations, course expiry).
+/// (English translations, schedules, review dates, confirmations, course expiry) and the main of
+/// 6 December 2026 (the Milestones table, a publish despite the content checks).
 /// </summary>
 public sealed class UpgradeTests
 {
     private const string FirstVersion = "first-version";
     private const string PreviousMain = "previous-main";
     private const string MainOfDecember5 = "main-2026-12-05";
+    private const string MainOfDecember6 = "main-2026-12-06";
 
     /// <summary>Every fixture on every provider it was made on.</summary>
     public static TheoryData<string, string> Fixtures => new()
@@ -36,6 +38,8 @@ public sealed class UpgradeTests
         { PreviousMain, ContentDatabase.Postgres },
         { MainOfDecember5, ContentDatabase.Sqlite },
         { MainOfDecember5, ContentDatabase.Postgres },
+        { MainOfDecember6, ContentDatabase.Sqlite },
+        { MainOfDecember6, ContentDatabase.Postgres },
     };
 
     /// <summary>The fixtures made since sessions lived on the server.</summary>
@@ -45,6 +49,8 @@ public sealed class UpgradeTests
         { PreviousMain, ContentDatabase.Postgres },
         { MainOfDecember5, ContentDatabase.Sqlite },
         { MainOfDecember5, ContentDatabase.Postgres },
+        { MainOfDecember6, ContentDatabase.Sqlite },
+        { MainOfDecember6, ContentDatabase.Postgres },
     };
 
     /// <summary>The versions before the accessibility statement was content and before course expiry: the upgrade adds both.</summary>
@@ -223,14 +229,22 @@ public sealed class UpgradeTests
         Assert.Equal(extra.CourseLengthDays, courseItem.CurrentRevision.Course.LengthDays);
     }
 
-    [Theory]
-    [InlineData(ContentDatabase.Sqlite)]
-    [InlineData(ContentDatabase.Postgres)]
-    public async Task ADecemberMainDatabaseKeepsItsTranslationSchedulesReviewDateConfirmationsAndKeptCourse(string provider)
+    /// <summary>The fixtures made since translations, schedules, reviews and confirmations.</summary>
+    public static TheoryData<string, string> DecemberFixtures => new()
     {
-        var manifest = Manifest(MainOfDecember5, provider);
+        { MainOfDecember5, ContentDatabase.Sqlite },
+        { MainOfDecember5, ContentDatabase.Postgres },
+        { MainOfDecember6, ContentDatabase.Sqlite },
+        { MainOfDecember6, ContentDatabase.Postgres },
+    };
+
+    [Theory]
+    [MemberData(nameof(DecemberFixtures))]
+    public async Task ADecemberMainDatabaseKeepsItsTranslationSchedulesReviewDateConfirmationsAndKeptCourse(string fixture, string provider)
+    {
+        var manifest = Manifest(fixture, provider);
         var extra = manifest.MainOfDecember5!;
-        using var factory = await UpgradedPortalAsync(MainOfDecember5, provider, manifest);
+        using var factory = await UpgradedPortalAsync(fixture, provider, manifest);
         using var client = factory.CreateCookielessClient();
 
         // The published English translation is what the English page shows; the English draft on top of it is not.
@@ -286,6 +300,12 @@ public sealed class UpgradeTests
 
         var course = await db.Items.SingleAsync(i => i.Key == extra.KeptCourse.Key);
         Assert.Equal((true, false), (course.KeepAfterLastDate, course.IsArchived));
+
+        // The main of 6 December 2026 published despite a blocking content check; the audit log keeps the reason.
+        if (fixture == MainOfDecember6)
+        {
+            Assert.Contains(await db.AuditEntries.Select(a => a.Details).ToListAsync(), d => d.Contains("»FIXTURE-BEGRUNDELSE«", StringComparison.Ordinal));
+        }
     }
 
     [Theory]
@@ -325,6 +345,7 @@ public sealed class UpgradeTests
     [InlineData(FirstVersion)]
     [InlineData(PreviousMain)]
     [InlineData(MainOfDecember5)]
+    [InlineData(MainOfDecember6)]
     public async Task ADbaUpgradesAPostgresDatabaseOfAnEarlierVersionWithTheScriptAndTheAppStartsWithoutMigrating(string fixture)
     {
         var manifest = Manifest(fixture, ContentDatabase.Postgres);

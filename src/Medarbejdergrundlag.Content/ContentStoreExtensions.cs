@@ -48,6 +48,7 @@ public static class ContentStoreExtensions
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<IPublishGate, Checks.ContentChecksGate>();
+        services.AddScoped<Checks.DraftChecks>();
         services.AddSingleton<Checks.ContentChecker>().Configure<Checks.ContentCheckOptions>(configuration.GetSection(Checks.ContentCheckOptions.Section));
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ExampleCourseSeeder>();

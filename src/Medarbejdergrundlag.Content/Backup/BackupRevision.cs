@@ -37,6 +37,8 @@ public sealed record BackupRevision(
     /// <summary>"Væsentlig ændring" at its publish.</summary>
     public bool? IsMaterialChange { get; init; }
 
+    public string? ChecksOverrideReason { get; init; }
+
     // Format 1 wrote a kind's own fields flat on the revision. They are read, to import such files,
     // and never written.
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -69,6 +71,7 @@ public sealed record BackupRevision(
             TranslatedFromRevision = numberOf(r.TranslatedFromRevisionId),
             PublishedAt = r.PublishedAt,
             IsMaterialChange = r.IsMaterialChange,
+            ChecksOverrideReason = r.ChecksOverrideReason,
         };
 
     /// <summary>The revision, not yet rendered; its translation source is linked by the item.</summary>
@@ -88,6 +91,7 @@ public sealed record BackupRevision(
         ChangeNote = ChangeNote,
         PublishedAt = PublishedAt,
         IsMaterialChange = IsMaterialChange ?? false,
+        ChecksOverrideReason = ChecksOverrideReason,
     };
 
     private BearingDetails? LegacyBearing(ContentKind kind) =>

@@ -29,15 +29,16 @@ public sealed class ContentChecksGate(ContentChecker checker) : IPublishGate
         }
 
         var result = await checker.CheckDraftAsync(draft);
-        if (!result.HasBlocking)
-        {
-            return [];
-        }
+        return result.HasBlocking ? [Refusal(result)] : [];
+    }
 
+    /// <summary>Why a text with blocking findings is not published, in Danish, naming the first few.</summary>
+    public static string Refusal(ContentCheckResult result)
+    {
         var blocking = result.Blocking.ToList();
         var named = string.Join(" ", blocking.Take(Named).Select(f => f.Message));
         var more = blocking.Count > Named ? $" Og {blocking.Count - Named} mere." : "";
         var what = blocking.Count == 1 ? "én fejl" : $"{blocking.Count} fejl";
-        return [$"Indholdstjekket fandt {what}, der skal rettes før udgivelse: {named}{more} Ret teksten, eller skriv en begrundelse for at udgive alligevel."];
+        return $"Indholdstjekket fandt {what}, der skal rettes før udgivelse: {named}{more} Ret teksten, eller skriv en begrundelse for at udgive alligevel.";
     }
 }

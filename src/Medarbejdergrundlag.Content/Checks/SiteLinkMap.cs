@@ -53,11 +53,22 @@ public sealed class SiteLinkMap
     /// removed headings do not. <paramref name="english"/> gives the English pages' anchors;
     /// without it, English addresses resolve as their Danish twins do.
     /// </summary>
-    public static SiteLinkMap Build(PublishedSite danish, PublishedSite? english = null, PublishedItem? draft = null)
+    /// <param name="without">An item left out in both languages, as if it were archived.</param>
+    public static SiteLinkMap Build(PublishedSite danish, PublishedSite? english = null, PublishedItem? draft = null, int? without = null)
     {
-        var danishItems = Replace(danish.Items, draft is { Language: PortalCulture.DanishCode } ? draft : null);
-        var englishItems = english is null ? null : Replace(english.Items, draft is { Language: PortalCulture.EnglishCode } ? draft : null);
+        var danishItems = Replace(Without(danish.Items, without), draft is { Language: PortalCulture.DanishCode } ? draft : null);
+        var englishItems = english is null ? null : Replace(Without(english.Items, without), draft is { Language: PortalCulture.EnglishCode } ? draft : null);
         var danishPages = Pages(danishItems);
+
+        // A renamed page keeps its old address: publishing makes it redirect to the new one.
+        if (draft is { Language: PortalCulture.DanishCode } && ContentKinds.Of(draft.Kind).HasOwnAddress
+            && danish.Items.FirstOrDefault(i => i.Id == draft.Id) is { } published
+            && PathOf(published) is var oldPath && oldPath != PathOf(draft)
+            && danishPages.TryGetValue(PathOf(draft), out var moved))
+        {
+            danishPages.TryAdd(oldPath, moved);
+        }
+
         return new SiteLinkMap(
             danishPages,
             englishItems is null ? danishPages : Pages(englishItems),
@@ -120,6 +131,9 @@ public sealed class SiteLinkMap
 
         return lookup(path[prefix.Length..]) is { } slug ? prefix + slug : null;
     }
+
+    private static IReadOnlyList<PublishedItem> Without(IReadOnlyList<PublishedItem> items, int? id) =>
+        id is null ? items : items.Where(i => i.Id != id).ToList();
 
     private static List<PublishedItem> Replace(IReadOnlyList<PublishedItem> items, PublishedItem? draft) =>
         draft is null ? items.ToList() : items.Where(i => i.Id != draft.Id).Append(draft).ToList();

@@ -75,13 +75,15 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>
     /// The one change a revision may take: publishing a draft stamps it once with when it was
-    /// published and whether the editor called it material. Its text never changes.
+    /// published, whether the editor called it material and their reason for publishing despite the
+    /// content checks. Its text never changes, nor a reason once given.
     /// </summary>
     private static bool IsPublishStamp(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
         entry is { Entity: ContentRevision, State: EntityState.Modified }
         && entry.Property(nameof(ContentRevision.PublishedAt)).OriginalValue is null
+        && entry.Property(nameof(ContentRevision.ChecksOverrideReason)).OriginalValue is null
         && entry.Properties.Where(p => p.IsModified).All(p =>
-            p.Metadata.Name is nameof(ContentRevision.PublishedAt) or nameof(ContentRevision.IsMaterialChange));
+            p.Metadata.Name is nameof(ContentRevision.PublishedAt) or nameof(ContentRevision.IsMaterialChange) or nameof(ContentRevision.ChecksOverrideReason));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDbContext).Assembly);

@@ -77,6 +77,7 @@ public sealed partial class ContentEditor
         item.PublishedRevision = draft;
         draft.PublishedAt = Now;
         draft.IsMaterialChange = request.Material;
+        draft.ChecksOverrideReason = request.ChecksOverride;
         Touch(item, user);
         HoldExpiry(item);
         var moved = oldSlug is not null && oldSlug != draft.Slug ? $" Adressen er flyttet fra »{oldSlug}« til »{draft.Slug}«." : "";

@@ -1,5 +1,7 @@
+using Medarbejdergrundlag.Content.Checks;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Publishing;
 
 namespace Medarbejdergrundlag.Content.Editing;
 
@@ -9,14 +11,16 @@ namespace Medarbejdergrundlag.Content.Editing;
 /// editor and a reader can tell when the Danish text has moved on. The Danish and the English
 /// texts are published independently of each other.
 /// </summary>
-public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
+public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db, ContentChecker checker)
 {
     /// <summary>
     /// What the editor typed becomes the item's newest English revision, translated from the
     /// Danish text the public site shows now (or the newest, for an item not yet published). With
-    /// <paramref name="publish"/> it is also what the English pages show, in the same save.
+    /// <paramref name="publish"/> it is also what the English pages show, in the same save, unless the
+    /// content checks find something blocking (a translation is checked as a Danish text is) and the
+    /// editor gives no <paramref name="checksOverride"/> reason: then the draft is kept and not published.
     /// </summary>
-    public Task<EditResult> SaveAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool publish) =>
+    public Task<EditResult> SaveAsync(int id, int expectedVersion, RevisionInput input, EditorRef user, bool publish, string? checksOverride = null) =>
         editor.WriteAsync(id, expectedVersion, async item =>
         {
             if (!ContentKinds.Of(item.Kind).Translatable)
@@ -56,8 +60,16 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
                     return EditResult.Invalid("Der er ingen ændringer at udgive. Den udgivne oversættelse er allerede den nyeste.");
                 }
 
+                var reason = string.IsNullOrWhiteSpace(checksOverride) ? null : checksOverride.Trim() is { Length: > 500 } longReason ? longReason[..500] : checksOverride.Trim();
+                if (reason is null && await BlockingFindingsAsync(item, current!) is { } refusal)
+                {
+                    return EditResult.Refused(item, [refusal]);
+                }
+
                 item.PublishedEnglishRevision = current;
-                editor.Audit(AuditAction.TranslationPublished, item, current!.Title, user, $"Engelsk version {current.Number}.");
+                current!.ChecksOverrideReason = reason;
+                var overridden = reason is null ? "" : $" Udgivet trods indholdstjekket, med begrundelsen: »{reason}«.";
+                editor.Audit(AuditAction.TranslationPublished, item, current.Title, user, $"Engelsk version {current.Number}.{overridden}");
             }
             else if (unchanged)
             {
@@ -67,6 +79,19 @@ public sealed class TranslationEditor(ContentEditor editor, ContentDbContext db)
             editor.Touch(item, user);
             return EditResult.Done(item, current);
         });
+
+    /// <summary>The content checks' refusal of an English draft, as the publish gate words a Danish one's; null when nothing blocks.</summary>
+    private async Task<string?> BlockingFindingsAsync(ContentItem item, ContentRevision english)
+    {
+        var draft = PublishedItem.FromRevision(item, english) with { Language = PortalCulture.EnglishCode };
+        if (!ContentChecker.MayHaveBlockingFindings(draft))
+        {
+            return null;
+        }
+
+        var result = await checker.CheckDraftAsync(draft);
+        return result.HasBlocking ? ContentChecksGate.Refusal(result) : null;
+    }
 
     /// <summary>
     /// An old English revision's text becomes a new English draft: history stays as it was, and the

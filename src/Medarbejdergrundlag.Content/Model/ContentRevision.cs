@@ -63,6 +63,12 @@ public class ContentRevision
     /// </summary>
     public bool IsMaterialChange { get; set; }
 
+    /// <summary>
+    /// The editor's reason for publishing this revision despite blocking content checks (an image
+    /// without alt text, a link that leads nowhere); null when it was published without one.
+    /// </summary>
+    public string? ChecksOverrideReason { get; set; }
+
     /// <summary>A translation only: the Danish revision it was translated from, to tell when it is outdated.</summary>
     public int? TranslatedFromRevisionId { get; set; }
 

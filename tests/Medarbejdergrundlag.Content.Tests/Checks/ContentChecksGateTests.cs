@@ -58,6 +58,7 @@ public sealed class ContentChecksGateTests : IAsyncLifetime
         await using var db = _database.NewContext();
         var logged = await db.AuditEntries.Where(a => a.ContentItemId == mod.Id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync();
         Assert.EndsWith("Udgivet trods indholdstjekket, med begrundelsen: »Siden om ferieregler udgives i morgen.«.", logged.Details);
+        Assert.Equal("Siden om ferieregler udgives i morgen.", after.PublishedRevision.ChecksOverrideReason);
     }
 
     [Fact]

@@ -53,4 +53,69 @@ public sealed class ContentChecksEditPageTests
         var logged = await db.AuditEntries.Where(a => a.ContentItemId == id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync();
         Assert.Contains("med begrundelsen: »Billedet lægges op i morgen.«", logged.Details);
     }
+
+    [Fact]
+    public async Task TypedTextIsCheckedLiveAndNothingIsSaved()
+    {
+        using var factory = new PortalFactory();
+        var editor = await factory.SignedInClientAsync("hr-redaktoer");
+        var (id, revisionsBefore) = await ItemAsync(factory, "mod");
+
+        var live = await Forms.SubmitAsync(editor, $"/admin/indhold/{id}", "form.edit-form",
+            new() { ["Form.Body"] = "Vi tør sige fra. ![](/billeder/mod.jpg) Se [afsnittet](#findes-ikke)." }, "Checks");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var section = Html.Parse(await live.Content.ReadAsStringAsync()).QuerySelector("section[data-live-checks]")!;
+        Assert.Equal(("2", "0"), (section.GetAttribute("data-blocking"), section.GetAttribute("data-warnings")));
+        Assert.Equal("Indholdstjek af teksten, som du skriver den", section.QuerySelector("h2")!.TextContent);
+        Assert.Equal(revisionsBefore, (await ItemAsync(factory, "mod")).Revisions);
+
+        // The same answer for a clean text: no findings.
+        var clean = await Forms.SubmitAsync(editor, $"/admin/indhold/{id}", "form.edit-form", new() { ["Form.Body"] = "Vi tør sige fra." }, "Checks");
+        Assert.Equal("0", Html.Parse(await clean.Content.ReadAsStringAsync()).QuerySelector("section[data-live-checks]")!.GetAttribute("data-findings"));
+
+        // An employee cannot use it: the admin area's policy guards the handler too.
+        var employee = await factory.SignedInClientAsync("medarbejder");
+        var refused = await employee.PostAsync($"/admin/indhold/{id}?handler=Checks", new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ArchivingABearingTheCharterLinksToWarnsTheEditorAndTheCharterOwnerSeesTheBrokenLinkAfterwards()
+    {
+        using var factory = new PortalFactory();
+        var editor = await factory.SignedInClientAsync("hr-redaktoer");
+        var (modId, _) = await ItemAsync(factory, "mod");
+        var (charterId, _) = await ItemAsync(factory, "kaere-medarbejder");
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(editor, $"/admin/indhold/{charterId}", "form.edit-form",
+            new() { ["Form.Body"] = "Læs om [pejlemærket Mod](/pejlemaerker/mod)." }, "Publish")).StatusCode);
+        Assert.Null((await editor.GetDocumentAsync("/admin")).QuerySelector("[data-owned-broken-links]"));
+
+        var edit = await editor.GetDocumentAsync($"/admin/indhold/{modId}");
+        var warning = edit.QuerySelector(".danger-zone .archive-breaks-links")!;
+        Assert.Contains("Kære medarbejder i Odense Kommune", warning.QuerySelectorAll("li a").Select(a => a.TextContent));
+        Assert.Contains($"/admin/indhold/{charterId}", warning.QuerySelectorAll("li a").Select(a => a.GetAttribute("href")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(editor, $"/admin/indhold/{modId}", ".danger-zone form")).StatusCode);
+
+        // Nobody owns the charter section yet, so nobody is shown it on the overview; its owner is.
+        Assert.Null((await editor.GetDocumentAsync("/admin")).QuerySelector("[data-owned-broken-links]"));
+        await using (var db = factory.Database.NewContext())
+        {
+            var charter = await db.Items.SingleAsync(i => i.Id == charterId);
+            (charter.OwnerId, charter.OwnerName) = ("persona:hr-redaktoer", "Hanne HR-redaktør");
+            await db.SaveChangesAsync();
+        }
+
+        var owned = (await editor.GetDocumentAsync("/admin")).QuerySelector("[data-owned-broken-links]")!;
+        Assert.Contains("/pejlemaerker/mod", owned.TextContent);
+        Assert.Contains($"/admin/indhold/{charterId}", owned.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    private static async Task<(int Id, int Revisions)> ItemAsync(PortalFactory factory, string key)
+    {
+        await using var db = factory.Database.NewContext();
+        var item = await db.Items.Where(i => i.Key == key).Select(i => new { i.Id, Revisions = i.Revisions.Count }).SingleAsync();
+        return (item.Id, item.Revisions);
+    }
 }

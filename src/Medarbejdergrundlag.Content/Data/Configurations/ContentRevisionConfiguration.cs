@@ -18,6 +18,7 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.CreatedById).HasMaxLength(200);
         builder.Property(r => r.ChangeNote).HasMaxLength(500);
+        builder.Property(r => r.ChecksOverrideReason).HasMaxLength(500);
         // Added to a table that has rows: every existing revision is Danish.
         builder.Property(r => r.Language).HasMaxLength(5).HasDefaultValue(PortalCulture.DanishCode);
         builder.HasOne(r => r.TranslatedFrom).WithMany()

@@ -54,6 +54,43 @@
     refresh();
   }
 
+  // Live content checks: the form as typed goes to the page's "Checks" handler, which renders the
+  // same findings section a save shows (and writes nothing). Replaced only when it changed, so a
+  // screen reader is not told the same findings at every keystroke.
+  const checked = document.querySelector("form[data-checks]");
+  if (checked) {
+    let timer;
+    const refresh = async () => {
+      const current = document.querySelector("[data-live-checks]");
+      const response = await fetch(checked.dataset.checks, {
+        method: "POST",
+        body: new FormData(checked),
+        credentials: "same-origin",
+      });
+      if (!response.ok) return;
+      const html = (await response.text()).trim();
+      if (current && current.outerHTML.replace(/\s+/g, " ") !== html.replace(/\s+/g, " ")) {
+        current.outerHTML = html;
+      }
+    };
+    checked.addEventListener("input", (event) => {
+      if (event.target.name === "Form.ChecksOverride") return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 700);
+    });
+  }
+
+  // "Gå til stedet i teksten": selects the finding's words in the text field where they are there as typed.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a.finding__spot[data-excerpt]");
+    const field = link && document.getElementById("Form_Body");
+    if (!field) return;
+    event.preventDefault();
+    const at = field.value.indexOf(link.dataset.excerpt);
+    field.focus();
+    if (at >= 0) field.setSelectionRange(at, at + link.dataset.excerpt.length);
+  });
+
   // Warn before leaving a form with unsaved text; submitting it is not leaving.
   for (const form of document.querySelectorAll("form.edit-form")) {
     let dirty = false;

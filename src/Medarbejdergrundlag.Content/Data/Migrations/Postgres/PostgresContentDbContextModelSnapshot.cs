@@ -255,6 +255,10 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ChecksOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("ContentItemId")
                         .HasColumnType("integer");
 

@@ -255,6 +255,10 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("ChecksOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("ContentItemId")
                         .HasColumnType("int");
 

@@ -1,3 +1,5 @@
+using Medarbejdergrundlag.Content;
+using Medarbejdergrundlag.Content.Checks;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
@@ -12,7 +14,7 @@ namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 /// The English translation of an item: the Danish text beside the English form, and, when the
 /// Danish text has changed since the translation was made, exactly what changed.
 /// </summary>
-public sealed class OversaettelseModel(TranslationEditor translations, ContentDbContext db) : PageModel
+public sealed class OversaettelseModel(TranslationEditor translations, ContentDbContext db, ContentChecker checker, DraftChecks draftChecks) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();
@@ -31,8 +33,17 @@ public sealed class OversaettelseModel(TranslationEditor translations, ContentDb
     /// <summary>What changed in the Danish text since <see cref="TranslatedFrom"/>.</summary>
     public IReadOnlyList<DiffLine> DanishChanges { get; private set; } = [];
 
+    /// <summary>The newest English revision's content checks, as publishing it would meet them.</summary>
+    public DraftCheck? DraftCheck { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>The content checks on the English text as typed (admin.js), without saving it.</summary>
+    public async Task<IActionResult> OnPostChecksAsync(int id) =>
+        await draftChecks.CheckTypedAsync(id, Form.ToInput(), PortalCulture.EnglishCode) is { } check
+            ? Partial("_Checks", check with { Typed = true })
+            : NotFound();
 
     public Task<IActionResult> OnGetAsync(int id) => LoadFormAsync(id);
 
@@ -82,7 +93,14 @@ public sealed class OversaettelseModel(TranslationEditor translations, ContentDb
 
     private async Task<IActionResult> HandleAsync(int id, bool publish, string success)
     {
-        var result = await translations.SaveAsync(id, Form.Version, Form.ToInput() with { Course = null }, User.Editor(), publish);
+        var result = await translations.SaveAsync(id, Form.Version, Form.ToInput() with { Course = null }, User.Editor(), publish, Form.ChecksOverride);
+        if (result.Outcome == EditOutcome.Refused)
+        {
+            // The content checks said no; the translation is kept as a draft, so the form starts from it.
+            Message = string.Join(" ", result.Errors.Values) + " Oversættelsen er gemt som kladde.";
+            return RedirectToPage(new { id });
+        }
+
         if (await this.OutcomeAsync(result, () =>
             {
                 Message = success;
@@ -124,6 +142,8 @@ public sealed class OversaettelseModel(TranslationEditor translations, ContentDb
             TranslatedFrom = from;
             DanishChanges = RevisionDiff.Compare(from, Source);
         }
+
+        DraftCheck = Current is null ? null : DraftCheck.Of(await checker.CheckTranslationAsync(item, Current));
 
         return true;
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
-public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry, ContentChecker checker) : PageModel
+public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry, ContentChecker checker, DraftChecks draftChecks) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();
@@ -47,7 +47,22 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
     public DateTime Now { get; private set; }
 
     /// <summary>The content checks of the saved draft, as the publish gate sees it.</summary>
-    public ContentCheckResult? Checks { get; private set; }
+    public ContentCheckResult? Checks => DraftCheck?.Result;
+
+    /// <summary>The saved draft's findings and the published texts whose links its publish would break.</summary>
+    public DraftCheck? DraftCheck { get; private set; }
+
+    /// <summary>Published, not archived: the published texts whose links archiving would break.</summary>
+    public IReadOnlyList<BrokenInbound> ArchiveBreaksLinksIn { get; private set; } = [];
+
+    /// <summary>
+    /// The content checks on the form's text as typed, without saving it: the edit page's live
+    /// findings (admin.js posts the form here as the editor types). Writes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostChecksAsync(int id) =>
+        await draftChecks.CheckTypedAsync(id, Form.ToInput(), Medarbejdergrundlag.Content.PortalCulture.DanishCode) is { } check
+            ? Partial("_Checks", check with { Typed = true })
+            : NotFound();
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -132,7 +147,8 @@ public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, Publ
 
     private async Task LoadSchedulingAsync()
     {
-        Checks = await checker.CheckDraftAsync(Medarbejdergrundlag.Content.Publishing.PublishedItem.FromRevision(Item, Item.CurrentRevision!));
+        DraftCheck = await draftChecks.CheckSavedAsync(Item);
+        ArchiveBreaksLinksIn = Item.PublishedRevisionId is not null && !Item.IsArchived ? await checker.LinksBrokenByArchivingAsync(Item.Id) : [];
         Schedules = await schedule.OpenForItemAsync(Item.Id);
         Editors = await reviews.KnownEditorsAsync(User.Editor());
         ReviewBy = ReviewEditor.EffectiveReviewBy(Item);

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ContentChecksOverrideReason : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ChecksOverrideReason",
+                table: "ContentRevisions",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ChecksOverrideReason",
+                table: "ContentRevisions");
+        }
+    }
+}

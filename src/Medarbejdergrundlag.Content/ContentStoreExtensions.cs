@@ -43,7 +43,7 @@ public static class ContentStoreExtensions
             _ => AddProviderContext<SqlServerContentDbContext>(services, provider, connectionString),
         };
         services.AddSingleton<IInterceptor, PublishPipeline>();
-        services.AddSingleton(new ContentStoreOptions(provider, configuration.GetValue("Database:MigrateOnStart", true)));
+        services.AddSingleton(new ContentStoreOptions(provider, configuration.GetValue("Database:MigrateOnStart", true), configuration.GetValue("Scheduling:WarmUpOnStart", true)));
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<RevisionRenderer>();
         services.AddSingleton<PublishedContentStore>();

@@ -31,6 +31,17 @@ public sealed partial class ContentEditor
             : EditResult.Invalid("Den planlagte version findes ikke.")), scheduled: true);
 
     /// <summary>
+    /// A scheduled publish's whole path (a new revision, the gates, the save, the stamp) for the
+    /// start-up warm-up (<see cref="Scheduling.ScheduleRunner.WarmUpAsync"/>), inside the caller's
+    /// transaction, which rolls it back: nothing stays, and nothing is counted as a publish.
+    /// </summary>
+    internal Task<EditResult> RehearsePublishAsync(int id, RevisionInput input, EditorRef by) =>
+        WriteAsync(id, expectedVersion: null, async item =>
+            await AddRevisionAsync(item, input, AuditAction.Saved, by) is { Succeeded: false } refused
+                ? refused
+                : await PublishAsync(new PublishRequest(item, item.CurrentRevision!, by, Material: false, PublishSource.Schedule), note: "Opvarmning."));
+
+    /// <summary>
     /// Publishes a loaded, tracked item's revision inside the caller's unit of work (the import, the
     /// seed): nothing is saved here, and the caller steps the item's version. Refusals, a gate's
     /// included, come back as the result and leave the item as it was.

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace Medarbejdergrundlag.Content.Scheduling;
 /// it. The first poll comes at start-up, so a schedule that fell due while every instance was down
 /// runs then.
 /// </summary>
-public sealed class ScheduleWorker(ScheduleRunner runner, ScheduleHeartbeat heartbeat, TimeProvider clock, ILogger<ScheduleWorker> logger) : BackgroundService
+public sealed class ScheduleWorker(ScheduleRunner runner, ScheduleHeartbeat heartbeat, TimeProvider clock, ContentStoreOptions options, ILogger<ScheduleWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -17,6 +18,12 @@ public sealed class ScheduleWorker(ScheduleRunner runner, ScheduleHeartbeat hear
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.WarmUpOnStart)
+        {
+            heartbeat.Polled();
+            await runner.WarmUpAsync(stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = PollInterval;

@@ -45,6 +45,10 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         // Tests count and list content, so the development example courses stay out unless a test asks for them.
         _settings["Phoenix:ExampleCourses"] = "false";
 
+        // Hundreds of factories start in a run: the schedule worker's start-up rehearsal (measured by
+        // the two-instance test on real processes, and tested on its own) is left out here.
+        _settings["Scheduling:WarmUpOnStart"] = "false";
+
         // Production refuses to build links from the Host header, so it needs the portal's address.
         if (environment == "Production")
         {

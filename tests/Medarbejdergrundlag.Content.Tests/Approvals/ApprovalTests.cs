@@ -89,6 +89,30 @@ public sealed class ApprovalTests
     }
 
     [Fact]
+    public async Task SendingBackNeedsACommentTheAuthorSeesAndTheRevisionCanBeSentAgain()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod, første udkast"), Hanne);
+        Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision!.Number, material: true, null, Hanne)).Succeeded);
+        Assert.Equal(EditOutcome.Invalid, (await Desk(database).RequestAsync(mod.Id, draft.Revision.Number, material: true, null, Hanne)).Outcome);
+        var request = await SingleRequestAsync(database);
+
+        var silent = await Desk(database).ReturnAsync(request.Id, Gurli, "  ");
+        Assert.Equal("Skriv en kommentar til forfatteren: hvad skal ændres?", silent.Errors[""]);
+        Assert.Equal(ApprovalState.Pending, (await SingleRequestAsync(database)).State);
+        Assert.True((await Desk(database).ReturnAsync(request.Id, Gurli, "Nævn også de nye kolleger.")).Succeeded);
+
+        var item = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var seen = (await Desk(database).ForItemAsync(item))!;
+        Assert.Equal((ApprovalState.Returned, "Nævn også de nye kolleger.", Gurli.Name, true), (seen.Request.State, seen.Request.DecisionNote, seen.Request.DecidedBy, seen.Applies));
+        Assert.Equal(EditOutcome.Invalid, (await Desk(database).ApproveAsync(request.Id, Gurli, publish: true)).Outcome);
+        Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision.Number, material: true, "Rettet.", Hanne)).Succeeded);
+        await using var db = database.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.ApprovalReturned && a.UserId == Gurli.Id && a.Details.Contains("Nævn også de nye kolleger.")));
+    }
+
+    [Fact]
     public async Task ANewerSaveAfterTheRequestIsNotPublishedByTheOldApproval()
     {
         await using var database = await CreateAsync();

@@ -195,7 +195,8 @@ public sealed partial class PageCatalog
 
     /// <summary>
     /// Consultation links (issue 27) are linked from nowhere and their tokens are stored only as hashes:
-    /// make one open link to a draft of Mod, and one revoked (the 410 page).
+    /// make one open link to a draft of a charter section no journey publishes (a journey's "Gem og udgiv"
+    /// would publish the draft with its own change), and one revoked (the 410 page).
     /// </summary>
     private static async Task<(string Open, string Gone)> ConsultationLinksAsync(PortalFactory server)
     {
@@ -203,7 +204,7 @@ public sealed partial class PageCatalog
         var services = scope.ServiceProvider;
         var editor = services.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
         var db = services.GetRequiredService<Medarbejdergrundlag.Content.Data.ContentDbContext>();
-        var id = db.Items.Where(i => i.Key == "mod").Select(i => i.Id).Single();
+        var id = db.Items.Where(i => i.Key == "saet-viden-og-kompetencer-i-spil").Select(i => i.Id).Single();
         var item = (await editor.FindAsync(id))!;
         var by = new Medarbejdergrundlag.Content.Editing.EditorRef("persona:hr-redaktoer", "Hanne HR-redaktør");
         if (!item.HasUnpublishedChanges)

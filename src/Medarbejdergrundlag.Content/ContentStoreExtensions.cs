@@ -49,6 +49,10 @@ public static class ContentStoreExtensions
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<IPublishGate, Checks.ContentChecksGate>();
         services.AddScoped<Checks.DraftChecks>();
+        services.AddScoped<IPublishGate, Approvals.ApprovalGate>();
+        services.AddOptions<Approvals.GovernanceOptions>().Bind(configuration.GetSection(Approvals.GovernanceOptions.Section));
+        services.AddScoped<Approvals.ApprovalDesk>();
+        services.AddScoped<Approvals.Consultations>();
         services.AddSingleton<Checks.ContentChecker>().Configure<Checks.ContentCheckOptions>(configuration.GetSection(Checks.ContentCheckOptions.Section));
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ExampleCourseSeeder>();

@@ -69,6 +69,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// For tests about something else than approval that publish material changes by hand:
+    /// <c>Governance:ApprovalRequiredFor=None</c>, as before approvals (issue 27).
+    /// </summary>
+    public static void WithoutApproval(IServiceCollection services) =>
+        services.Configure<Medarbejdergrundlag.Content.Approvals.GovernanceOptions>(o => o.ApprovalRequiredFor = Medarbejdergrundlag.Content.Approvals.ApprovalScope.None);
+
     public ContentDbContext NewContext() =>
         Services.GetRequiredService<IDbContextFactory<ContentDbContext>>().CreateDbContext();
 

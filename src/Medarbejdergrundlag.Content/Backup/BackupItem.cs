@@ -34,6 +34,12 @@ public sealed record BackupItem(
     /// <summary>Courses: last dates ending up to this (UTC) no longer expire the course.</summary>
     public DateTime? ExpiryHandledThrough { get; init; }
 
+    /// <summary>Approval requests and decisions; null in files from before approvals.</summary>
+    public List<BackupApproval>? Approvals { get; init; }
+
+    /// <summary>Consultation links (hashes only) with their opens and comments; null in files from before them.</summary>
+    public List<BackupConsultationLink>? ConsultationLinks { get; init; }
+
     /// <param name="item">with its revisions loaded.</param>
     public static BackupItem From(ContentItem item, IEnumerable<CourseDate> dates, IEnumerable<Scheduling.ScheduledAction> schedules)
     {

@@ -44,11 +44,18 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         var redirects = await db.SlugRedirects.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Slug).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var schedules = (await db.ScheduledActions.AsNoTracking().Include(s => s.Revision).OrderBy(s => s.Id).ToListAsync(cancellationToken)).ToLookup(s => s.ContentItemId);
+        var approvals = (await db.ApprovalRequests.AsNoTracking().Include(a => a.Revision).OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.ContentItemId);
+        var links = (await db.ConsultationLinks.AsNoTracking().Include(l => l.Revision).Include(l => l.Entries).OrderBy(l => l.Id).ToListAsync(cancellationToken))
+            .ToLookup(l => l.ContentItemId);
         return new BackupFile(
             Format,
             FormatVersion,
             clock.GetUtcNow().UtcDateTime,
-            items.Select(i => BackupItem.From(i, dates[i.Id], schedules[i.Id])).ToList(),
+            items.Select(i => BackupItem.From(i, dates[i.Id], schedules[i.Id]) with
+            {
+                Approvals = approvals[i.Id].Select(a => BackupApproval.From(a, a.Revision!.Number)).ToList(),
+                ConsultationLinks = links[i.Id].Select(l => BackupConsultationLink.From(l, l.Revision!.Number)).ToList(),
+            }).ToList(),
             redirects.Select(r => BackupRedirect.From(r, keys)).ToList(),
             audit.Select(a => BackupAuditEntry.From(a, keys)).ToList(),
             withConfirmations ? await ConfirmationsAsync(items, cancellationToken) : null);
@@ -103,6 +110,9 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             await db.SlugRedirects.ExecuteDeleteAsync(cancellationToken);
             await db.CourseDates.ExecuteDeleteAsync(cancellationToken);
             await db.ScheduledActions.ExecuteDeleteAsync(cancellationToken);
+            await db.ConsultationEntries.ExecuteDeleteAsync(cancellationToken);
+            await db.ConsultationLinks.ExecuteDeleteAsync(cancellationToken);
+            await db.ApprovalRequests.ExecuteDeleteAsync(cancellationToken);
             await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
             // Confirmations name revisions by id, and the restored revisions get new ids: the file's
             // confirmations (if it has any) replace them.
@@ -139,6 +149,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             : throw new ContentBackupException($"Sikkerhedskopien henviser til »{key}«, som ikke er i filen.");
         db.CourseDates.AddRange(items.SelectMany(x => (x.b.Dates ?? []).Select(d => d.ToEntity(x.item.Id))));
         db.ScheduledActions.AddRange(items.SelectMany(x => (x.b.Schedules ?? []).Select(s => s.ToEntity(x.item))));
+        db.ApprovalRequests.AddRange(items.SelectMany(x => (x.b.Approvals ?? []).Select(a => a.ToEntity(x.item))));
+        db.ConsultationLinks.AddRange(items.SelectMany(x => (x.b.ConsultationLinks ?? []).Select(l => l.ToEntity(x.item))));
         db.SlugRedirects.AddRange((file.Redirects ?? []).Select(r => r.ToEntity(ItemId)));
         db.AuditEntries.AddRange((file.Audit ?? []).Select(a => a.ToEntity(ItemId)));
         var revisionIds = items.SelectMany(x => x.item.Revisions.Select(r => (Name: $"{x.item.Key}:{r.Number}", r.Id))).ToDictionary(x => x.Name, x => x.Id);

@@ -38,6 +38,12 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+
+    public DbSet<ConsultationLink> ConsultationLinks => Set<ConsultationLink>();
+
+    public DbSet<ConsultationEntry> ConsultationEntries => Set<ConsultationEntry>();
+
     /// <summary>
     /// Publishes made on this context and not yet committed: the publish path adds them, and
     /// <see cref="Publishing.PublishPipeline"/> hands them to the <see cref="Publishing.IPublishedHook"/>s

@@ -67,7 +67,10 @@ public sealed partial class ContentEditor
             return EditResult.Invalid(new Dictionary<string, string> { [RevisionFields.Slug] = taken });
         }
 
-        request = request with { Material = request.Material && ContentKinds.Of(item.Kind).PartOfCharter };
+        // "Send til godkendelse" recorded whether the author called the change material: whoever publishes
+        // it (the approver, a schedule) publishes it as such, and the approval gate holds it until approved.
+        var requestedMaterial = !request.Material && draft.Id != 0 && await db.ApprovalRequests.AnyAsync(a => a.RevisionId == draft.Id && a.Material);
+        request = request with { Material = (request.Material || requestedMaterial) && ContentKinds.Of(item.Kind).PartOfCharter };
         var reasons = new List<string>();
         foreach (var gate in gates)
         {

@@ -52,6 +52,24 @@ public enum AuditAction
 
     /// <summary>The English translation was taken off the English pages (they show the Danish text); the Danish stays published.</summary>
     TranslationUnpublished,
+
+    /// <summary>A revision was sent to approval ("Send til godkendelse"); the details hold its number and the note.</summary>
+    ApprovalRequested,
+
+    /// <summary>An approver approved a revision.</summary>
+    Approved,
+
+    /// <summary>An approver sent a revision back to its author with a comment.</summary>
+    ApprovalReturned,
+
+    /// <summary>A consultation link (høringslink) was made for a revision.</summary>
+    ConsultationLinkCreated,
+
+    /// <summary>A consultation link was revoked.</summary>
+    ConsultationLinkRevoked,
+
+    /// <summary>A reader of a consultation link commented; the details hold the comment.</summary>
+    ConsultationCommented,
 }
 
 /// <summary>

@@ -15,9 +15,11 @@ namespace Medarbejdergrundlag.Web.Infrastructure;
 /// </summary>
 public static class EnglishPages
 {
-    /// <summary>Pages readers share links to. Sign-in, account, error and admin pages stay Danish only.</summary>
+    /// <summary>Pages readers share links to. Sign-in, account, error, consultation and admin pages stay Danish only.</summary>
     public static bool HasTwin(string viewEnginePath, string? area) =>
-        area is null && !viewEnginePath.StartsWith("/Konto/", StringComparison.Ordinal) && viewEnginePath != "/Fejl";
+        area is null && !viewEnginePath.StartsWith("/Konto/", StringComparison.Ordinal) && viewEnginePath != "/Fejl"
+        // A consultation link shows a Danish draft to the few it was sent to; it has no English page.
+        && !viewEnginePath.StartsWith("/Hoering/", StringComparison.Ordinal);
 
     /// <summary>True when the page being rendered has an English twin (and so a language switch).</summary>
     public static bool HasTwin(ViewContext context) =>

@@ -96,7 +96,8 @@ internal static class AuthenticationSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalRoles.EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Editor))
-            .AddPolicy(PortalRoles.LeaderPolicy, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Leader, PortalRoles.Editor));
+            .AddPolicy(PortalRoles.LeaderPolicy, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Leader, PortalRoles.Editor))
+            .AddPolicy(PortalRoles.ApproverPolicy, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Editor).RequireRole(PortalRoles.Approver));
 
         builder.Services.AddAntiforgery(options =>
         {

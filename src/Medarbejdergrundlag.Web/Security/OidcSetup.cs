@@ -61,7 +61,10 @@ internal static class OidcSetup
             AuthenticationSetup.NullIfEmpty(section["RoleClaim"]) ?? "roles",
             AuthenticationSetup.Values(section, "EditorValues").ToHashSet(StringComparer.Ordinal),
             AuthenticationSetup.Values(section, "LeaderValues").ToHashSet(StringComparer.Ordinal),
-            AuthenticationSetup.NullIfEmpty(builder.Configuration[Medarbejdergrundlag.Content.Confirmations.ConfirmationOptions.Section + ":DepartmentClaim"]));
+            AuthenticationSetup.NullIfEmpty(builder.Configuration[Medarbejdergrundlag.Content.Confirmations.ConfirmationOptions.Section + ":DepartmentClaim"]))
+        {
+            ApproverValues = AuthenticationSetup.Values(section, "ApproverValues").ToHashSet(StringComparer.Ordinal),
+        };
 
         // An unknown signing key asks for fresh keys; wait for them rather than validate against the old set.
         AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
@@ -186,6 +189,9 @@ internal static class OidcSetup
 /// <summary>The provider claims the portal keeps, and which of the configured claim's values make which role.</summary>
 internal sealed record RoleMapping(string ClaimType, ISet<string> EditorValues, ISet<string> LeaderValues, string? DepartmentClaim = null)
 {
+    /// <summary>Values that make an approver (issue 27); an approver needs the editor role as well to approve.</summary>
+    public ISet<string> ApproverValues { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public ClaimsIdentity PortalIdentity(ClaimsPrincipal provider, string authenticationType)
     {
         string? Claim(string type) => provider.FindFirst(type)?.Value is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
@@ -224,6 +230,11 @@ internal sealed record RoleMapping(string ClaimType, ISet<string> EditorValues, 
         if (values.Overlaps(LeaderValues))
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, PortalRoles.Leader, ClaimValueTypes.String, issuer));
+        }
+
+        if (values.Overlaps(ApproverValues))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, PortalRoles.Approver, ClaimValueTypes.String, issuer));
         }
 
         return identity;

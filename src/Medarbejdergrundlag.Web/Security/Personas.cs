@@ -10,6 +10,7 @@ public sealed record Persona(string Id, string Label, string Name, string Descri
         new("medarbejder", "Medarbejder", "Mette Medarbejder", "Læser medarbejdergrundlaget og Phønix.", []),
         new("leder", "Leder", "Lars Leder", "Som medarbejder, og kan bruge materialet til ledere.", [PortalRoles.Leader]),
         new("hr-redaktoer", "HR-redaktør", "Hanne HR-redaktør", "Kan redigere indholdet i administrationen.", [PortalRoles.Editor]),
+        new("godkender", "Hovedudvalgets godkender", "Gurli Godkender", "HR-redaktør, der også kan godkende ændringer til medarbejdergrundlaget.", [PortalRoles.Editor, PortalRoles.Approver]),
     ];
 
     public static Persona? Find(string? id) => All.FirstOrDefault(p => p.Id == id);

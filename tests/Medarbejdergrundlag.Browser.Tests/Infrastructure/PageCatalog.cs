@@ -78,6 +78,12 @@ public sealed partial class PageCatalog
             {
                 pages.Add(new PortalPage("/" + route, route, anonymous));
             }
+            else if (route == ConsultationRoute)
+            {
+                var (open, gone) = await ConsultationLinksAsync(server);
+                pages.Add(new PortalPage(open, route, anonymous));
+                pages.Add(new PortalPage(gone, route, anonymous, ExpectedStatus: 410));
+            }
             else if (KnownValues.TryGetValue(route, out var paths))
             {
                 pages.AddRange(paths.Select(p => new PortalPage(p, route, anonymous, int.Parse(p[(p.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture))));
@@ -183,6 +189,37 @@ public sealed partial class PageCatalog
             pages.Where(p => files.Contains(p.Path)).ToList(),
             routes,
             unfilled);
+    }
+
+    private const string ConsultationRoute = "hoering/{token}";
+
+    /// <summary>
+    /// Consultation links (issue 27) are linked from nowhere and their tokens are stored only as hashes:
+    /// make one open link to a draft of a charter section no journey publishes (a journey's "Gem og udgiv"
+    /// would publish the draft with its own change), and one revoked (the 410 page).
+    /// </summary>
+    private static async Task<(string Open, string Gone)> ConsultationLinksAsync(PortalFactory server)
+    {
+        using var scope = server.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var editor = services.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
+        var db = services.GetRequiredService<Medarbejdergrundlag.Content.Data.ContentDbContext>();
+        var id = db.Items.Where(i => i.Key == "saet-viden-og-kompetencer-i-spil").Select(i => i.Id).Single();
+        var item = (await editor.FindAsync(id))!;
+        var by = new Medarbejdergrundlag.Content.Editing.EditorRef("persona:hr-redaktoer", "Hanne HR-redaktør");
+        if (!item.HasUnpublishedChanges)
+        {
+            var input = Medarbejdergrundlag.Content.Editing.RevisionInput.From(item.CurrentRevision!);
+            await editor.SaveDraftAsync(id, item.Version, input with { Body = input.Body + "\n\nEt udkast i høring.", ChangeNote = "Høringsudkast" }, by);
+            item = (await editor.FindAsync(id))!;
+        }
+
+        var links = services.GetRequiredService<Medarbejdergrundlag.Content.Approvals.Consultations>();
+        var (_, open) = await links.CreateAsync(id, item.CurrentRevision!.Number, null, by);
+        var (_, gone) = await links.CreateAsync(id, item.CurrentRevision.Number, null, by);
+        var goneId = (await links.ForItemAsync(id)).First().Id;
+        await links.RevokeAsync(id, goneId, by);
+        return ("/hoering/" + open, "/hoering/" + gone);
     }
 
     private static bool AnswersGet(Endpoint endpoint) =>

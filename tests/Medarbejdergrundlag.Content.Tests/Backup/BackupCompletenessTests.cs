@@ -34,7 +34,8 @@ public sealed class BackupCompletenessTests
     [Fact]
     public async Task EveryMappedPropertyOfEveryEntityIsCarriedThroughAnExportAndAnImport()
     {
-        await using var source = await TestDatabase.CreateAsync();
+        // About backups, not approval: the material publish below goes through without one.
+        await using var source = await TestDatabase.CreateAsync(services: TestDatabase.WithoutApproval);
         await MakeEveryPropertyCountAsync(source);
         byte[] file;
         await using (var scope = source.Services.CreateAsyncScope())
@@ -110,6 +111,9 @@ public sealed class BackupCompletenessTests
         [typeof(ScheduledAction)] = (db, o) => Ordinal(db.ScheduledActions.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Id), ((ScheduledAction)o).Id, "planlægning"),
         [typeof(SlugRedirect)] = (_, o) => $"{((SlugRedirect)o).Kind}/{((SlugRedirect)o).Slug}",
         [typeof(AuditEntry)] = (db, o) => Ordinal(db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id), ((AuditEntry)o).Id, "log"),
+        [typeof(ApprovalRequest)] = (db, o) => Ordinal(db.ApprovalRequests.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id), ((ApprovalRequest)o).Id, "godkendelse"),
+        [typeof(ConsultationLink)] = (_, o) => ((ConsultationLink)o).TokenHash,
+        [typeof(ConsultationEntry)] = (db, o) => Ordinal(db.ConsultationEntries.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Id), ((ConsultationEntry)o).Id, "høringsindslag"),
         [typeof(Confirmation)] = (db, o) => Ordinal(db.Confirmations.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id), ((Confirmation)o).Id, "bekræftelse"),
     };
 
@@ -171,6 +175,7 @@ public sealed class BackupCompletenessTests
     private static string Principal(ContentDbContext db, Type type, object id) =>
         type == typeof(ContentRevision) ? RevisionName(db, (int)id)
         : type == typeof(ContentItem) ? db.Items.AsNoTracking().Where(i => i.Id == (int)id).Select(i => i.Key).Single()
+        : type == typeof(ConsultationLink) ? db.ConsultationLinks.AsNoTracking().Where(l => l.Id == (int)id).Select(l => l.TokenHash).Single()
         : throw new InvalidOperationException($"Add how a reference to a {type.Name} is known in both databases.");
 
     private static bool IsDefault(object? value) => value switch
@@ -236,6 +241,20 @@ public sealed class BackupCompletenessTests
         {
             SubjectId = "subject-1", Version = string.Join(',', await db.Items.Where(i => i.PublishedRevisionId != null).Select(i => i.PublishedRevisionId!.Value).ToListAsync()),
             ConfirmedAt = now, Forvaltning = "Borgmesterforvaltningen",
+        });
+        var drafted = Ok(await editor.SaveDraftAsync(course.Item.Id, Version(course.Item.Key),
+            RevisionInput.From((await db.Revisions.AsNoTracking().SingleAsync(r => r.Id == course.Revision.Id))) with { Body = "Nyt om forløbet." }, Hanne)).Revision!;
+        db.ChangeTracker.Clear();
+        db.ApprovalRequests.Add(new ApprovalRequest
+        {
+            ContentItemId = course.Item.Id, RevisionId = drafted.Id, Material = true, Note = "Se afsnit 2.", RequestedAt = now, RequestedBy = Hanne.Name, RequestedById = Hanne.Id,
+            State = ApprovalState.Returned, DecidedAt = now, DecidedBy = "Gurli Godkender", DecidedById = "persona:godkender", DecisionNote = "Skriv datoen.",
+        });
+        db.ConsultationLinks.Add(new ConsultationLink
+        {
+            ContentItemId = course.Item.Id, RevisionId = drafted.Id, TokenHash = new string('a', 64), CreatedAt = now, CreatedBy = Hanne.Name, CreatedById = Hanne.Id,
+            ExpiresAt = now.AddDays(14), RevokedAt = now, RevokedBy = Hanne.Name,
+            Entries = [new() { At = now, ReaderId = "persona:medarbejder", ReaderName = "Mette" }, new() { At = now.AddMinutes(1), ReaderId = "persona:medarbejder", ReaderName = "Mette", Comment = "Godt." }],
         });
         await db.SaveChangesAsync();
     }

@@ -15,7 +15,7 @@ public sealed class ConfirmationTests : IAsyncLifetime
 
     private TestDatabase _database = default!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(services: TestDatabase.WithoutApproval);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 

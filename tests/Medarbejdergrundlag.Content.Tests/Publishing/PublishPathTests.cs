@@ -31,7 +31,9 @@ public sealed class PublishPathTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // About the path's gates and hooks, not approval: the material publishes go through without one.
         _database = await TestDatabase.CreateAsync(services: s => s
+            .Configure<Medarbejdergrundlag.Content.Approvals.GovernanceOptions>(o => o.ApprovalRequiredFor = Medarbejdergrundlag.Content.Approvals.ApprovalScope.None)
             .AddSingleton<TimeProvider>(_clock)
             .AddSingleton<IPublishGate>(_gate)
             .AddSingleton<IPublishedHook>(_hook));

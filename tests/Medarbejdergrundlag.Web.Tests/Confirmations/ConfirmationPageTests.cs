@@ -19,7 +19,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task TwoEmployeesLoadingTheCharterAtOnceEachSeeTheirOwnStatusFromOneSharedCachedBody()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var mette = await factory.SignedInClientAsync("medarbejder");
         var lars = await factory.SignedInClientAsync("leder");
         await ConfirmAsync(mette);
@@ -55,7 +55,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task AMaterialChangeBringsTheNoticeAndTheWordDiffAndConfirmingAgainRemovesIt()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var employee = await factory.SignedInClientAsync();
         var editor = await factory.SignedInClientAsync("hr-redaktoer");
         await ConfirmAsync(employee);
@@ -86,7 +86,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task TheChangeLogAndItsAtomFeedListPublishedChangesNewestFirstForSignedInReaders()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var employee = await factory.SignedInClientAsync();
         var editor = await factory.SignedInClientAsync("hr-redaktoer");
         await PublishThroughFormAsync(factory, editor, "mod", "Første ændring af mod.", material: false);
@@ -110,7 +110,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task HrSeesCountsByEachReadersLatestConfirmationPerForvaltningAndNoNames()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var editor = await factory.SignedInClientAsync("hr-redaktoer");
         // Older version: 3 readers; then a material change; then 6 + 2 readers on the version in force,
         // and one of the three older readers confirms again (counted once, as current).
@@ -141,7 +141,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task AReaderSeesAndWithdrawsTheirOwnConfirmationAndTheRowIsGone()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var employee = await factory.SignedInClientAsync();
         var leader = await factory.SignedInClientAsync("leder");
         await ConfirmAsync(employee);
@@ -163,7 +163,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task TheEditFormOffersVaesentligAendringForTheCharterAndNotForThePhoenixPage()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var editor = await factory.SignedInClientAsync("hr-redaktoer");
 
         var mod = await editor.GetDocumentAsync($"/admin/indhold/{ItemId(factory, "mod")}");
@@ -183,7 +183,7 @@ public sealed class ConfirmationPageTests
     [Fact]
     public async Task TheManagersPageExplainsConfirmingAndLinksANewEmployeeStraightToTheButton()
     {
-        using var factory = new PortalFactory();
+        using var factory = new PortalFactory().WithoutApproval();
         var leader = await factory.SignedInClientAsync("leder");
 
         var page = await leader.GetDocumentAsync("/til-ledere");

@@ -19,7 +19,7 @@ public sealed class EnglishConfirmationTests : IAsyncLifetime
 {
     private const string EnglishCharter = "/en/medarbejdergrundlag";
 
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new PortalFactory().WithoutApproval();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

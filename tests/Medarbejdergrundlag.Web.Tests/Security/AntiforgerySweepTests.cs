@@ -71,6 +71,13 @@ public sealed class AntiforgerySweepTests
         ["POST /admin/indhold/{id:int}?handler=SchedulePublish"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}?handler=Unarchive"] = "hr-redaktoer",
         ["POST /admin/markdown"] = "hr-redaktoer",
+        // Approval and consultation links (issue 27): the approver's buttons need the approver.
+        ["POST /admin/indhold/{id:int}?handler=RequestApproval"] = "hr-redaktoer",
+        ["POST /admin/indhold/{id:int}?handler=Approve"] = "godkender",
+        ["POST /admin/indhold/{id:int}?handler=ReturnForChanges"] = "godkender",
+        ["POST /admin/indhold/{id:int}?handler=CreateConsultationLink"] = "hr-redaktoer",
+        ["POST /admin/indhold/{id:int}?handler=RevokeConsultationLink"] = "hr-redaktoer",
+        ["POST /hoering/{token}"] = "medarbejder",
         // Every signed-in reader: confirming, their account, signing in again as someone else.
         ["POST /en/medarbejdergrundlag/bekraeft"] = "medarbejder",
         ["POST /konto/bekraeftelser?handler=TraekAlleTilbage"] = "medarbejder",
@@ -162,7 +169,8 @@ public sealed class AntiforgerySweepTests
             .Replace("{id:int}", Id(route.Contains("/hold", StringComparison.Ordinal) ? courseId : itemId), StringComparison.Ordinal)
             .Replace("{holdId:int}", Id(dateId), StringComparison.Ordinal)
             .Replace("{kind}", "pejlemaerke", StringComparison.Ordinal)
-            .Replace("{statusCode:int}", "404", StringComparison.Ordinal);
+            .Replace("{statusCode:int}", "404", StringComparison.Ordinal)
+            .Replace("{token}", "ukendt-token", StringComparison.Ordinal);
     }
 
     /// <summary>Every row of every table but the sessions (a request may renew its own): a change anywhere shows.</summary>

@@ -71,6 +71,12 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// <c>Governance:ApprovalRequiredFor=None</c>: for tests about something else than approval (issue 27)
+    /// that publish material changes by hand, as editors could before approvals.
+    /// </summary>
+    public PortalFactory WithoutApproval() => With("Governance:ApprovalRequiredFor", "None");
+
     /// <summary>Sends the app's logs to <paramref name="sink"/> as well; call before the first client is made.</summary>
     public PortalFactory WithLogs(ILoggerProvider sink)
     {

@@ -57,6 +57,12 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.ReviewChanged => "Ansvarlig eller gennemgang ændret",
         AuditAction.TranslationRestored => "Oversættelse gendannet",
         AuditAction.TranslationUnpublished => "Oversættelse taget af de engelske sider",
+        AuditAction.ApprovalRequested => "Sendt til godkendelse",
+        AuditAction.Approved => "Godkendt",
+        AuditAction.ApprovalReturned => "Sendt tilbage",
+        AuditAction.ConsultationLinkCreated => "Høringslink oprettet",
+        AuditAction.ConsultationLinkRevoked => "Høringslink tilbagekaldt",
+        AuditAction.ConsultationCommented => "Kommentar fra høring",
         _ => action.ToString(),
     };
 

@@ -29,7 +29,9 @@ public sealed class HistorikModel(ContentDbContext db, ContentEditor editor, Tra
     public IReadOnlyList<AuditEntry> Events { get; private set; } = [];
 
     private static readonly AuditAction[] EventActions =
-        [AuditAction.Reviewed, AuditAction.ReviewChanged, AuditAction.Scheduled, AuditAction.ScheduleCancelled, AuditAction.ScheduleFailed];
+        [AuditAction.Reviewed, AuditAction.ReviewChanged, AuditAction.Scheduled, AuditAction.ScheduleCancelled, AuditAction.ScheduleFailed,
+         AuditAction.ApprovalRequested, AuditAction.Approved, AuditAction.ApprovalReturned,
+         AuditAction.ConsultationLinkCreated, AuditAction.ConsultationLinkRevoked, AuditAction.ConsultationCommented];
 
     private static readonly AuditAction[] EnglishEventActions = [AuditAction.TranslationUnpublished];
 

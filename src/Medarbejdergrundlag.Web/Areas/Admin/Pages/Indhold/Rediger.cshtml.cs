@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Web.Areas.Admin.Pages.Indhold;
 
-public sealed class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry, ContentChecker checker, DraftChecks draftChecks) : PageModel
+public sealed partial class RedigerModel(ContentEditor editor, ContentDbContext db, PublishSchedule schedule, ReviewEditor reviews, CourseExpiry expiry, ContentChecker checker, DraftChecks draftChecks) : PageModel
 {
     [BindProperty]
     public EditForm Form { get; set; } = new();

@@ -19,7 +19,7 @@ public sealed class ImageLibraryPageTests(ITestOutputHelper output) : IDisposabl
     public void Dispose() => _portal.Dispose();
 
     /// <summary>Posts the upload form as a browser does: the file under its name and type, whatever its bytes are.</summary>
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient editor, byte[] file, string name, string contentType, string? alt, bool decorative = false)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient editor, byte[] file, string name, string contentType, string? alt, bool decorative = false, string altEn = "")
     {
         var token = await PortalFactory.AntiforgeryTokenAsync(editor, "/admin/billeder");
         var part = new ByteArrayContent(file);
@@ -29,7 +29,7 @@ public sealed class ImageLibraryPageTests(ITestOutputHelper output) : IDisposabl
             { new StringContent(token), "__RequestVerificationToken" },
             { part, "Upload", name },
             { new StringContent(alt ?? ""), "AltDa" },
-            { new StringContent(""), "AltEn" },
+            { new StringContent(altEn), "AltEn" },
         };
         if (decorative)
         {
@@ -144,6 +144,22 @@ public sealed class ImageLibraryPageTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal((0, 0), Query(db => (db.Images.Count(), db.ImageRenditions.Count())));
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/billeder/{hash}/480.webp")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTranslationPageInsertsTheEnglishAltText()
+    {
+        var editor = await _portal.SignedInClientAsync("hr-redaktoer");
+        await UploadAsync(editor, TestImages.Photo(800, 600), "a.jpg", "image/jpeg", "Kolleger [i] Phønix", altEn: "Colleagues at Phønix");
+        await UploadAsync(editor, TestImages.TransparentPng(200, 100), "b.png", "image/png", "", decorative: true);
+        var hashes = Query(db => db.Images.OrderBy(i => i.Id).Select(i => i.Hash).ToList());
+        var modId = Query(db => db.Items.Single(i => i.Key == "mod").Id);
+
+        string[] Inserts(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("#insert-image button[data-insert-markdown]").Select(b => b.GetAttribute("data-insert-markdown")!)];
+        Assert.Equal([$"![dekorativ](/billeder/{hashes[1]})", $"![Kolleger \\[i\\] Phønix](/billeder/{hashes[0]})"],
+            Inserts(await editor.GetDocumentAsync($"/admin/indhold/{modId}")));
+        Assert.Equal([$"![decorative](/billeder/{hashes[1]})", $"![Colleagues at Phønix](/billeder/{hashes[0]})"],
+            Inserts(await editor.GetDocumentAsync($"/admin/indhold/{modId}/oversaettelse")));
     }
 
     [Fact]

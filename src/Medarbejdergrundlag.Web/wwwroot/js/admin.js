@@ -67,8 +67,8 @@
 
 // "Indsæt billede": puts a library image's Markdown into the text at the cursor (issue 29).
 (() => {
-  const body = document.querySelector("textarea[data-preview]");
   const list = document.querySelector(".insert-image");
+  const body = list && document.getElementById(list.dataset.target);
   if (!body || !list) return;
   list.querySelectorAll("button[data-insert-markdown]").forEach((b) => { b.hidden = false; });
   list.addEventListener("click", (event) => {

@@ -8,6 +8,7 @@ namespace Medarbejdergrundlag.Browser.Tests.Journeys;
 /// <summary>
 /// An HR editor puts a photo in the library, inserts it into a bearing with "Indsæt billede" and
 /// publishes; an employee on a 375 px phone gets the 480 px WebP, not the larger sizes (issue 29).
+/// axe and HTML_CodeSniffer check the library with an image in it, the edit page with the list open, and the phone's page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ImageJourneyTests(BrowserFixture fixture)
@@ -31,6 +32,7 @@ public sealed class ImageJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Billedet er lagt i biblioteket.");
             await Assertions.Expect(editor.Locator(".image-library")).ToContainTextAsync(alt);
             await Axe.AssertNoViolationsAsync(editor);
+            Assert.Empty(await HtmlCodeSniffer.ErrorsAsync(editor));
         }
         finally
         {
@@ -46,6 +48,7 @@ public sealed class ImageJourneyTests(BrowserFixture fixture)
         await editor.GetByRole(AriaRole.Button, new() { Name = $"Indsæt »{alt}«" }).ClickAsync();
         Assert.Matches(new Regex($"^\\s*!\\[{Regex.Escape(alt).Replace("'", "\\\\?'", StringComparison.Ordinal)}\\]\\(/billeder/[0-9a-f]{{32}}\\)"), await body.InputValueAsync());
         await Axe.AssertNoViolationsAsync(editor);
+        Assert.Empty(await HtmlCodeSniffer.ErrorsAsync(editor));
         await editor.GetByRole(AriaRole.Button, new() { Name = "Gem og udgiv" }).ClickAsync();
         await Assertions.Expect(editor.Locator(".notice")).ToContainTextAsync("Udgivet.");
 
@@ -78,6 +81,7 @@ public sealed class ImageJourneyTests(BrowserFixture fixture)
         // Its box is reserved before it loads (width and height) and it fits the phone.
         Assert.True(await image.EvaluateAsync<double>("i => i.getBoundingClientRect().width") <= 375);
         await Axe.AssertNoViolationsAsync(phone);
+        Assert.Empty(await HtmlCodeSniffer.ErrorsAsync(phone));
 
         // Put the bearing back for the other journeys: restore the version before, and publish it.
         await editor.GotoAsync(editPath + "/historik");

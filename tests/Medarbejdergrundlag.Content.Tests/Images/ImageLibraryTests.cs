@@ -209,6 +209,36 @@ public sealed class ImageLibraryTests : IAsyncLifetime
         Assert.Equal(1, html.Split("<picture>").Length - 1);
     }
 
+    [Fact]
+    public async Task ABackupCarriesTheImagesAndRefusesOneWhoseBytesAreNotTheirImageType()
+    {
+        var image = await UploadAsync(TestImages.Photo(700, 500));
+        var backup = _scope.ServiceProvider.GetRequiredService<Medarbejdergrundlag.Content.Backup.ContentBackup>();
+        using var exported = new MemoryStream();
+        await backup.ExportAsync(exported);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(exported.ToArray())!;
+        var renditions = json["images"]![0]!["renditions"]!.AsArray();
+        Assert.Equal(image.Hash, json["images"]![0]!["hash"]!.GetValue<string>());
+        Assert.Equal(4, renditions.Count);
+
+        // Forced back into the same database, the file's images replace the library's, every size with them.
+        await backup.ImportAsync(new MemoryStream(exported.ToArray()), force: true);
+        await using (var db = _database.NewContext())
+        {
+            Assert.Equal((1, 4), (await db.Images.CountAsync(), await db.ImageRenditions.CountAsync()));
+        }
+
+        // A file whose "image" is HTML is refused, and nothing changes.
+        renditions[0]!["bytes"] = Convert.ToBase64String("<html><script>alert(1)</script></html>"u8.ToArray());
+        var tampered = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+        var refused = await Assert.ThrowsAsync<Medarbejdergrundlag.Content.Backup.ContentBackupException>(() => backup.ImportAsync(new MemoryStream(tampered), force: true));
+        Assert.Contains("ikke er et", refused.Message, StringComparison.Ordinal);
+        await using (var db = _database.NewContext())
+        {
+            Assert.Equal((1, 4), (await db.Images.CountAsync(), await db.ImageRenditions.CountAsync()));
+        }
+    }
+
     [Theory]
     [InlineData("<img src=\"/x.png\" srcset=\"https://evil.example/x.png 1w\" sizes=\"100vw\" width=\"1\" height=\"1\" alt=\"x\" />")]
     [InlineData("<picture><source type=\"text/html\" srcset=\"https://evil.example/x 1w\" /><img src=\"/x.png\" srcset=\"/x.png 1w\" alt=\"x\" /></picture>")]

@@ -46,6 +46,10 @@ public static class ContentStoreExtensions
         services.AddSingleton(new ContentStoreOptions(provider, configuration.GetValue("Database:MigrateOnStart", true), configuration.GetValue("Scheduling:WarmUpOnStart", true)));
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<RevisionRenderer>();
+        services.Configure<Images.ImageOptions>(configuration.GetSection(Images.ImageOptions.Section));
+        services.AddSingleton<Images.ImageCatalog>();
+        services.AddSingleton<Images.ImageStore>();
+        services.AddScoped<Images.ImageLibrary>();
         services.AddSingleton<PublishedContentStore>();
         services.AddScoped<IPublishGate, Checks.ContentChecksGate>();
         services.AddScoped<Checks.DraftChecks>();

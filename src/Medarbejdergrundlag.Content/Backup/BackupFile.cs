@@ -10,7 +10,8 @@ public sealed record BackupFile(
     List<BackupItem> Items,
     List<BackupRedirect>? Redirects,
     List<BackupAuditEntry>? Audit,
-    List<BackupConfirmation>? Confirmations = null);
+    List<BackupConfirmation>? Confirmations = null,
+    List<BackupImage>? Images = null);
 
 /// <summary>
 /// A reader's confirmation, only in files exported with <c>--with-confirmations</c>: the charter

@@ -15,7 +15,7 @@ namespace Medarbejdergrundlag.Content.Backup;
 /// The HTML in a file is only for people reading it: an import renders every revision again from
 /// its Markdown, so a tampered file cannot bring script into the portal.
 /// </summary>
-public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, RevisionRenderer renderer)
+public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, RevisionRenderer renderer, Images.ImageCatalog images)
 {
     public const string Format = "medarbejdergrundlag-backup";
 
@@ -47,6 +47,7 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
         var approvals = (await db.ApprovalRequests.AsNoTracking().Include(a => a.Revision).OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.ContentItemId);
         var links = (await db.ConsultationLinks.AsNoTracking().Include(l => l.Revision).Include(l => l.Entries).OrderBy(l => l.Id).ToListAsync(cancellationToken))
             .ToLookup(l => l.ContentItemId);
+        var libraryImages = await db.Images.AsNoTracking().Include(i => i.Renditions).OrderBy(i => i.Hash).ToListAsync(cancellationToken);
         return new BackupFile(
             Format,
             FormatVersion,
@@ -58,7 +59,8 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             }).ToList(),
             redirects.Select(r => BackupRedirect.From(r, keys)).ToList(),
             audit.Select(a => BackupAuditEntry.From(a, keys)).ToList(),
-            withConfirmations ? await ConfirmationsAsync(items, cancellationToken) : null);
+            withConfirmations ? await ConfirmationsAsync(items, cancellationToken) : null,
+            libraryImages.Select(BackupImage.From).ToList());
     }
 
     public async Task ExportAsync(Stream output, bool withConfirmations = false, CancellationToken cancellationToken = default) =>
@@ -123,7 +125,20 @@ public sealed class ContentBackup(ContentDbContext db, TimeProvider clock, Revis
             await db.Revisions.ExecuteUpdateAsync(s => s.SetProperty(r => r.TranslatedFromRevisionId, (int?)null), cancellationToken);
             await db.Revisions.ExecuteDeleteAsync(cancellationToken);
             await db.Items.ExecuteDeleteAsync(cancellationToken);
+            // A file from before the image library has no images: the library stays as it is.
+            if (file.Images is not null)
+            {
+                await db.ImageRenditions.ExecuteDeleteAsync(cancellationToken);
+                await db.Images.ExecuteDeleteAsync(cancellationToken);
+            }
         }
+
+        // Images first: the revisions' HTML is rendered with their sizes, which the catalog cannot
+        // read from this transaction, so it is told them.
+        var present = await db.Images.Select(i => i.Hash).ToListAsync(cancellationToken);
+        var restoredImages = (file.Images ?? []).Where(i => !present.Contains(i.Hash)).Select(i => i.ToEntity()).ToList();
+        db.Images.AddRange(restoredImages);
+        restoredImages.ForEach(i => images.Remember(Images.ImageLibrary.SizesOf(i)));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var items = file.Items.Select(b => (item: b.ToEntity(file.FormatVersion, now), b)).ToList();

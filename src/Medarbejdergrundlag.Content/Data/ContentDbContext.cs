@@ -44,6 +44,10 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ConsultationEntry> ConsultationEntries => Set<ConsultationEntry>();
 
+    public DbSet<LibraryImage> Images => Set<LibraryImage>();
+
+    public DbSet<ImageRendition> ImageRenditions => Set<ImageRendition>();
+
     /// <summary>
     /// Publishes made on this context and not yet committed: the publish path adds them, and
     /// <see cref="Publishing.PublishPipeline"/> hands them to the <see cref="Publishing.IPublishedHook"/>s

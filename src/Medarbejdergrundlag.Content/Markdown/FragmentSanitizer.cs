@@ -22,11 +22,13 @@ public static class FragmentSanitizer
             AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "a", "img", "code", "pre", "blockquote",
-                "ul", "ol", "li", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+                "ul", "ol", "li", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "picture", "source",
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "href", "src", "alt", "title", "id", "start", "class", "style", "role",
+                // A library image (MarkdigRenderer.Images.cs); PostProcessNode keeps them only there.
+                "srcset", "sizes", "width", "height", "loading", "type",
             },
             // Pipe tables align columns with an inline text-align; nothing else is styled.
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "text-align" },
@@ -48,6 +50,11 @@ public static class FragmentSanitizer
                 element.RemoveAttribute("class");
             }
 
+            if (e.Node is IElement any)
+            {
+                KeepLibraryImageAttributesOnly(any);
+            }
+
             // A role only where the renderer writes one: a decorative image.
             if (e.Node is IElement withRole && withRole.HasAttribute("role")
                 && !(withRole.LocalName == "img" && withRole.GetAttribute("role") == MarkdigRenderer.DecorativeRole))
@@ -56,6 +63,41 @@ public static class FragmentSanitizer
             }
         };
         return sanitizer;
+    }
+
+    private static readonly string[] LibraryImageAttributes = ["srcset", "sizes", "width", "height", "loading", "type"];
+
+    /// <summary>
+    /// The attributes of a library image exactly where the renderer writes them: srcset, sizes, width,
+    /// height and loading on an img inside a picture, srcset, sizes and type="image/webp" on its source,
+    /// every srcset candidate a library address. Anything else loses them.
+    /// </summary>
+    private static void KeepLibraryImageAttributesOnly(IElement element)
+    {
+        var inPicture = element.ParentElement?.LocalName == "picture";
+
+        foreach (var name in LibraryImageAttributes)
+        {
+            var value = element.GetAttribute(name);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var allowed = (element.LocalName, name) switch
+            {
+                ("img", "srcset") or ("source", "srcset") => inPicture && value.Split(',').All(c => Images.ImageAddress.HashIn(c.Trim().Split(' ')[0]) is not null),
+                ("img", "sizes") or ("source", "sizes") => inPicture && value == MarkdigRenderer.ImageSizesAttribute,
+                ("img", "width") or ("img", "height") => inPicture && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+                ("img", "loading") => value == "lazy",
+                ("source", "type") => inPicture && value == "image/webp",
+                _ => false,
+            };
+            if (!allowed)
+            {
+                element.RemoveAttribute(name);
+            }
+        }
     }
 
     /// <summary>

@@ -11,8 +11,10 @@ public interface IMarkdownRenderer
     /// with "afsnit-", which no id of the pages' own uses, followed by <paramref name="headingScope"/>
     /// (the item's slug), so headings never collide with a page's anchors (#mod, main#indhold) nor
     /// with another item's headings on the same page.
+    /// Library images (<c>/billeder/{hash}</c>) found in <paramref name="images"/> are written with
+    /// their sizes (<c>srcset</c>, width, height); without it they stay plain images.
     /// </summary>
-    string RenderBlock(string markdown, string? headingScope = null);
+    string RenderBlock(string markdown, string? headingScope = null, IReadOnlyDictionary<string, Images.ImageSizes>? images = null);
 
     /// <summary>Renders a single line of inline Markdown (emphasis, links) without a wrapping paragraph.</summary>
     string RenderInline(string markdown);

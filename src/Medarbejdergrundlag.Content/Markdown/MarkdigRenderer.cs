@@ -38,10 +38,11 @@ public sealed partial class MarkdigRenderer : IMarkdownRenderer
         "mailto",
     };
 
-    public string RenderBlock(string markdown, string? headingScope = null)
+    public string RenderBlock(string markdown, string? headingScope = null, IReadOnlyDictionary<string, Images.ImageSizes>? images = null)
     {
         var document = ParseAndSanitize(markdown);
         AssignHeadingIds(document, headingScope);
+        WriteLibraryImages(document, images);
 
         return Render(renderer => renderer.Render(document));
     }

@@ -1,3 +1,4 @@
+using Medarbejdergrundlag.Content.Images;
 using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Model;
 
@@ -7,12 +8,17 @@ namespace Medarbejdergrundlag.Content.Publishing;
 /// Fills a revision's HTML and plain text from its Markdown, once, when it is made or restored
 /// from a backup. HTML is never taken from anywhere else.
 /// </summary>
-public sealed class RevisionRenderer(IMarkdownRenderer markdown)
+/// <remarks>
+/// Library images in the body get their sizes from <see cref="ImageCatalog"/>: one lookup per
+/// revision for all the images it names, at render time, never per request.
+/// </remarks>
+public sealed class RevisionRenderer(IMarkdownRenderer markdown, ImageCatalog? images = null)
 {
     public void Render(ContentRevision revision)
     {
         revision.LeadHtml = markdown.RenderInline(revision.LeadMarkdown);
-        revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown, revision.Slug);
+        var hashes = ImageAddress.HashesIn(revision.BodyMarkdown).ToList();
+        revision.BodyHtml = markdown.RenderBlock(revision.BodyMarkdown, revision.Slug, hashes.Count > 0 ? images?.Lookup(hashes) : null);
         if (revision.Bearing is { } bearing)
         {
             revision.Bearing = bearing with

@@ -31,6 +31,8 @@ public static class PortalEndpoints
             calendarPrograms.MapGet(In(() => PortalPaths.CatalogueFeed), CalendarEndpoints.FeedAsync);
         }
 
+        readers.MapImages();
+
         var editors = endpoints.MapGroup("/admin").RequireAuthorization(PortalRoles.EditorPolicy).RequireRateLimiting(AdminConcurrency.Policy);
         editors.MapPost(MarkdownPreviewEndpoint.LocalPath, MarkdownPreviewEndpoint.RenderAsync);
         return endpoints;

@@ -29,6 +29,8 @@ public sealed class FejlModel(IStringLocalizer<SharedResource> t) : PageModel
             404 => (t["Siden findes ikke"], t["Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet."]),
             403 => (t["Du har ikke adgang"], t["Du er logget ind, men har ikke adgang til denne side."]),
             400 => (t["Forespørgslen kunne ikke behandles"], t["Prøv at genindlæse siden og gøre det igen."]),
+            // An upload over the image library's limit, refused before its body was read (ImageUploadLimitAttribute).
+            413 => ("Filen er for stor", "Filen er større, end portalen tager imod. Gå tilbage, vælg en mindre fil, og prøv igen. Intet er gemt."),
             503 when Areas.Admin.AdminConcurrency.WasTurnedAway(HttpContext) => ("Der er travlt lige nu",
                 "Der er mange forespørgsler til administrationen på én gang. Vent et øjeblik, og prøv igen. Intet er gemt eller ændret."),
             503 => (t["Midlertidigt utilgængelig"], t["Medarbejdergrundlaget er midlertidigt utilgængeligt, fordi vi ikke kan nå vores database. Prøv igen om lidt; siden kommer tilbage af sig selv."]),

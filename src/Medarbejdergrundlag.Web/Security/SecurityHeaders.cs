@@ -108,7 +108,12 @@ internal static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 var framedByProvider = frontChannelPolicy is not null && frontChannel.HasValue && context.Request.Path.Equals(frontChannel);
-                headers.ContentSecurityPolicy = framedByProvider ? frontChannelPolicy : policy;
+                // A response with a policy of its own (the library's images: one that runs nothing) keeps it.
+                if (headers.ContentSecurityPolicy.Count == 0)
+                {
+                    headers.ContentSecurityPolicy = framedByProvider ? frontChannelPolicy : policy;
+                }
+
                 if (!framedByProvider)
                 {
                     headers.XFrameOptions = "DENY";

@@ -114,6 +114,8 @@ public sealed class BackupCompletenessTests
         [typeof(ApprovalRequest)] = (db, o) => Ordinal(db.ApprovalRequests.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id), ((ApprovalRequest)o).Id, "godkendelse"),
         [typeof(ConsultationLink)] = (_, o) => ((ConsultationLink)o).TokenHash,
         [typeof(ConsultationEntry)] = (db, o) => Ordinal(db.ConsultationEntries.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Id), ((ConsultationEntry)o).Id, "høringsindslag"),
+        [typeof(LibraryImage)] = (_, o) => ((LibraryImage)o).Hash,
+        [typeof(ImageRendition)] = (db, o) => ImageHash(db, ((ImageRendition)o).ImageId) + $"/{((ImageRendition)o).Width}.{((ImageRendition)o).Format}",
         [typeof(Confirmation)] = (db, o) => Ordinal(db.Confirmations.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id), ((Confirmation)o).Id, "bekræftelse"),
     };
 
@@ -124,6 +126,8 @@ public sealed class BackupCompletenessTests
     };
 
     private static string Ordinal<T>(IQueryable<T> ids, T id, string what) => $"{what} {ids.ToList().IndexOf(id)}";
+
+    private static string ImageHash(ContentDbContext db, int id) => db.Images.AsNoTracking().Where(i => i.Id == id).Select(i => i.Hash).Single();
 
     private static string RevisionName(ContentDbContext db, int id) =>
         db.Revisions.AsNoTracking().Where(r => r.Id == id).Select(r => r.ContentItem!.Key + ":" + r.Number).Single();
@@ -174,6 +178,7 @@ public sealed class BackupCompletenessTests
 
     private static string Principal(ContentDbContext db, Type type, object id) =>
         type == typeof(ContentRevision) ? RevisionName(db, (int)id)
+        : type == typeof(LibraryImage) ? ImageHash(db, (int)id)
         : type == typeof(ContentItem) ? db.Items.AsNoTracking().Where(i => i.Id == (int)id).Select(i => i.Key).Single()
         : type == typeof(ConsultationLink) ? db.ConsultationLinks.AsNoTracking().Where(l => l.Id == (int)id).Select(l => l.TokenHash).Single()
         : throw new InvalidOperationException($"Add how a reference to a {type.Name} is known in both databases.");
@@ -225,6 +230,11 @@ public sealed class BackupCompletenessTests
         Ok(await editor.PublishAsync(course.Item.Id, Version(course.Item.Key), Hanne));
         Ok(await services.GetRequiredService<CourseExpiry>().SetKeepAsync(course.Item.Id, Version(course.Item.Key), keep: true, Hanne));
         Ok(await services.GetRequiredService<ReviewEditor>().SetAsync(course.Item.Id, Version(course.Item.Key), Hanne.Id, "24-03-2028", [Hanne], Hanne));
+
+        // Two library images: one with alt texts in both languages, one decorative.
+        var images = services.GetRequiredService<Medarbejdergrundlag.Content.Images.ImageLibrary>();
+        Assert.True((await images.UploadAsync(Medarbejdergrundlag.Tests.Shared.Images.TestImages.Photo(1000, 700), "Phønix' have", "Phønix' garden", decorative: false, Hanne)).Succeeded);
+        Assert.True((await images.UploadAsync(Medarbejdergrundlag.Tests.Shared.Images.TestImages.TransparentPng(300, 200), null, null, decorative: true, Hanne)).Succeeded);
 
         // An archived item, a removed and cancelled date, a schedule that failed and was dealt with, a confirmation.
         db.ChangeTracker.Clear();

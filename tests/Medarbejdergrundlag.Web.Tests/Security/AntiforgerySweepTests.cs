@@ -44,6 +44,8 @@ public sealed class AntiforgerySweepTests
         ["POST /Admin?handler=MoveDown"] = "hr-redaktoer",
         ["POST /Admin?handler=MoveUp"] = "hr-redaktoer",
         ["POST /Admin?handler=Unarchive"] = "hr-redaktoer",
+        ["POST /admin/billeder?handler=Delete"] = "hr-redaktoer",
+        ["POST /admin/billeder?handler=Upload"] = "hr-redaktoer",
         ["POST /admin/forloeb/import?handler=Import"] = "hr-redaktoer",
         ["POST /admin/forloeb/import?handler=Preview"] = "hr-redaktoer",
         ["POST /admin/indhold/ny/{kind}"] = "hr-redaktoer",

@@ -25,6 +25,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating system's process id (for reading its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Every line the process wrote to standard output so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 

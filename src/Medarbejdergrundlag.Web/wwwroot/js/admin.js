@@ -101,3 +101,32 @@
     });
   }
 })();
+
+// "Indsæt billede": puts a library image's Markdown into the text at the cursor (issue 29).
+(() => {
+  const list = document.querySelector(".insert-image");
+  const body = list && document.getElementById(list.dataset.target);
+  if (!body || !list) return;
+  list.querySelectorAll("button[data-insert-markdown]").forEach((b) => { b.hidden = false; });
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-insert-markdown]");
+    if (!button) return;
+    const { selectionStart: start, selectionEnd: end } = body;
+    body.setRangeText("\n\n" + button.dataset.insertMarkdown + "\n\n", start, end, "end");
+    body.focus();
+    body.dispatchEvent(new Event("input"));
+  });
+})();
+
+// The image library's size limit, told before a large file is sent at all.
+(() => {
+  const input = document.querySelector("input[type=file][data-max-bytes]");
+  if (!input) return;
+  input.addEventListener("change", () => {
+    const max = Number(input.dataset.maxBytes);
+    const file = input.files && input.files[0];
+    input.setCustomValidity(file && file.size > max
+      ? "Filen er for stor. Et billede må højst fylde " + Math.floor(max / 1048576) + " MB."
+      : "");
+  });
+})();

@@ -70,6 +70,12 @@ public static class ContentStoreExtensions
         services.AddScoped<ChangeLog>();
         services.Configure<ConfirmationOptions>(configuration.GetSection(ConfirmationOptions.Section));
         services.AddHostedService<ConfirmationRetention>();
+        services.Configure<Notifications.NotificationOptions>(configuration.GetSection(Notifications.NotificationOptions.Section));
+        services.AddSingleton<Notifications.NotificationSignal>();
+        services.AddSingleton<IPublishedHook, Notifications.NotificationHook>();
+        services.AddSingleton<Notifications.NotificationDispatcher>();
+        services.AddHostedService<Notifications.NotificationWorker>();
+        services.AddHttpClient(Notifications.NotificationDispatcher.HttpClientName);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -38,6 +38,8 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
+
     /// <summary>
     /// Publishes made on this context and not yet committed: the publish path adds them, and
     /// <see cref="Publishing.PublishPipeline"/> hands them to the <see cref="Publishing.IPublishedHook"/>s

@@ -52,6 +52,12 @@ public enum AuditAction
 
     /// <summary>The English translation was taken off the English pages (they show the Danish text); the Danish stays published.</summary>
     TranslationUnpublished,
+
+    /// <summary>A notification of a material change went out (by e-mail to the distribution list, or to the webhook).</summary>
+    NotificationSent,
+
+    /// <summary>An attempt to send a notification failed; the details say why and when it is tried again.</summary>
+    NotificationFailed,
 }
 
 /// <summary>

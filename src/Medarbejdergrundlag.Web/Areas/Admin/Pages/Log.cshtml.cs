@@ -57,6 +57,8 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.ReviewChanged => "Ansvarlig eller gennemgang ændret",
         AuditAction.TranslationRestored => "Oversættelse gendannet",
         AuditAction.TranslationUnpublished => "Oversættelse taget af de engelske sider",
+        AuditAction.NotificationSent => "Besked om ændring sendt",
+        AuditAction.NotificationFailed => "Besked om ændring ikke sendt",
         _ => action.ToString(),
     };
 

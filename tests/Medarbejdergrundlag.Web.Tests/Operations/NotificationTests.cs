@@ -6,6 +6,7 @@ using Medarbejdergrundlag.Content;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Content.Notifications;
 using Medarbejdergrundlag.Tests.Shared;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -36,26 +37,44 @@ public sealed class NotificationTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, (await a.CreatePlainClient().GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await b.CreatePlainClient().GetAsync("/health/live")).StatusCode);
 
-        await a.PublishChangeAsync("mod", "Mod til at sige fra", "Nyt afsnit om at sige fra.", material: true);
-        await b.PublishChangeAsync("udvikling", "Udvikling hele livet", "Ny tekst om efteruddannelse.", material: true);
-        await a.PublishChangeAsync("mod", "Mod til at sige fra i tide", "Kun et ord.", material: false);
+        // Six material changes, published on either instance, and a minor one. While the two workers
+        // poll, the test also asks both dispatchers at once, so every row is fought over.
+        var titles = Enumerable.Range(1, 6).Select(n => $"Pejlemærket, ændring {n}").ToList();
+        var contest = Task.Run(async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.WhenAll(
+                    a.Services.GetRequiredService<NotificationDispatcher>().DeliverDueAsync(),
+                    b.Services.GetRequiredService<NotificationDispatcher>().DeliverDueAsync());
+            }
+        });
+        for (var n = 0; n < titles.Count; n++)
+        {
+            await (n % 2 == 0 ? a : b).PublishChangeAsync(n % 3 == 0 ? "udvikling" : "mod", titles[n], $"Ændring nummer {n + 1}.", material: true);
+        }
 
-        var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(30));
+        await a.PublishChangeAsync("mod", "Mod, kun et ord rettet", "Kun et ord.", material: false);
+
+        await smtp.WaitForAsync(titles.Count, TimeSpan.FromSeconds(30));
+        await contest;
         // Time for a second send, were either instance to make one.
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        messages = smtp.Messages;
-        Assert.Equal(2, messages.Count);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var messages = smtp.Messages;
+        output.WriteLine(string.Join('\n', messages.Select(m => m.Parsed.Subject)));
+        Assert.Equal(titles.Count, messages.Count);
         var subjects = messages.Select(m => m.Parsed.Subject).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Medarbejdergrundlaget er ændret: Mod til at sige fra", "Medarbejdergrundlaget er ændret: Udvikling hele livet"], subjects);
+        Assert.Equal(titles.Select(t => "Medarbejdergrundlaget er ændret: " + t).Order(StringComparer.Ordinal), subjects);
         Assert.All(messages, m => Assert.Equal([DistributionList], m.To));
-        var body = messages.Single(m => m.Parsed.Subject!.EndsWith("Udvikling hele livet", StringComparison.Ordinal)).Parsed.TextBody;
-        Assert.Contains("Ny tekst om efteruddannelse.", body, StringComparison.Ordinal);
+        var body = messages.Single(m => m.Parsed.Subject!.EndsWith(titles[3], StringComparison.Ordinal)).Parsed.TextBody;
+        Assert.Contains("Ændring nummer 4.", body, StringComparison.Ordinal);
         Assert.Contains("https://medarbejdergrundlag.example.org/aendringer", body, StringComparison.Ordinal);
 
         await using var db = database.NewContext();
         Assert.All(await db.NotificationOutbox.ToListAsync(), n => Assert.NotNull(n.SentAt));
         var sent = await db.AuditEntries.Where(e => e.Action == AuditAction.NotificationSent).ToListAsync();
-        Assert.Equal(2, sent.Count);
+        Assert.Equal(titles.Count, sent.Count);
         Assert.All(sent, e => Assert.StartsWith("E-mail til fordelingslisten om version", e.Details));
         Assert.All(await db.AuditEntries.ToListAsync(), e => Assert.DoesNotContain(DistributionList, e.Details, StringComparison.Ordinal));
     }

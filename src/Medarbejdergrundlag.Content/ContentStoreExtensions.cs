@@ -76,6 +76,11 @@ public static class ContentStoreExtensions
         services.AddSingleton<Notifications.NotificationDispatcher>();
         services.AddHostedService<Notifications.NotificationWorker>();
         services.AddHttpClient(Notifications.NotificationDispatcher.HttpClientName);
+        services.Configure<Insight.InsightOptions>(configuration.GetSection(Insight.InsightOptions.Section));
+        services.AddSingleton<Insight.InsightCounter>();
+        services.AddScoped<Insight.InsightReport>();
+        services.AddSingleton<Insight.InsightFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Insight.InsightFlusher>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -36,6 +36,50 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
                     table.PrimaryKey("PK_NotificationOutbox", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PageViewCounts",
+                columns: table => new
+                {
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monthly = table.Column<bool>(type: "boolean", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PageViewCounts", x => new { x.Path, x.Day, x.Monthly });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchClickCounts",
+                columns: table => new
+                {
+                    Query = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monthly = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchClickCounts", x => new { x.Query, x.Day, x.Monthly, x.Position });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchCounts",
+                columns: table => new
+                {
+                    Query = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monthly = table.Column<bool>(type: "boolean", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false),
+                    Results = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchCounts", x => new { x.Query, x.Day, x.Monthly });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationOutbox_SentAt_NextAttemptAt",
                 table: "NotificationOutbox",
@@ -47,6 +91,15 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "NotificationOutbox");
+
+            migrationBuilder.DropTable(
+                name: "PageViewCounts");
+
+            migrationBuilder.DropTable(
+                name: "SearchClickCounts");
+
+            migrationBuilder.DropTable(
+                name: "SearchCounts");
         }
     }
 }

@@ -61,6 +61,7 @@ public sealed class InsightReport(ContentDbContext db, PublishedContentStore con
         }
 
         titles[PagePath(PortalPaths.Charter)] = "Medarbejdergrundlaget";
+        titles["/"] = "Forsiden";
         var pages = views.Where(v => v.Day >= from90).GroupBy(v => v.Path)
             .Select(g => new PageViews(g.Key, titles.GetValueOrDefault(g.Key, g.Key),
                 g.Where(v => v.Day >= today.AddDays(-6)).Sum(v => v.Count), g.Where(v => v.Day >= today.AddDays(-29)).Sum(v => v.Count), g.Sum(v => v.Count),

@@ -79,6 +79,17 @@ public static class ContentStoreExtensions
         services.AddScoped<ChangeLog>();
         services.Configure<ConfirmationOptions>(configuration.GetSection(ConfirmationOptions.Section));
         services.AddHostedService<ConfirmationRetention>();
+        services.Configure<Notifications.NotificationOptions>(configuration.GetSection(Notifications.NotificationOptions.Section));
+        services.AddSingleton<Notifications.NotificationSignal>();
+        services.AddSingleton<IPublishedHook, Notifications.NotificationHook>();
+        services.AddSingleton<Notifications.NotificationDispatcher>();
+        services.AddHostedService<Notifications.NotificationWorker>();
+        services.AddHttpClient(Notifications.NotificationDispatcher.HttpClientName);
+        services.Configure<Insight.InsightOptions>(configuration.GetSection(Insight.InsightOptions.Section));
+        services.AddSingleton<Insight.InsightCounter>();
+        services.AddScoped<Insight.InsightReport>();
+        services.AddSingleton<Insight.InsightFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Insight.InsightFlusher>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -33,6 +33,9 @@ public static class PortalMetrics
     private static readonly Counter<long> PageCacheCounter = Meter.CreateCounter<long>(
         "portal.page_cache.requests", "{request}", "Signed-in page requests the whole-page cache answered (hit) or rendered (miss).");
 
+    private static readonly Counter<long> NotificationCounter = Meter.CreateCounter<long>(
+        "portal.notifications", "{notification}", "Notification attempts of material changes, by channel (email, webhook) and result (sent, failed).");
+
     /// <summary>Counts the publish <paramref name="publish"/> ends in, and hands its result on.</summary>
     public static async Task<EditResult> CountPublish(Task<EditResult> publish, bool scheduled = false)
     {
@@ -63,4 +66,8 @@ public static class PortalMetrics
     }
 
     public static void PageCache(bool hit) => PageCacheCounter.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    /// <summary>A notification attempt on <paramref name="channel"/> ("email" or "webhook") went out or failed.</summary>
+    public static void Notification(string channel, bool sent) =>
+        NotificationCounter.Add(1, new("channel", channel == "email" ? "email" : "webhook"), new("result", sent ? "sent" : "failed"));
 }

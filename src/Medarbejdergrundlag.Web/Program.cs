@@ -37,6 +37,7 @@ builder.Services.AddEnglishPages();
 builder.Services.AddSingleton<LinkBuilder>();
 builder.Services.AddLayoutSlots();
 builder.Services.AddSingleton<IPageSlot, CalendarFeedSlot>();
+builder.Services.AddSingleton<IPageSlot, Medarbejdergrundlag.Web.Pages.Aendringer.ChangeFeedSlot>();
 builder.Services.AddReaderStatusSlots();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();

@@ -50,4 +50,28 @@ public static class ProtectedFigures
                 : new ProtectedRow(name, isOthers, total, small ? null : current, small ? null : older);
         }
     }
+
+    /// <summary>
+    /// A running total by day (confirmations since a change), with the same protection: a day's total
+    /// is shown only when it is at least <paramref name="smallest"/> and at least that many above the
+    /// last total shown (or equal to it), so no day's figure, nor the difference between two shown
+    /// days, counts fewer than <paramref name="smallest"/> readers. Other days are null: not shown.
+    /// </summary>
+    public static IReadOnlyList<Insight.DayFigure> Running(IEnumerable<(DateOnly Day, long Total)> running, int smallest)
+    {
+        var shown = new List<Insight.DayFigure>();
+        long last = 0;
+        foreach (var (day, total) in running)
+        {
+            var safe = total == last || (total >= smallest && total - last >= smallest);
+            if (safe)
+            {
+                last = total;
+            }
+
+            shown.Add(new Insight.DayFigure(day, safe ? total : null));
+        }
+
+        return shown;
+    }
 }

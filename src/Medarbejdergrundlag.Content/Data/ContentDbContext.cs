@@ -48,6 +48,14 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ImageRendition> ImageRenditions => Set<ImageRendition>();
 
+    public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
+
+    public DbSet<PageViewCount> PageViewCounts => Set<PageViewCount>();
+
+    public DbSet<SearchCount> SearchCounts => Set<SearchCount>();
+
+    public DbSet<SearchClickCount> SearchClickCounts => Set<SearchClickCount>();
+
     /// <summary>
     /// Publishes made on this context and not yet committed: the publish path adds them, and
     /// <see cref="Publishing.PublishPipeline"/> hands them to the <see cref="Publishing.IPublishedHook"/>s

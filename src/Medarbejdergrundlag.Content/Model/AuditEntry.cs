@@ -70,6 +70,12 @@ public enum AuditAction
 
     /// <summary>A reader of a consultation link commented; the details hold the comment.</summary>
     ConsultationCommented,
+
+    /// <summary>A notification of a material change went out (by e-mail to the distribution list, or to the webhook).</summary>
+    NotificationSent,
+
+    /// <summary>An attempt to send a notification failed; the details say why and when it is tried again.</summary>
+    NotificationFailed,
 }
 
 /// <summary>

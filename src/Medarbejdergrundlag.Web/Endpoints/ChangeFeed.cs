@@ -7,20 +7,33 @@ using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Web.Infrastructure;
 using Medarbejdergrundlag.Web.Pages.Aendringer;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Medarbejdergrundlag.Web.Endpoints;
 
 /// <summary>
 /// The change log as an Atom feed (System.ServiceModel.Syndication writes it), for readers who
-/// follow changes in a feed reader. Behind the sign-in like the page it mirrors; the English change
-/// log links its own address too, and the feed is of the Danish texts either way.
+/// follow changes in a feed reader. Open to a signed-in reader, or to a feed reader (Outlook's,
+/// Teams' RSS connector) with the token of the reader's own link on the change log
+/// (<see cref="Pages.Aendringer.ChangeFeedSlot"/>); the English change log links its own address too,
+/// and the feed is of the Danish texts either way.
 /// </summary>
 public static class ChangeFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
-    public static async Task<FileContentHttpResult> WriteAsync(HttpContext http, ChangeLog log, LinkBuilder links, CancellationToken cancellationToken)
+    /// <summary>What a feed token opens (<see cref="Pages.Phoenix.Forloeb.CalendarFeedLinks"/> binds each token to one): never a calendar's filter, which is a query string.</summary>
+    public const string TokenScope = "atom:aendringer";
+
+    public static async Task<Results<FileContentHttpResult, ChallengeHttpResult>> WriteAsync(
+        HttpContext http, ChangeLog log, LinkBuilder links, Pages.Phoenix.Forloeb.CalendarFeedLinks feeds,
+        [FromQuery(Name = Pages.Phoenix.Forloeb.CalendarFeedLinks.TokenParameter)] string? token, CancellationToken cancellationToken)
     {
+        if (http.User.Identity?.IsAuthenticated != true && !await feeds.OpensAsync(token, TokenScope))
+        {
+            return TypedResults.Challenge();
+        }
+
         var request = http.Request;
         var page = links.Absolute(request, PortalPaths.Changes);
         var changes = await log.RecentAsync(IndexModel.MaxChanges, cancellationToken);
@@ -49,6 +62,7 @@ public static class ChangeFeed
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
+        http.Response.Headers.CacheControl = "private, max-age=300";
         return TypedResults.Bytes(output.ToArray(), ContentType);
     }
 

@@ -16,8 +16,8 @@ public static class PortalEndpoints
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var readers = endpoints.MapGroup("").RequireAuthorization();
-        // A calendar program fetches the feed without the reader's cookie: the handler lets it in with
-        // the token of the catalogue's feed link instead.
+        // A calendar program or a feed reader fetches its feed without the reader's cookie: the handler
+        // lets it in with the token of the reader's feed link instead.
         var calendarPrograms = endpoints.MapGroup("").AllowAnonymous();
 
         // In both languages: the English pages' calendar files speak English, and the English
@@ -26,9 +26,9 @@ public static class PortalEndpoints
         {
             string In(Func<string> path) => PortalCulture.In(language, path);
             readers.MapGet(In(() => PortalPaths.Catalogue) + "/{slug}/hold/{holdId:int}.ics", CalendarEndpoints.DateAsync);
-            readers.MapGet(In(() => PortalPaths.ChangesFeed), ChangeFeed.WriteAsync);
             readers.MapPost(In(() => PortalPaths.Confirm), ConfirmEndpoint.ConfirmAsync);
             calendarPrograms.MapGet(In(() => PortalPaths.CatalogueFeed), CalendarEndpoints.FeedAsync);
+            calendarPrograms.MapGet(In(() => PortalPaths.ChangesFeed), ChangeFeed.WriteAsync);
         }
 
         readers.MapImages();

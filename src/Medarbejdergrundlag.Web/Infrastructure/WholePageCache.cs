@@ -20,7 +20,9 @@ namespace Medarbejdergrundlag.Web.Infrastructure;
 /// ASP.NET Core's output caching is not used: it stores a response for everyone and cannot put one
 /// reader's name into it.
 /// </summary>
-public sealed class WholePageCache(PageSlots slots, PublishedContentStore content, LinkBuilder links, TimeProvider clock, ILogger<WholePageCache> logger)
+public sealed class WholePageCache(
+    PageSlots slots, PublishedContentStore content, LinkBuilder links, TimeProvider clock, ILogger<WholePageCache> logger,
+    Medarbejdergrundlag.Content.Insight.InsightCounter insight, Microsoft.Extensions.Options.IOptionsMonitor<Medarbejdergrundlag.Content.Insight.InsightOptions> insightOptions)
 {
     /// <summary>HttpContext.Items key: a <see cref="DateTimeOffset"/> after which the page must be rendered again.</summary>
     public const string ValidUntilItem = "mg.page.valid-until";
@@ -66,6 +68,7 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         if (Kept(key) is { } template)
         {
             Medarbejdergrundlag.Content.PortalMetrics.PageCache(hit: true);
+            CountForInsight(context, template);
             await WriteKeptAsync(context, template);
             return;
         }
@@ -80,6 +83,7 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         {
             if (await rendering.Task.WaitAsync(context.RequestAborted) is { } rendered)
             {
+                CountForInsight(context, rendered);
                 await WriteKeptAsync(context, rendered);
             }
             else
@@ -156,7 +160,8 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         }
 
         var template = new Template(parts, found, headers,
-            context.Items.TryGetValue(ValidUntilItem, out var validUntil) ? (DateTimeOffset)validUntil! : null);
+            context.Items.TryGetValue(ValidUntilItem, out var validUntil) ? (DateTimeOffset)validUntil! : null,
+            InsightPath(context.Request.Path), context.Items.TryGetValue(Insight.InsightRequests.SearchItem, out var search) ? search as Insight.SearchSeen : null);
         if (context.Response.StatusCode != StatusCodes.Status200OK)
         {
             // A redirect, or a status the error pages fill in further out: as it is, with this reader's slots.
@@ -168,6 +173,7 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
             return null;
         }
 
+        CountForInsight(context, template);
         var kept = html.IndexOf(AntiforgeryField) < 0;
         if (kept)
         {
@@ -216,7 +222,36 @@ public sealed class WholePageCache(PageSlots slots, PublishedContentStore conten
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private sealed record Template(byte[][] Parts, IPageSlot[] Slots, KeyValuePair<string, StringValues>[] Headers, DateTimeOffset? ValidUntil)
+    /// <summary>
+    /// HR's insight counts the view of a page as it is served, here in memory (a striped, lock-free
+    /// counter; <see cref="Medarbejdergrundlag.Content.Insight.InsightCounter"/>): no reader, just the page
+    /// and the day. A search page counts as its search.
+    /// </summary>
+    private void CountForInsight(HttpContext context, Template template)
+    {
+        if (!insightOptions.CurrentValue.Enabled || !Insight.InsightRequests.Countable(context.Request))
+        {
+            return;
+        }
+
+        if (template.Search is { } search)
+        {
+            insight.Search(search.Query, search.Results);
+        }
+        else
+        {
+            insight.View(template.Path);
+        }
+    }
+
+    private static string InsightPath(PathString path)
+    {
+        var value = (path.Value ?? "/").ToLowerInvariant();
+        return value.Length > 200 ? value[..200] : value;
+    }
+
+    private sealed record Template(
+        byte[][] Parts, IPageSlot[] Slots, KeyValuePair<string, StringValues>[] Headers, DateTimeOffset? ValidUntil, string Path, Insight.SearchSeen? Search)
     {
         public long FixedLength { get; } = Parts.Sum(p => (long)p.Length);
     }

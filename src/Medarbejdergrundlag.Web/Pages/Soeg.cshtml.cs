@@ -21,5 +21,7 @@ public sealed class SoegModel(PublishedContentStore content) : PageModel
     {
         Typed = q ?? "";
         Results = (await content.GetAsync()).Search.Search(q);
+        // Counted by insight each time the page is served, from the cache too (WholePageCache).
+        HttpContext.Items[Insight.InsightRequests.SearchItem] = new Insight.SearchSeen(Typed, Results.Total);
     }
 }

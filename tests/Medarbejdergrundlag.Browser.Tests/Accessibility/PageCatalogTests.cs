@@ -16,7 +16,7 @@ public sealed class PageCatalogTests(BrowserFixture fixture)
 
         var site = await fixture.Server.Services.GetRequiredService<PublishedContentStore>().GetAsync();
         Assert.Equal(4, site.Bearings.Count);
-        var expected = new[] { "/", "/medarbejdergrundlag", "/pejlemaerker", "/phoenix", "/tilgaengelighed", "/konto/log-ind", "/konto/log-ud", "/admin", "/fejl/404" }
+        var expected = new[] { "/", "/medarbejdergrundlag", "/pejlemaerker", "/phoenix", "/tilgaengelighed", "/konto/log-ind", "/konto/log-ud", "/admin", "/admin/indsigt", "/fejl/404" }
             .Concat(site.Bearings.Select(b => "/pejlemaerker/" + b.Slug));
         foreach (var path in expected)
         {

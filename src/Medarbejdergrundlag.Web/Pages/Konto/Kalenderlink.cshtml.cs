@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Medarbejdergrundlag.Web.Pages.Konto;
 
 /// <summary>
-/// "Lav nyt kalenderlink": the reader's earlier calendar feed links stop working. Confirmed on this
+/// "Lav nyt kalenderlink": the reader's earlier calendar feed links, and their change log feed links, stop working. Confirmed on this
 /// page of its own, so the catalogue carries no form token and is cached whole (WholePageCache).
 /// </summary>
 public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
@@ -29,5 +29,12 @@ public sealed class KalenderlinkModel(CalendarFeedLinks feeds) : PageModel
     }
 
     private static string Back(string? returnUrl) =>
-        LocalUrl.IsLocal(returnUrl) && returnUrl!.StartsWith(PortalPaths.Catalogue, StringComparison.Ordinal) ? returnUrl : PortalPaths.Catalogue;
+        LocalUrl.IsLocal(returnUrl) && FeedPages.Any(page => returnUrl!.StartsWith(page, StringComparison.Ordinal)) ? returnUrl! : PortalPaths.Catalogue;
+
+    /// <summary>The pages that offer a reader's feed links (the catalogue's calendar, the change log's Atom feed), in both languages.</summary>
+    private static readonly string[] FeedPages =
+    [
+        .. new[] { Medarbejdergrundlag.Content.PortalCulture.DanishCode, Medarbejdergrundlag.Content.PortalCulture.EnglishCode }
+            .SelectMany(language => Medarbejdergrundlag.Content.PortalCulture.In(language, () => new[] { PortalPaths.Catalogue, PortalPaths.Changes })),
+    ];
 }

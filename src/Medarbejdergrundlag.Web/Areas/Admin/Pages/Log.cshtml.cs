@@ -63,6 +63,8 @@ public sealed class LogModel(ContentDbContext db) : PageModel
         AuditAction.ConsultationLinkCreated => "Høringslink oprettet",
         AuditAction.ConsultationLinkRevoked => "Høringslink tilbagekaldt",
         AuditAction.ConsultationCommented => "Kommentar fra høring",
+        AuditAction.NotificationSent => "Besked om ændring sendt",
+        AuditAction.NotificationFailed => "Besked om ændring ikke sendt",
         _ => action.ToString(),
     };
 

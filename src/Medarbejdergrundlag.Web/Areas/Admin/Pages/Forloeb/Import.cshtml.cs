@@ -191,7 +191,7 @@ public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : 
 
     private IReadOnlyList<(string Key, string Title)> _bearings = [];
 
-    /// <summary>Reads the file and runs the import without keeping it, as drafts and, if that passes, published.</summary>
+    /// <summary>Reads the file and runs the import without keeping it, published and, if a gate refuses that, as drafts.</summary>
     private async Task CheckAsync(byte[] file)
     {
         _bearings = await AdminBearings.LoadAsync(db);
@@ -201,10 +201,15 @@ public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : 
             return;
         }
 
-        Check = await importer.CheckAsync(Preview, new CourseImportOptions(Publish: false, UpdateExisting), User.Editor());
-        if (Check.Succeeded)
+        // Published first: a file that can be published can be imported as drafts (the publish only adds
+        // refusals), so one run answers both unless a gate refuses the publish.
+        PublishCheck = await importer.CheckAsync(Preview, new CourseImportOptions(Publish: true, UpdateExisting), User.Editor());
+        Check = PublishCheck.Succeeded
+            ? PublishCheck
+            : await importer.CheckAsync(Preview, new CourseImportOptions(Publish: false, UpdateExisting), User.Editor());
+        if (!Check.Succeeded)
         {
-            PublishCheck = await importer.CheckAsync(Preview, new CourseImportOptions(Publish: true, UpdateExisting), User.Editor());
+            PublishCheck = null;
         }
     }
 }

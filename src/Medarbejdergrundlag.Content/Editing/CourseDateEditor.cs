@@ -66,8 +66,8 @@ public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, 
     internal void Change(ContentItem item, string title, CourseDate date, CleanCourseDate clean, EditorRef user)
     {
         var before = CourseDateValidator.Describe(date);
-        (date.StartsAt, date.EndsAt, date.Location, date.Capacity, date.SeatsTaken, date.Status) =
-            (clean.StartsAt, clean.EndsAt, clean.Location, clean.Capacity, clean.SeatsTaken, clean.Status);
+        (date.StartsAt, date.EndsAt, date.Days, date.Location, date.Capacity, date.SeatsTaken, date.Status) =
+            (clean.StartsAt, clean.EndsAt, clean.Days, clean.Location, clean.Capacity, clean.SeatsTaken, clean.Status);
         TouchDate(date, user);
         editor.Audit(AuditAction.DateChanged, item, title, user, $"Før: {before}. Nu: {CourseDateValidator.Describe(clean)}.");
     }
@@ -99,6 +99,7 @@ public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, 
         ContentItemId = courseId,
         StartsAt = clean.StartsAt,
         EndsAt = clean.EndsAt,
+        Days = clean.Days,
         Location = clean.Location,
         Capacity = clean.Capacity,
         SeatsTaken = clean.SeatsTaken,

@@ -200,8 +200,8 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("3 hold i 1 forløb er klar til import", ready);
         Assert.Contains("1 nyt hold, 2 eksisterende hold opdateres", ready);
         var changes = preview.QuerySelectorAll(".import-preview tbody tr").Select(r => r.QuerySelectorAll("td")[3].Text()).ToList();
-        Assert.StartsWith("Opdateres. Før: 24. marts 2027 kl. 09.00 til 25. marts 2027 kl. 15.00, Phønix: 4 af 20 pladser taget, Åben", changes[0]);
-        Assert.StartsWith("Opdateres. Før: 14. april 2027", changes[1]);
+        Assert.StartsWith("Opdateres. Før: 2 kursusdage, 24. marts 2027, 25. marts 2027, kl. 09.00–15.00, Phønix: 4 af 20 pladser taget, Åben", changes[0]);
+        Assert.StartsWith("Opdateres. Før: 2 kursusdage, 14. april 2027", changes[1]);
         Assert.Contains("Fuldt booket", changes[1]);
         Assert.Equal("Nyt hold", changes[2]);
         Assert.Equal(Counts().Audit, audit);
@@ -216,7 +216,7 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(before.Select(d => d.Version + 1), dates.Take(2).Select(d => d.Version));
         var history = _portal.Query(db => db.AuditEntries.Where(a => a.Action == AuditAction.DateChanged).Select(a => a.Details).ToList());
         Assert.Equal(2, history.Count);
-        Assert.Contains(history, h => h.Contains("Før: 24. marts 2027 kl. 09.00 til 25. marts 2027 kl. 15.00, Phønix: 4 af 20 pladser taget, Åben. Nu:", StringComparison.Ordinal) && h.Contains("12 af 20 pladser taget", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("Før: 2 kursusdage, 24. marts 2027, 25. marts 2027, kl. 09.00–15.00, Phønix: 4 af 20 pladser taget, Åben. Nu:", StringComparison.Ordinal) && h.Contains("12 af 20 pladser taget", StringComparison.Ordinal));
         Assert.Contains(history, h => h.Contains("Fuldt booket. Nu:", StringComparison.Ordinal) && h.EndsWith("Aflyst.", StringComparison.Ordinal));
 
         // The same sheet once more: every date as it is, nothing written but the import's own entry.

@@ -24,12 +24,25 @@ public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IRea
     {
         var start = date.StartsAt.ToCopenhagen();
         var end = date.EndsAt.ToCopenhagen();
-        if (PortalCulture.CurrentLanguage == PortalCulture.EnglishCode)
+        var english = PortalCulture.CurrentLanguage == PortalCulture.EnglishCode;
+        if (date.Days.Count > 1)
         {
-            const string english = "dddd d MMMM yyyy, HH:mm";
+            // "2 dage: tirsdag 24. marts 2027 og onsdag 25. marts 2027, kl. 09.00–15.30 hver dag".
+            var culture = english ? PortalCulture.English : PortalCulture.Danish;
+            var days = date.Days.Select(d => d.ToString(english ? "dddd d MMMM yyyy" : "dddd d. MMMM yyyy", culture)).ToList();
+            var and = english ? " and " : " og ";
+            var list = days.Count == 2 ? string.Join(and, days) : string.Join(", ", days[..^1]) + and + days[^1];
+            return english
+                ? $"{days.Count} days: {list}, {start.ToString("HH:mm", culture)}–{end.ToString("HH:mm", culture)} each day"
+                : $"{days.Count} dage: {list}, kl. {start.ToString("HH.mm", culture)}–{end.ToString("HH.mm", culture)} hver dag";
+        }
+
+        if (english)
+        {
+            const string format = "dddd d MMMM yyyy, HH:mm";
             return start.Date == end.Date
-                ? $"{start.ToString(english, PortalCulture.English)}–{end.ToString("HH:mm", PortalCulture.English)}"
-                : $"{start.ToString(english, PortalCulture.English)} to {end.ToString(english, PortalCulture.English)}";
+                ? $"{start.ToString(format, PortalCulture.English)}–{end.ToString("HH:mm", PortalCulture.English)}"
+                : $"{start.ToString(format, PortalCulture.English)} to {end.ToString(format, PortalCulture.English)}";
         }
 
         return start.Date == end.Date

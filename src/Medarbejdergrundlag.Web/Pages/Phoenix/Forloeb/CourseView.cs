@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb;
 
 /// <summary>A course with what its page shows: the bearings it trains and the dates still offered.</summary>
-public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IReadOnlyList<PublishedItem> Bearings, IReadOnlyList<PublishedCourseDate> UpcomingDates)
+public sealed partial record CourseView(PublishedItem Item, PublishedCourse Course, IReadOnlyList<PublishedItem> Bearings, IReadOnlyList<PublishedCourseDate> UpcomingDates)
 {
 
     public static CourseView For(PublishedSite site, PublishedItem item, DateTime nowUtc) => new(
@@ -49,6 +49,54 @@ public sealed record CourseView(PublishedItem Item, PublishedCourse Course, IRea
             ? $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", PortalCulture.Danish)}–{end.ToString("HH.mm", PortalCulture.Danish)}"
             : $"{start.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", PortalCulture.Danish)} til {end.ToString("dddd d. MMMM yyyy 'kl.' HH.mm", PortalCulture.Danish)}";
     }
+
+    /// <summary>
+    /// A contact in words cut at its Danish phone numbers ("6551 0000", "65 51 00 00", "+45 65510000"):
+    /// each number with its tel: link, the words between without one.
+    /// </summary>
+    public static IEnumerable<(string Text, string? Tel)> PhoneLinks(string text)
+    {
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match match in PhoneNumber().Matches(text))
+        {
+            if (match.Index > at)
+            {
+                yield return (text[at..match.Index], null);
+            }
+
+            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
+            yield return (match.Value, "tel:+45" + digits[^8..]);
+            at = match.Index + match.Length;
+        }
+
+        if (at < text.Length)
+        {
+            yield return (text[at..], null);
+        }
+    }
+
+    /// <summary>The words, encoded, with each phone number in them a <c>tel:</c> link of class "phone".</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent WithPhoneLinks(string text)
+    {
+        var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        foreach (var (part, tel) in PhoneLinks(text))
+        {
+            if (tel is null)
+            {
+                html.Append(part);
+            }
+            else
+            {
+                html.AppendHtml("<a class=\"phone\" href=\"").Append(tel).AppendHtml("\">").Append(part).AppendHtml("</a>");
+            }
+        }
+
+        return html;
+    }
+
+    /// <summary>Eight digits, grouped by spaces as Danes write them, with or without +45; not inside a longer number.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d+])(?:\+45 ?)?(?:\d{2} ?\d{2} ?\d{2} ?\d{2})(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex PhoneNumber();
 
     /// <summary>What a date's status says to a reader, in the page's language.</summary>
     public static string Availability(IStringLocalizer t, PublishedCourseDate date) =>

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Medarbejdergrundlag.Web.Tests.Courses;
@@ -176,6 +177,45 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("har allerede holdet 24-03-2027 09:00 på Phønix", Html.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".import-preview .error-summary")!.Text());
         Assert.Equal(after, Counts());
+    }
+
+    [Fact]
+    public async Task TheNoticeLinksTheImportedDraftsAndPublishesThemInOneStepThroughThePublishPath()
+    {
+        var imported = await ConfirmAsync(await PreviewAsync(Utf8WithBom(Header, LearningRow1, LearningRow2, CultureRow)), publish: false);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var page = await _editor.GetDocumentAsync(imported.Headers.Location!.OriginalString);
+
+        var ids = _portal.Query(db => db.Items.Where(i => i.Kind == ContentKind.Course).OrderBy(i => i.Id).Select(i => i.Id).ToList());
+        Assert.Equal(ids.Select(id => $"/admin/indhold/{id}"), page.QuerySelectorAll(".import-done a").Select(a => a.GetAttribute("href")).Order());
+        Assert.All(page.QuerySelectorAll(".import-done li"), li => Assert.EndsWith("(kladde)", li.Text().Trim()));
+
+        // Someone publishes one meanwhile by hand: its version moves, so the batch leaves it alone and says so.
+        var form = page.QuerySelector("form.import-publish")!;
+        Assert.Equal("Udgiv de 2 kladder", form.QuerySelector("button")!.Text().Trim());
+        using (var scope = _portal.Services.CreateScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
+            var item = await editor.FindAsync(ids[1]);
+            Assert.True((await editor.PublishAsync(ids[1], item!.Version, "Kollega")).Succeeded);
+        }
+
+        // Every hidden "Drafts" field, as a browser sends them (Forms.Fields keeps one value per name).
+        var fields = form.QuerySelectorAll("input[name]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        Assert.Equal(2, fields.Count(f => f.Key == "Drafts"));
+        var response = await _editor.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await _editor.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        var notice = after.QuerySelector(".notice")!.Text();
+        Assert.Equal("Udgivet: 1 forløb. Ikke udgivet: »Kultur; og mod«: Det er ændret eller udgivet af en anden imens. Se det igen, og udgiv det derfra.", notice.Trim());
+        Assert.All(after.QuerySelectorAll(".import-done li"), li => Assert.EndsWith("(udgivet)", li.Text().Trim()));
+        Assert.Null(after.QuerySelector("form.import-publish"));
+
+        // Each publish went through the publish path: published, and audited as a publish by the editor.
+        Assert.True(_portal.Query(db => db.Items.Where(i => ids.Contains(i.Id)).All(i => i.PublishedRevisionId == i.CurrentRevisionId)));
+        var audited = _portal.Query(db => db.AuditEntries.Where(a => a.Action == AuditAction.Published).Select(a => a.User).ToList());
+        Assert.Equal(2, audited.Count);
+        Assert.Contains("Kollega", audited);
     }
 
     [Fact]

@@ -53,7 +53,11 @@ public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : 
     [TempData]
     public string? Imported { get; set; }
 
-    public IReadOnlyList<(int Id, string Title, bool Published)> ImportedCourses { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title, bool Published, int Version)> ImportedCourses { get; private set; } = [];
+
+    /// <summary>"Udgiv kladderne": each as "id:version", the version the editor saw.</summary>
+    [BindProperty]
+    public List<string> Drafts { get; set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -61,12 +65,53 @@ public sealed class ImportModel(CourseImporter importer, ContentDbContext db) : 
         if (ids.Count > 0)
         {
             ImportedCourses = (await db.Items.Where(i => ids.Contains(i.Id))
-                    .Select(i => new { i.Id, i.CurrentRevision!.Title, Published = i.PublishedRevisionId == i.CurrentRevisionId })
+                    .Select(i => new { i.Id, i.CurrentRevision!.Title, Published = i.PublishedRevisionId == i.CurrentRevisionId, i.Version })
                     .ToListAsync())
                 .OrderBy(i => ids.IndexOf(i.Id))
-                .Select(i => (i.Id, i.Title, i.Published))
+                .Select(i => (i.Id, i.Title, i.Published, i.Version))
                 .ToList();
         }
+    }
+
+    /// <summary>
+    /// Publishes the imported drafts in one step, each through the one publish path as if published by
+    /// hand (its gates, its audit entry, its version check): one refused leaves the others published.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishDraftsAsync([FromServices] ContentEditor editor)
+    {
+        var published = new List<string>();
+        var refused = new List<string>();
+        var ids = new List<int>();
+        foreach (var draft in Drafts)
+        {
+            if (draft.Split(':') is not [var idText, var versionText] || !int.TryParse(idText, out var id) || !int.TryParse(versionText, out var version))
+            {
+                continue;
+            }
+
+            ids.Add(id);
+            var title = await db.Items.Where(i => i.Id == id).Select(i => i.CurrentRevision!.Title).SingleOrDefaultAsync() ?? "";
+            var result = await editor.PublishAsync(id, version, User.Editor());
+            if (result.Succeeded)
+            {
+                published.Add(title);
+            }
+            else
+            {
+                refused.Add($"»{title}«: " + result.Outcome switch
+                {
+                    EditOutcome.Conflict => "Det er ændret eller udgivet af en anden imens. Se det igen, og udgiv det derfra.",
+                    EditOutcome.NotFound => "Det findes ikke længere.",
+                    _ => string.Join(" ", result.Errors.Values),
+                });
+            }
+        }
+
+        var da = Medarbejdergrundlag.Content.PortalCulture.Danish;
+        Message = string.Format(da, "Udgivet: {0:N0} forløb.", published.Count) +
+                  (refused.Count > 0 ? " Ikke udgivet: " + string.Join(" ", refused) : "");
+        Imported = string.Join(',', ids);
+        return RedirectToPage();
     }
 
     /// <summary>The template: the columns and one example row, as a workbook or as CSV.</summary>

@@ -23,6 +23,7 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
     tzid: event.startDate.zone.tzid,
     start: event.startDate.toString(),
     startUtc: event.startDate.toJSDate().toISOString(),
+    end: event.endDate.toString(),
     status: component.getFirstPropertyValue("status"),
     sequence: event.sequence,
   };

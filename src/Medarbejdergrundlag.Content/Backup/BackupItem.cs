@@ -129,14 +129,21 @@ public sealed record BackupCourseDate(
     DateTime UpdatedAt,
     string UpdatedBy)
 {
+    /// <summary>A date of several days: its days. Absent in files from before such dates (one day or one span).</summary>
+    public List<DateOnly>? Days { get; init; }
+
     public static BackupCourseDate From(CourseDate d) =>
-        new(d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version, d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy);
+        new(d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.IsRemoved, d.Version, d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy)
+        {
+            Days = d.Days.Count > 0 ? [.. d.Days] : null,
+        };
 
     public CourseDate ToEntity(int itemId) => new()
     {
         ContentItemId = itemId,
         StartsAt = StartsAt,
         EndsAt = EndsAt,
+        Days = Days ?? [],
         Location = Location,
         Capacity = Capacity,
         SeatsTaken = SeatsTaken,

@@ -35,13 +35,25 @@ public static class CopenhagenTime
         return (TimeZoneInfo.ConvertTimeToUtc(local, PortalCulture.Copenhagen), null);
     }
 
-    /// <summary>Parses a Danish date and time as wall-clock time in Copenhagen and returns it in UTC.</summary>
-    public static (DateTime? Utc, string? Error) ParseLocal(string? text)
+    /// <summary>A date alone, where <see cref="ParseLocal"/> allows one: 31-12-2026.</summary>
+    private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+
+    /// <summary>
+    /// Parses a Danish date and time as wall-clock time in Copenhagen and returns it in UTC. With
+    /// <paramref name="dateAloneIsMidnight"/> (scheduling), a date alone means 00:00 Danish time on it,
+    /// which no change of clock skips or repeats.
+    /// </summary>
+    public static (DateTime? Utc, string? Error) ParseLocal(string? text, bool dateAloneIsMidnight = false)
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0)
         {
             return (null, "Skriv dato og klokkeslæt, fx 24-03-2027 09:00.");
+        }
+
+        if (dateAloneIsMidnight && DateTime.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return ToUtc(day.Date);
         }
 
         if (!DateTime.TryParseExact(trimmed, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))

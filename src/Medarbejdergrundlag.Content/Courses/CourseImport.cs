@@ -47,7 +47,7 @@ public static class CourseImport
     public const int MaxRows = 5_000;
 
     public static readonly IReadOnlyList<string> Columns =
-        ["Titel", "Adresse", "Resumé", "Beskrivelse", "Målgruppe", "Forvaltning", "Dage", "Pejlemærker", "Tilmelding", "Start", "Slut", "Sted", "Pladser", "Tilmeldte", "Status"];
+        ["Titel", "Adresse", "Resumé", "Beskrivelse", "Målgruppe", "Forvaltning", "Dage", "Pejlemærker", "Tilmelding", "Start", "Slut", "Kursusdage", "Sted", "Pladser", "Tilmeldte", "Status"];
 
     private static readonly string[] Required = ["Titel", "Målgruppe", "Forvaltning", "Dage", "Tilmelding", "Start", "Slut", "Sted"];
 
@@ -167,7 +167,7 @@ public static class CourseImport
             row.Errors.AddRange(courseErrors.Values);
 
             var (date, dateErrors) = CourseDateValidator.Validate(
-                new CourseDateInput(Cell("Start"), Cell("Slut"), Cell("Sted"), Cell("Pladser"), Cell("Tilmeldte"), Cell("Status")));
+                new CourseDateInput(Cell("Start"), Cell("Slut"), Cell("Sted"), Cell("Pladser"), Cell("Tilmeldte"), Cell("Status"), Cell("Kursusdage")));
             row.Errors.AddRange(dateErrors.Values);
             row.Date = date;
 

@@ -20,9 +20,9 @@ public static class CourseSheet
     /// <summary>The one example row in the templates.</summary>
     public static readonly IReadOnlyList<string> ExampleRow =
     [
-        "Mod i praksis", "", "Et forløb om at handle, før alt er afklaret.", "Tre dage med øvelser og refleksion.",
-        "Ledere", "Tværgående", "1,5", "Mod, Handlekraft", "https://phoenix.odense.dk/tilmeld",
-        "24-03-2027 09:00", "15:00", "Phønix, Tolderlundsvej 2", "20", "0", "Åben",
+        "Mod til at sige det svære", "", "Et forløb om at tage de svære samtaler.", "To dage med øvelser og refleksion.",
+        "Medarbejdere", "Tværgående", "2", "Mod, Fællesskab", "https://phoenix.odense.dk/tilmeld",
+        "24-03-2027 09:00", "25-03-2027 15:30", "24-03-2027, 25-03-2027", "Phønix, Tolderlundsvej 2", "20", "0", "Åben",
     ];
 
     /// <summary>True for an .xlsx workbook (a ZIP file), whatever its name says.</summary>

@@ -55,12 +55,21 @@ public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, 
             return EditResult.DateDone(item!, date);
         }
 
-        var before = CourseDateValidator.Describe(date);
-        (date.StartsAt, date.EndsAt, date.Location, date.Capacity, date.SeatsTaken, date.Status) =
-            (clean.StartsAt, clean.EndsAt, clean.Location, clean.Capacity, clean.SeatsTaken, clean.Status);
-        TouchDate(date, user);
-        editor.Audit(AuditAction.DateChanged, item!, item!.CurrentRevision!.Title, user, $"Før: {before}. Nu: {CourseDateValidator.Describe(clean)}.");
+        Change(item!, item!.CurrentRevision!.Title, date, clean, user);
         return await SaveDateAsync(item, date);
+    }
+
+    /// <summary>
+    /// Writes a date's new values in place, with an audit entry holding the old and the new ones, so
+    /// seats taken and a cancellation stay in the history. The import uses it too; the caller saves.
+    /// </summary>
+    internal void Change(ContentItem item, string title, CourseDate date, CleanCourseDate clean, EditorRef user)
+    {
+        var before = CourseDateValidator.Describe(date);
+        (date.StartsAt, date.EndsAt, date.Days, date.Location, date.Capacity, date.SeatsTaken, date.Status) =
+            (clean.StartsAt, clean.EndsAt, clean.Days, clean.Location, clean.Capacity, clean.SeatsTaken, clean.Status);
+        TouchDate(date, user);
+        editor.Audit(AuditAction.DateChanged, item, title, user, $"Før: {before}. Nu: {CourseDateValidator.Describe(clean)}.");
     }
 
     /// <summary>Takes a date off the public site, or brings it back. The row stays.</summary>
@@ -90,6 +99,7 @@ public sealed class CourseDateEditor(ContentDbContext db, ContentEditor editor, 
         ContentItemId = courseId,
         StartsAt = clean.StartsAt,
         EndsAt = clean.EndsAt,
+        Days = clean.Days,
         Location = clean.Location,
         Capacity = clean.Capacity,
         SeatsTaken = clean.SeatsTaken,

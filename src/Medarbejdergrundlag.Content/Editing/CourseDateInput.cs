@@ -5,15 +5,17 @@ using Medarbejdergrundlag.Content.Slugs;
 
 namespace Medarbejdergrundlag.Content.Editing;
 
-/// <summary>A course date as typed: wall-clock times in Copenhagen, numbers as text.</summary>
-public sealed record CourseDateInput(string? Start, string? End, string? Location, string? Capacity, string? SeatsTaken, string? Status);
+/// <summary>A course date as typed: wall-clock times in Copenhagen, numbers as text, and for a date of several days, its days (optional).</summary>
+public sealed record CourseDateInput(string? Start, string? End, string? Location, string? Capacity, string? SeatsTaken, string? Status, string? Days = null);
 
-/// <summary>A checked course date, times in UTC.</summary>
+/// <summary>A checked course date, times in UTC; <see cref="Days"/> as <see cref="CourseDate.Days"/>.</summary>
 public sealed record CleanCourseDate(DateTime StartsAt, DateTime EndsAt, string Location, int? Capacity, int? SeatsTaken, CourseDateStatus Status)
 {
+    public IReadOnlyList<DateOnly> Days { get; init; } = [];
+
     public bool SameAs(CourseDate date) =>
         date.StartsAt == StartsAt && date.EndsAt == EndsAt && date.Location == Location &&
-        date.Capacity == Capacity && date.SeatsTaken == SeatsTaken && date.Status == Status;
+        date.Capacity == Capacity && date.SeatsTaken == SeatsTaken && date.Status == Status && date.Days.SequenceEqual(Days);
 }
 
 public static class CourseDateFields
@@ -24,6 +26,7 @@ public static class CourseDateFields
     public const string Capacity = nameof(CourseDateInput.Capacity);
     public const string SeatsTaken = nameof(CourseDateInput.SeatsTaken);
     public const string Status = nameof(CourseDateInput.Status);
+    public const string Days = nameof(CourseDateInput.Days);
 }
 
 /// <summary>Checks a course date and says in Danish what is wrong, field by field.</summary>
@@ -58,6 +61,12 @@ public static class CourseDateValidator
             errors[CourseDateFields.Start] = "Start: " + startError;
         }
 
+        var (typedDays, daysError) = CourseSessions.ParseTyped(input.Days);
+        if (daysError is not null)
+        {
+            errors[CourseDateFields.Days] = "Kursusdage: " + daysError;
+        }
+
         DateTime? end = null;
         var endText = (input.End ?? "").Trim();
         var endIsTime = TimeOnly.TryParseExact(endText.Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
@@ -67,8 +76,9 @@ public static class CourseDateValidator
         }
         else if (start is not null && endIsTime)
         {
-            // Only a time: the same day as the start.
-            var (utc, error) = CopenhagenTime.ToUtc(start.Value.ToCopenhagen().Date + endTime.ToTimeSpan());
+            // Only a time: the same day as the start, or the last of the course days.
+            var lastDay = typedDays is { Count: > 0 } ? typedDays.Max().ToDateTime(TimeOnly.MinValue) : start.Value.ToCopenhagen().Date;
+            var (utc, error) = CopenhagenTime.ToUtc(lastDay + endTime.ToTimeSpan());
             end = utc;
             if (error is not null)
             {
@@ -85,9 +95,14 @@ public static class CourseDateValidator
             }
         }
 
+        IReadOnlyList<DateOnly> days = [];
         if (start is not null && end is not null && end <= start)
         {
             errors[CourseDateFields.End] = $"Slut ({CopenhagenTime.Format(end.Value)}) skal ligge efter start ({CopenhagenTime.Format(start.Value)}).";
+        }
+        else if (start is not null && end is not null && typedDays is not null)
+        {
+            days = Days(start.Value, end.Value, typedDays, errors);
         }
 
         var location = (input.Location ?? "").Trim();
@@ -115,15 +130,78 @@ public static class CourseDateValidator
 
         return errors.Count > 0 || start is null || end is null || status is null
             ? (null, errors)
-            : (new CleanCourseDate(start.Value, end.Value, location, capacity, taken, status.Value), errors);
+            : (new CleanCourseDate(start.Value, end.Value, location, capacity, taken, status.Value) { Days = days }, errors);
+    }
+
+    /// <summary>
+    /// The days of a date of several days. Typed days must run from the start's day to the end's; with
+    /// none typed, an end on a later day at a later time of day means every day in between (a course of
+    /// two or three days), and an end at an earlier time of day one continuous span (an overnight course).
+    /// </summary>
+    private static IReadOnlyList<DateOnly> Days(DateTime startUtc, DateTime endUtc, IReadOnlyList<DateOnly> typed, Dictionary<string, string> errors)
+    {
+        var (start, end) = (startUtc.ToCopenhagen(), endUtc.ToCopenhagen());
+        var (first, last) = (DateOnly.FromDateTime(start), DateOnly.FromDateTime(end));
+        List<DateOnly> days;
+        if (typed.Count > 0)
+        {
+            days = [.. typed.Distinct().Order()];
+            if (days[0] != first || days[^1] != last)
+            {
+                errors[CourseDateFields.Days] = $"Kursusdagene skal gå fra startdagen ({first.ToString("d. MMMM yyyy", Danish)}) til slutdagen ({last.ToString("d. MMMM yyyy", Danish)}). De går fra {days[0].ToString("d. MMMM yyyy", Danish)} til {days[^1].ToString("d. MMMM yyyy", Danish)}.";
+                return [];
+            }
+        }
+        else if (last > first && end.TimeOfDay > start.TimeOfDay)
+        {
+            days = [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays)];
+        }
+        else
+        {
+            return [];
+        }
+
+        if (days.Count < 2)
+        {
+            return [];
+        }
+
+        if (days.Count > CourseSessions.MaxDays)
+        {
+            errors[days.Count == typed.Count ? CourseDateFields.Days : CourseDateFields.End] =
+                $"Et hold kan højst have {CourseSessions.MaxDays} kursusdage. Opret flere hold, eller skriv kursusdagene i feltet Kursusdage.";
+            return [];
+        }
+
+        if (end.TimeOfDay <= start.TimeOfDay)
+        {
+            errors[CourseDateFields.End] = $"Holdet går over {days.Count} kursusdage fra kl. {start.ToString("HH.mm", Danish)} til kl. {end.ToString("HH.mm", Danish)} hver dag, så slut-klokkeslættet skal ligge efter start-klokkeslættet.";
+            return [];
+        }
+
+        foreach (var day in days)
+        {
+            foreach (var time in new[] { start.TimeOfDay, end.TimeOfDay })
+            {
+                if (CopenhagenTime.ToUtc(day.ToDateTime(TimeOnly.MinValue) + time).Error is { } error)
+                {
+                    errors[CourseDateFields.Days] = "Kursusdage: " + error;
+                    return [];
+                }
+            }
+        }
+
+        return days;
     }
 
     /// <summary>For the audit log and messages: "24. marts 2027 kl. 09.00–16.00, Phønix: 12 af 20 pladser taget, Åben".</summary>
-    public static string Describe(DateTime startsAt, DateTime endsAt, string location, int? capacity, int? taken, CourseDateStatus status)
+    public static string Describe(DateTime startsAt, DateTime endsAt, string location, int? capacity, int? taken, CourseDateStatus status, IReadOnlyList<DateOnly>? days = null)
     {
         var start = startsAt.ToCopenhagen();
         var end = endsAt.ToCopenhagen();
-        var when = start.Date == end.Date
+        var when = days is { Count: > 1 }
+            ? $"{days.Count} kursusdage, {string.Join(", ", days.Select(d => d.ToString("d. MMMM yyyy", Danish)))}, kl. {start.ToString("HH.mm", Danish)}–{end.ToString("HH.mm", Danish)}"
+            : start.Date == end.Date
             ? $"{start.ToString("d. MMMM yyyy 'kl.' HH.mm", Danish)}–{end.ToString("HH.mm", Danish)}"
             : $"{start.ToString("d. MMMM yyyy 'kl.' HH.mm", Danish)} til {end.ToString("d. MMMM yyyy 'kl.' HH.mm", Danish)}";
         var seats = (capacity, taken) switch
@@ -136,9 +214,9 @@ public static class CourseDateValidator
         return $"{when}, {location}: {seats}, {StatusName(status)}";
     }
 
-    public static string Describe(CourseDate d) => Describe(d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status);
+    public static string Describe(CourseDate d) => Describe(d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.Days);
 
-    public static string Describe(CleanCourseDate d) => Describe(d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status);
+    public static string Describe(CleanCourseDate d) => Describe(d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.Days);
 
     private static int? Count(string? text, string field, string label, int min, Dictionary<string, string> errors)
     {

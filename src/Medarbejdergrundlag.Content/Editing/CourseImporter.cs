@@ -8,13 +8,53 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medarbejdergrundlag.Content.Editing;
 
-/// <summary>The result of an import: what was written, or, row by row, why nothing was.</summary>
-public sealed record CourseImportResult(bool Succeeded, int Courses, int NewCourses, int Dates, TimeSpan Elapsed, IReadOnlyList<string> Errors);
+/// <summary>What an editor chose on the import page.</summary>
+/// <param name="Publish">Publish the courses the file names, each through the publish path.</param>
+/// <param name="UpdateExisting">A row whose course already has a date with the same start updates that date, instead of refusing the file.</param>
+public sealed record CourseImportOptions(bool Publish, bool UpdateExisting);
+
+/// <summary>What an import does, or did, to one row (date) of the file.</summary>
+public enum CourseImportRowChange
+{
+    NewDate,
+    UpdatedDate,
+    UnchangedDate,
+}
+
+/// <summary>One row's change: a new date, an existing date updated (with its values before), or one left as it is.</summary>
+public sealed record CourseImportRowVerdict(int Line, CourseImportRowChange Change, string? Before);
+
+/// <summary>A course the file names: new, a new revision of an existing one, or as it is; its id once written.</summary>
+public sealed record CourseImportCourseVerdict(string Title, bool IsNew, bool IsChanged, int ItemId);
+
+/// <summary>
+/// The result of an import, or of its dry run for the preview: what was (or would be) written, or, row
+/// by row, why nothing was. <see cref="PublishRefusals"/> are the gates' reasons when the publish was asked for.
+/// </summary>
+public sealed record CourseImportResult(
+    bool Succeeded,
+    int Courses,
+    int NewCourses,
+    int Dates,
+    TimeSpan Elapsed,
+    IReadOnlyList<string> Errors,
+    IReadOnlyList<CourseImportRowVerdict> Rows,
+    IReadOnlyList<CourseImportCourseVerdict> CourseVerdicts)
+{
+    public int NewDates => Rows.Count(r => r.Change == CourseImportRowChange.NewDate);
+
+    public int UpdatedDates => Rows.Count(r => r.Change == CourseImportRowChange.UpdatedDate);
+
+    public int UnchangedDates => Rows.Count(r => r.Change == CourseImportRowChange.UnchangedDate);
+
+    public CourseImportRowVerdict? Row(int line) => Rows.FirstOrDefault(r => r.Line == line);
+}
 
 /// <summary>
 /// The spreadsheet import: writes what <see cref="CourseImport"/> read and checked, all or nothing.
 /// New revisions, audit entries and dates are made the way <see cref="ContentEditor"/> makes them, and
-/// a publish goes through its publish path.
+/// a publish goes through its publish path. The preview asks <see cref="CheckAsync"/>, which runs this
+/// same import and rolls it back, so the preview's verdict is the import's.
 /// </summary>
 public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, CourseDateEditor dateEditor, TimeProvider clock)
 {
@@ -23,12 +63,27 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// Writes a checked spreadsheet: new courses, new revisions where the file changes an existing
-    /// course, and every date, in one transaction. Any error, in the file or against the database,
-    /// and nothing is written.
+    /// The preview's verdict: the whole import, its gates included, run in a transaction that is rolled
+    /// back. Nothing is written, no hook runs and the published site does not move.
     /// </summary>
-    public async Task<CourseImportResult> ImportAsync(CourseImportPreview preview, bool publish, EditorRef user)
+    public Task<CourseImportResult> CheckAsync(CourseImportPreview preview, CourseImportOptions options, EditorRef user) =>
+        RunAsync(preview, options, user, dryRun: true);
+
+    /// <summary>
+    /// Writes a checked spreadsheet: new courses, new revisions where the file changes an existing
+    /// course, every new date and (when asked) the changed values of existing dates, in one
+    /// transaction. Any error, in the file or against the database, and nothing is written.
+    /// </summary>
+    public Task<CourseImportResult> ImportAsync(CourseImportPreview preview, CourseImportOptions options, EditorRef user) =>
+        RunAsync(preview, options, user, dryRun: false);
+
+    /// <summary>An import that adds dates only; an existing date at a row's start refuses the file.</summary>
+    public Task<CourseImportResult> ImportAsync(CourseImportPreview preview, bool publish, EditorRef user) =>
+        ImportAsync(preview, new CourseImportOptions(publish, UpdateExisting: false), user);
+
+    private async Task<CourseImportResult> RunAsync(CourseImportPreview preview, CourseImportOptions options, EditorRef user, bool dryRun)
     {
+        var publish = options.Publish;
         var clock = Stopwatch.StartNew();
         if (!preview.IsValid)
         {
@@ -55,10 +110,11 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
         var formerSlugs = (await db.SlugRedirects.Where(r => r.Kind == ContentKind.Course).Select(r => new { r.Slug, r.ContentItemId }).ToListAsync())
             .ToDictionary(r => r.Slug, r => r.ContentItemId, StringComparer.Ordinal);
         var existingIds = existing.Select(i => i.Id).ToList();
-        var knownDates = (await db.CourseDates.Where(d => existingIds.Contains(d.ContentItemId) && !d.IsRemoved)
-                .Select(d => new { d.ContentItemId, d.StartsAt, d.Location }).ToListAsync())
-            .Select(d => (d.ContentItemId, d.StartsAt, d.Location.ToLowerInvariant()))
-            .ToHashSet();
+        // Tracked: a row may update one. Removed dates stay out of it: a row at their start adds a date.
+        var knownDates = (await db.CourseDates.Where(d => existingIds.Contains(d.ContentItemId) && !d.IsRemoved).ToListAsync())
+            .ToLookup(d => (d.ContentItemId, d.StartsAt));
+        var rowVerdicts = new List<CourseImportRowVerdict>();
+        var updates = new List<(ContentItem Item, string Title, CourseDate Date, CleanCourseDate Clean)>();
         var keys = (await db.Items.Select(i => i.Key).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         var lastOrder = existing.Count == 0 ? 0 : existing.Max(i => i.SortOrder);
 
@@ -77,9 +133,34 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
                     continue;
                 }
 
-                foreach (var row in course.Rows.Where(r => knownDates.Contains((item.Id, r.Date!.StartsAt, r.Date.Location.ToLowerInvariant()))))
+                // A date is matched by its course and its start; of two at one start, by the place too.
+                var newRows = new List<CourseImportRow>();
+                foreach (var row in course.Rows)
                 {
-                    errors.Add($"Linje {row.Line}: »{item.CurrentRevision!.Title}« har allerede holdet {CopenhagenTime.Format(row.Date!.StartsAt)} på {row.Date.Location}.");
+                    var atStart = knownDates[(item.Id, row.Date!.StartsAt)].ToList();
+                    var match = atStart.Count == 1 ? atStart[0]
+                        : atStart.FirstOrDefault(d => string.Equals(d.Location, row.Date.Location, StringComparison.OrdinalIgnoreCase));
+                    if (atStart.Count == 0)
+                    {
+                        newRows.Add(row);
+                    }
+                    else if (!options.UpdateExisting)
+                    {
+                        errors.Add($"Linje {row.Line}: »{item.CurrentRevision!.Title}« har allerede holdet {CopenhagenTime.Format(row.Date.StartsAt)} på {atStart[0].Location}. Vælg »Opdater eksisterende datoer«, hvis filen skal rette det.");
+                    }
+                    else if (match is null)
+                    {
+                        errors.Add($"Linje {row.Line}: »{item.CurrentRevision!.Title}« har {atStart.Count} hold, der starter {CopenhagenTime.Format(row.Date.StartsAt)}, og intet af dem på »{row.Date.Location}«. Skriv stedet, som det står i portalen, så det er klart, hvilket hold rækken retter.");
+                    }
+                    else if (row.Date.SameAs(match))
+                    {
+                        rowVerdicts.Add(new(row.Line, CourseImportRowChange.UnchangedDate, null));
+                    }
+                    else
+                    {
+                        rowVerdicts.Add(new(row.Line, CourseImportRowChange.UpdatedDate, CourseDateValidator.Describe(match)));
+                        updates.Add((item, course.Input.Title!, match, row.Date));
+                    }
                 }
 
                 if (course.Input with { ChangeNote = null } != RevisionInput.From(item.CurrentRevision!))
@@ -89,7 +170,7 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
                     changed.Add((item, revision));
                 }
 
-                dates.Add((course, item));
+                dates.Add((course with { Rows = newRows }, item));
                 continue;
             }
 
@@ -152,10 +233,20 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
             foreach (var row in course.Rows)
             {
                 db.CourseDates.Add(dateEditor.NewDate(item.Id, row.Date!, user));
+                rowVerdicts.Add(new(row.Line, CourseImportRowChange.NewDate, null));
                 dateCount++;
             }
 
-            editor.Audit(AuditAction.DateAdded, item, course.Input.Title!, user, $"{course.Rows.Count} hold importeret fra regneark.");
+            if (course.Rows.Count > 0)
+            {
+                editor.Audit(AuditAction.DateAdded, item, course.Input.Title!, user, $"{course.Rows.Count} hold importeret fra regneark.");
+            }
+        }
+
+        // Each changed date keeps its old values in its own audit entry, as a change by hand does.
+        foreach (var (item, title, date, clean) in updates)
+        {
+            dateEditor.Change(item, title, date, clean, user);
         }
 
         if (publish)
@@ -184,8 +275,9 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
             }
         }
 
+        var updated = updates.Count > 0 ? $", {updates.Count} hold opdateret" : "";
         editor.Audit(AuditAction.Imported, null, "Phønix-forløb", user,
-            $"{preview.Rows.Count} {(preview.Rows.Count == 1 ? "række" : "rækker")}: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{(publish ? ", udgivet" : ", som kladder")}.");
+            $"{preview.Rows.Count} {(preview.Rows.Count == 1 ? "række" : "rækker")}: {created.Count} nye forløb, {changed.Count} ændrede, {dateCount} hold{updated}{(publish ? ", udgivet" : ", som kladder")}.");
         try
         {
             await db.SaveChangesAsync();
@@ -196,14 +288,32 @@ public sealed class CourseImporter(ContentDbContext db, ContentEditor editor, Co
             return Failed(["En anden har ændret et af forløbene imens. Intet er importeret. Prøv igen."]);
         }
 
-        await transaction.CommitAsync();
-        PortalMetrics.ImportRows(preview.Rows.Count, imported: true);
-        return new CourseImportResult(true, preview.Courses.Count, created.Count, dateCount, clock.Elapsed, []);
+        var verdicts = preview.Courses.Select(c => dates.First(d => ReferenceEquals(d.Course.Input, c.Input)).Item)
+            .Select(item => new CourseImportCourseVerdict(item.CurrentRevision?.Title ?? item.Revisions[0].Title,
+                created.Any(c => c.Item == item), changed.Any(c => c.Item == item), item.Id))
+            .ToList();
+        if (dryRun)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+        }
+        else
+        {
+            await transaction.CommitAsync();
+            PortalMetrics.ImportRows(preview.Rows.Count, imported: true);
+        }
+
+        return new CourseImportResult(true, preview.Courses.Count, created.Count, dateCount, clock.Elapsed, [],
+            [.. rowVerdicts.OrderBy(r => r.Line)], verdicts);
 
         CourseImportResult Failed(IReadOnlyList<string> why)
         {
-            PortalMetrics.ImportRows(preview.Rows.Count, imported: false);
-            return new(false, 0, 0, 0, clock.Elapsed, why);
+            if (!dryRun)
+            {
+                PortalMetrics.ImportRows(preview.Rows.Count, imported: false);
+            }
+
+            return new(false, 0, 0, 0, clock.Elapsed, why, [], []);
         }
     }
 }

@@ -28,6 +28,14 @@ public class CourseDate
     /// <summary>UTC, after <see cref="StartsAt"/>.</summary>
     public DateTime EndsAt { get; set; }
 
+    /// <summary>
+    /// A date of several days: the days (Copenhagen dates, first to last) it is held on, each from
+    /// <see cref="StartsAt"/>'s time of day to <see cref="EndsAt"/>'s. Empty for a date of one day,
+    /// or for one continuous span (an overnight course, and every date made before this field).
+    /// <see cref="Courses.CourseSessions"/> turns it into sessions.
+    /// </summary>
+    public IReadOnlyList<DateOnly> Days { get; set; } = [];
+
     public string Location { get; set; } = "";
 
     /// <summary>Seats in all; null when the course does not count seats.</summary>

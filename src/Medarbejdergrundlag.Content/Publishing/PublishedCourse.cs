@@ -15,6 +15,12 @@ public sealed record PublishedCourseDate(
     int Version,
     DateTime UpdatedAt)
 {
+    /// <summary>A date of several days: its days (<see cref="CourseDate.Days"/>); empty otherwise.</summary>
+    public IReadOnlyList<DateOnly> Days { get; init; } = [];
+
+    /// <summary>One session, or one a day for a date of several days: what a calendar shows.</summary>
+    public IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> Sessions => CourseSessions.Of(StartsAt, EndsAt, Days);
+
     public bool IsCancelled => Status == CourseDateStatus.Cancelled;
 
     public bool IsFull => !IsCancelled && (Status == CourseDateStatus.Full || (Capacity is { } c && SeatsTaken is { } t && t >= c));
@@ -28,7 +34,7 @@ public sealed record PublishedCourseDate(
     public bool IsBookable(DateTime nowUtc) => IsUpcoming(nowUtc) && !IsCancelled && !IsFull;
 
     public static PublishedCourseDate From(CourseDate d) =>
-        new(d.Id, d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.Version, d.UpdatedAt);
+        new(d.Id, d.StartsAt, d.EndsAt, d.Location, d.Capacity, d.SeatsTaken, d.Status, d.Version, d.UpdatedAt) { Days = d.Days };
 }
 
 /// <summary>A published course's own fields and its dates, sorted by start.</summary>

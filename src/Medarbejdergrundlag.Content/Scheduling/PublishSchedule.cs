@@ -222,10 +222,10 @@ public sealed class PublishSchedule(ContentDbContext db, ContentEditor editor, T
     private static EditResult Changed(ContentItem item) =>
         EditResult.Invalid("Planlægningen er ændret imens: den er kørt, flyttet eller annulleret. Se siden igen.") with { Item = item };
 
-    /// <summary>A Danish wall-clock time that exists once in Copenhagen and lies ahead.</summary>
+    /// <summary>A Danish wall-clock time that exists once in Copenhagen and lies ahead; a date alone is its 00:00.</summary>
     private (DateTime? Utc, string? Error) ParseFuture(string? localTime)
     {
-        var (utc, error) = CopenhagenTime.ParseLocal(localTime);
+        var (utc, error) = CopenhagenTime.ParseLocal(localTime, dateAloneIsMidnight: true);
         if (utc is null)
         {
             return (null, error);

@@ -60,7 +60,24 @@ public static partial class SiteSearchDocuments
     /// <summary>Plain text of HTML that our own Markdown renderer made: tags become spaces, entities are decoded.</summary>
     private static string TextOf(string html) => WebUtility.HtmlDecode(Tag().Replace(html, " "));
 
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    private static string Collapse(string text) => WithoutRepeatedStart(Whitespace().Replace(text, " ").Trim());
+
+    /// <summary>
+    /// A lead that the body begins with (three charter sections do) is said once: the plain text is
+    /// lead then body, and a snippet of its start would read the same sentence twice (issue 31).
+    /// </summary>
+    public static string WithoutRepeatedStart(string text)
+    {
+        for (var i = Math.Min(text.Length / 2, 1000); i >= 12; i--)
+        {
+            if (text[i] == ' ' && text.AsSpan(i + 1).StartsWith(text.AsSpan(0, i), StringComparison.Ordinal))
+            {
+                return text[(i + 1)..];
+            }
+        }
+
+        return text;
+    }
 
     [GeneratedRegex("<h2 id=\"(?<id>[^\"]+)\"[^>]*>(?<title>.*?)</h2>", RegexOptions.Singleline)]
     private static partial Regex H2();

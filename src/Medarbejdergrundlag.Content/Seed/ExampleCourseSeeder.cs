@@ -64,7 +64,8 @@ public sealed class ExampleCourseSeeder(ContentDbContext db, ContentEditor edito
                 var day = today.AddDays(7 * example.WeeksAhead[i]);
                 var date = await dates.AddDateAsync(id, new CourseDateInput(
                     day.ToString("dd-MM-yyyy 09:00", System.Globalization.CultureInfo.InvariantCulture),
-                    "15:30",
+                    // A course of two days is held on two days, 09.00–15.30 each.
+                    example.Days == "2" ? day.AddDays(1).ToString("dd-MM-yyyy 15:30", System.Globalization.CultureInfo.InvariantCulture) : "15:30",
                     "Phønix, Tolderlundsvej 2, Odense",
                     "24",
                     example.Statuses[i] == CourseDateStatus.Full ? "24" : (i * 5 + 3).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -77,6 +77,7 @@ public sealed partial class ConfirmationJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoViolationsAsync(employee);
         documents["/konto/bekraeftelser (to bekræftelser)"] = await employee.ContentAsync();
         await employee.GetByRole(AriaRole.Button, new() { Name = "Træk alle tilbage" }).ClickAsync();
+        await employee.GetByRole(AriaRole.Button, new() { Name = "Ja, træk dem alle tilbage" }).ClickAsync();
         await Assertions.Expect(employee.Locator("[role=status]")).ToContainTextAsync("2 bekræftelser er trukket tilbage og slettet.");
         await Assertions.Expect(employee.Locator("tbody tr")).ToHaveCountAsync(0);
 

@@ -154,6 +154,14 @@ public sealed partial class UsabilityJourneyTests(BrowserFixture fixture)
         Assert.Empty(await WordsSplitAcrossLinesAsync(page));
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-bekraeftelser-375.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Træk (alle )?tilbage") }).First.ClickAsync();
+
+        // Withdrawing asks once, without a script, and only "Ja" withdraws (issue 31).
+        await Assertions.Expect(page.Locator(".withdraw-confirm h2")).ToContainTextAsync("Vil du trække");
+        Assert.Empty(await WordsSplitAcrossLinesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("usability-traek-tilbage-375.png"), FullPage = true });
+        await Axe.AssertNoViolationsAsync(page);
+        Assert.Empty(await HtmlCodeSniffer.ErrorsAsync(page));
+        await page.Locator(".withdraw-confirm").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Ja, træk") }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("trukket tilbage");
     }
 

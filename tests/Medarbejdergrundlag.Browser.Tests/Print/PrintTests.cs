@@ -42,6 +42,26 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
     }
 
     [Theory]
+    [InlineData("/til-ledere/ark", "onboardingark.pdf")]
+    [InlineData("/en/til-ledere/ark", "en-onboardingark.pdf")]
+    public async Task TheOnboardingSheetWithRoomForNameDateAndNotesPrintsOnOneA4Page(string path, string file)
+    {
+        await using var context = await fixture.NewContextAsync(persona: "leder");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+
+        var pdfPath = Artifacts.PathFor(file);
+        await page.PdfAsync(new PagePdfOptions { Path = pdfPath, Format = "A4", PreferCSSPageSize = true });
+        output.WriteLine($"PDF: {pdfPath}");
+
+        using var document = PdfDocument.Open(pdfPath);
+        Assert.Equal(1, document.NumberOfPages);
+        var text = PdfToText(pdfPath);
+        Assert.Contains(path.StartsWith("/en", StringComparison.Ordinal) ? "Notes" : "Noter", text);
+        Assert.Contains("Phønix", text);
+    }
+
+    [Theory]
     [InlineData("/medarbejdergrundlag", "medarbejdergrundlag.pdf", "Spring til indhold", "Log ud", "Indhold", "Tilgængelighedserklæring")]
     [InlineData("/en/medarbejdergrundlag", "en-medarbejdergrundlag.pdf", "Skip to content", "Sign out", "Contents", "Accessibility statement")]
     public async Task PrintedCharterHasAllItsTextAndNoNavigation(string path, string file, string skipLink, string signOut, string contents, string statement)

@@ -230,7 +230,8 @@ public sealed class BackupCompletenessTests
             new RevisionInput("Mod i praksis", null, "Kort om forløbet.", "Om forløbet.") { Course = new("Ledere", "Børn- og Ungeforvaltningen", "1,5", "mod", "phoenix@odense.dk") }, Hanne));
         var dates = services.GetRequiredService<CourseDateEditor>();
         Ok(await dates.AddDateAsync(course.Item!.Id, new CourseDateInput("24-03-2027 09:00", "24-03-2027 15:00", "Phønix, Odense", "20", "12", "Open"), Hanne));
-        Ok(await dates.AddDateAsync(course.Item.Id, new CourseDateInput("25-03-2027 09:00", "25-03-2027 15:00", "Phønix, Odense", "20", "20", "Full"), Hanne));
+        // A date of two days, so the days travel too.
+        Ok(await dates.AddDateAsync(course.Item.Id, new CourseDateInput("25-03-2027 09:00", "26-03-2027 15:00", "Phønix, Odense", "20", "20", "Full"), Hanne));
         Ok(await editor.PublishAsync(course.Item.Id, Version(course.Item.Key), Hanne));
         Ok(await services.GetRequiredService<CourseExpiry>().SetKeepAsync(course.Item.Id, Version(course.Item.Key), keep: true, Hanne));
         Ok(await services.GetRequiredService<ReviewEditor>().SetAsync(course.Item.Id, Version(course.Item.Key), Hanne.Id, "24-03-2028", [Hanne], Hanne));

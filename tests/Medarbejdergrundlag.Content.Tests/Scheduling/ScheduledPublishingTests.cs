@@ -145,6 +145,24 @@ public sealed class ScheduledPublishingTests
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Scheduled));
     }
 
+    [Theory]
+    [InlineData("31-12-2026", 2026, 12, 30, 23)]
+    [InlineData("28-03-2027", 2027, 3, 27, 23)]
+    [InlineData("1-7-2027", 2027, 6, 30, 22)]
+    public async Task ADateAloneMeansMidnightDanishTime(string typed, int year, int month, int day, int hour)
+    {
+        await using var database = await CreateAsync();
+        var mod = await ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, With(mod, "Mod fra midnat"), Hanne);
+
+        Assert.True((await Schedule(database).SchedulePublishAsync(mod.Id, draft.Revision!.Number, typed, Hanne)).Succeeded);
+
+        await using var db = database.NewContext();
+        var due = (await db.ScheduledActions.SingleAsync()).DueAt;
+        Assert.Equal(new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Utc), due);
+        Assert.EndsWith("kl. 00.00", ScheduleText.Upcoming(await db.ScheduledActions.SingleAsync()));
+    }
+
     [Fact]
     public async Task TheNightsOfTheClockChangesOtherwiseScheduleAtTheRightInstant()
     {

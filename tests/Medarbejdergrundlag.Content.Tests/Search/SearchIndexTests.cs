@@ -40,6 +40,28 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task ASnippetSaysALeadThatTheBodyRepeatsOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var site = await database.Services.GetRequiredService<PublishedContentStore>().GetAsync();
+
+        // "Samarbejde, forebyggelse og fællesskaber": its lead is its body's first sentence.
+        const string first = "fælles fokus på samarbejde, forebyggelse og fællesskaber.";
+        var hit = site.Search.Search("fælles fokus").Hits.First(h => h.Url == "/medarbejdergrundlag#samarbejde-forebyggelse-og-faellesskaber");
+        var text = System.Text.RegularExpressions.Regex.Replace(hit.SnippetHtml, "</?mark>", "");
+        Assert.Contains(first, text);
+        Assert.Equal(text.IndexOf(first, StringComparison.Ordinal), text.LastIndexOf(first, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnlyARepeatAtTheVeryStartIsDropped()
+    {
+        Assert.Equal("Vi går forrest. Og vi tør.", SiteSearchDocuments.WithoutRepeatedStart("Vi går forrest. Vi går forrest. Og vi tør."));
+        Assert.Equal("Mod Mod til at slippe idéer løs", SiteSearchDocuments.WithoutRepeatedStart("Mod Mod til at slippe idéer løs"));
+        Assert.Equal("En sætning. Noget andet. En sætning.", SiteSearchDocuments.WithoutRepeatedStart("En sætning. Noget andet. En sætning."));
+    }
+
+    [Fact]
     public async Task APartWordFindsTheWholeWord()
     {
         await using var database = await TestDatabase.CreateAsync();

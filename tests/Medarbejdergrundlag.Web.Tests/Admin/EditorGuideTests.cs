@@ -25,6 +25,23 @@ public sealed partial class EditorGuideTests(PortalFixture portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheGuideOpensWithATableOfContentsThatLinksEverySection()
+    {
+        var editor = await portal.Factory.SignedInClientAsync("hr-redaktoer");
+        var document = await editor.GetDocumentAsync("/admin/hjaelp");
+
+        var sections = document.QuerySelectorAll("main h2").ToList();
+        var links = document.QuerySelectorAll("main nav.guide-toc a").ToList();
+        Assert.True(sections.Count >= 10, $"{sections.Count} sections");
+        Assert.Equal(sections.Select(h => ("#" + h.Id, h.Text().Trim())), links.Select(a => (a.GetAttribute("href")!, a.Text().Trim())));
+
+        // Before the first section, so an editor sees it without scrolling through the guide.
+        var toc = document.QuerySelector("main nav.guide-toc")!;
+        Assert.True(toc.CompareDocumentPosition(sections[0]).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal("Indhold", document.GetElementById(toc.GetAttribute("aria-labelledby")!)!.Text());
+    }
+
+    [Fact]
     public async Task EmployeesMayNotReadTheGuide()
     {
         var response = await portal.Employee.GetAsync("/admin/hjaelp");

@@ -151,13 +151,41 @@ public sealed class ConfirmationPageTests
         Assert.Single(mine.QuerySelectorAll("tbody tr"));
         Assert.Contains("Den gældende", mine.QuerySelector("tbody tr")!.Text());
 
-        var withdrawn = await Forms.SubmitAsync(employee, "/konto/bekraeftelser", "form[action*='TraekTilbage']");
+        // "Træk tilbage" asks once, on the page itself (a GET form: no script needed), before anything goes.
+        var id = mine.QuerySelector("tbody form[method=get] input[name=traek]")!.GetAttribute("value")!;
+        var asked = await employee.GetDocumentAsync("/konto/bekraeftelser?traek=" + id);
+        Assert.StartsWith("Vil du trække bekræftelsen fra ", asked.QuerySelector(".withdraw-confirm h2")!.Text());
+        Assert.Single(asked.QuerySelectorAll("tbody tr"));
+        var withdrawn = await Forms.PostAsync(employee, "/konto/bekraeftelser", asked.QuerySelector(".withdraw-confirm form")!);
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
 
         Assert.Contains("trukket tilbage", (await employee.GetDocumentAsync("/konto/bekraeftelser")).QuerySelector("[role=status]")!.Text());
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
         Assert.Equal(["persona:leder"], await db.Confirmations.Select(c => c.SubjectId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task WithdrawingWithoutSayingYesOnlyAsksAndKeepsTheConfirmation()
+    {
+        using var factory = new PortalFactory();
+        var employee = await factory.SignedInClientAsync();
+        await ConfirmAsync(employee);
+        var id = (await employee.GetDocumentAsync("/konto/bekraeftelser")).QuerySelector("tbody form input[name=traek]")!.GetAttribute("value")!;
+        var token = await PortalFactory.AntiforgeryTokenAsync(employee, "/konto/bekraeftelser?traek=" + id);
+
+        // A post straight from the table, as the page sent it before issue 31: nothing goes, the page asks.
+        var one = await employee.PostAsync("/konto/bekraeftelser?handler=TraekTilbage", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["id"] = id }));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        Assert.Equal("/konto/bekraeftelser?traek=" + id, one.Headers.Location!.OriginalString);
+        var all = await employee.PostAsync("/konto/bekraeftelser?handler=TraekAlleTilbage", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/konto/bekraeftelser?traek=alle", all.Headers.Location!.OriginalString);
+
+        var asked = await employee.GetDocumentAsync(all.Headers.Location.OriginalString);
+        Assert.Equal("Vil du trække alle dine bekræftelser tilbage?", asked.QuerySelector(".withdraw-confirm h2")!.Text());
+        Assert.Equal("/konto/bekraeftelser", asked.QuerySelector(".withdraw-confirm a")!.GetAttribute("href"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ContentDbContext>().Confirmations.CountAsync());
     }
 
     [Fact]

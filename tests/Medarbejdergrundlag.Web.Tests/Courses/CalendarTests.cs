@@ -222,6 +222,34 @@ public sealed class CalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFeedLinkCanBeCopiedAndSubscribedToInOutlookInOneClick()
+    {
+        var page = await _employee.GetDocumentAsync("/phoenix/forloeb?maalgruppe=ledere");
+        var link = page.QuerySelector("a.feed-link")!.GetAttribute("href")!;
+
+        // "Kopiér link", as every other link has, copies this reader's own address.
+        var copy = page.QuerySelector(".calendar-feed button[data-copy-link]")!;
+        Assert.Equal("Kopiér link", copy.TextContent.Trim());
+        Assert.Equal(link, copy.GetAttribute("data-copy-link"));
+
+        // "Abonnér i Outlook": the same address as webcal:, which a calendar program subscribes to.
+        var subscribe = page.QuerySelector(".calendar-feed a.feed-subscribe")!;
+        Assert.Equal("Abonnér i Outlook", subscribe.TextContent.Trim());
+        Assert.StartsWith("http://", link);
+        Assert.Equal("webcal://" + link["http://".Length..], subscribe.GetAttribute("href"));
+        using var calendarProgram = _portal.CreatePlainClient();
+        var (_, calendar) = await GetAsync(calendarProgram, new Uri("http" + subscribe.GetAttribute("href")!["webcal".Length..]).PathAndQuery);
+        Assert.Equal(2, calendar.Events.Count);
+
+        // Another reader gets a link of their own in all three places.
+        var other = await (await _portal.SignedInClientAsync("leder")).GetDocumentAsync("/phoenix/forloeb?maalgruppe=ledere");
+        var otherLink = other.QuerySelector("a.feed-link")!.GetAttribute("href")!;
+        Assert.NotEqual(link, otherLink);
+        Assert.Equal(otherLink, other.QuerySelector(".calendar-feed button[data-copy-link]")!.GetAttribute("data-copy-link"));
+        Assert.Equal("webcal://" + otherLink["http://".Length..], other.QuerySelector(".calendar-feed a.feed-subscribe")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task ADatesIcsNeedsSignIn()
     {
         using var anonymous = _portal.CreatePlainClient();

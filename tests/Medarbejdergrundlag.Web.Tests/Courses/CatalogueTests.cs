@@ -42,6 +42,22 @@ public sealed class CatalogueTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task APhoneNumberInTheSignUpWordsIsATelLinkThatDoesNotWrap()
+    {
+        var id = await _portal.CourseAsync("Ring til Phønix", Audience.Alle, Forvaltning.Tvaergaaende, signUp: "Kontakt Phønix på 6551 0000 eller +45 65 51 00 01, 5000 Odense C.");
+        var slug = _portal.Query(db => db.Revisions.Single(r => r.ContentItemId == id).Slug);
+        var page = await _employee.GetDocumentAsync($"/phoenix/forloeb/{slug}");
+
+        var phones = page.QuerySelectorAll("a.phone").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal([("6551 0000", "tel:+4565510000"), ("+45 65 51 00 01", "tel:+4565510001")], phones);
+        Assert.Contains("Kontakt Phønix på 6551 0000 eller +45 65 51 00 01, 5000 Odense C.", page.QuerySelector("a.phone")!.ParentElement!.TextContent);
+
+        // The stylesheet keeps each number on one line.
+        var css = await _employee.GetStringAsync("/css/site.css");
+        Assert.Matches(@"a\.phone\s*\{\s*white-space:\s*nowrap;", css);
+    }
+
     private async Task<List<string>> TitlesAsync(string query = "", HttpClient? client = null)
     {
         var page = await (client ?? _employee).GetDocumentAsync("/phoenix/forloeb" + query);

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Medarbejdergrundlag.Web.Tests.Courses;
@@ -155,18 +156,117 @@ public sealed class ImportTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ImportingTheSameFileTwiceAddsNothingTheSecondTime()
+    public async Task ThePreviewRefusesAFileWhoseDatesExistAsTheImportWould()
     {
         var file = Utf8WithBom(Header, LearningRow1, LearningRow2);
         Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(await PreviewAsync(file), publish: true)).StatusCode);
         var after = Counts();
 
+        // Issue 31, defect 5: the preview said "Ingen fejl" and the import then refused the file.
         var preview = await PreviewAsync(file);
-        var second = await ConfirmAsync(preview, publish: true);
+        Assert.Null(preview.QuerySelector("form.import-confirm"));
+        var verdict = preview.QuerySelector(".import-preview .error-summary")!.Text();
+        Assert.Contains("Importen vil blive afvist", verdict);
+        Assert.Contains("har allerede holdet 24-03-2027 09:00 på Phønix", verdict);
+        Assert.Contains("Opdater eksisterende datoer", verdict);
 
+        // The import, asked all the same with the preview's token, says the same and writes nothing.
+        var fields = Forms.Fields(preview.QuerySelector("form.import-recheck")!);
+        Assert.Equal(32, fields["Token"].Length);
+        var second = await _editor.PostAsync("/admin/forloeb/import?handler=Import", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("har allerede holdet 24-03-2027 09:00 på Phønix", Html.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.Text());
+        Assert.Contains("har allerede holdet 24-03-2027 09:00 på Phønix", Html.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".import-preview .error-summary")!.Text());
         Assert.Equal(after, Counts());
+    }
+
+    [Fact]
+    public async Task TheNoticeLinksTheImportedDraftsAndPublishesThemInOneStepThroughThePublishPath()
+    {
+        var imported = await ConfirmAsync(await PreviewAsync(Utf8WithBom(Header, LearningRow1, LearningRow2, CultureRow)), publish: false);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var page = await _editor.GetDocumentAsync(imported.Headers.Location!.OriginalString);
+
+        var ids = _portal.Query(db => db.Items.Where(i => i.Kind == ContentKind.Course).OrderBy(i => i.Id).Select(i => i.Id).ToList());
+        Assert.Equal(ids.Select(id => $"/admin/indhold/{id}"), page.QuerySelectorAll(".import-done a").Select(a => a.GetAttribute("href")).Order());
+        Assert.All(page.QuerySelectorAll(".import-done li"), li => Assert.EndsWith("(kladde)", li.Text().Trim()));
+
+        // Someone publishes one meanwhile by hand: its version moves, so the batch leaves it alone and says so.
+        var form = page.QuerySelector("form.import-publish")!;
+        Assert.Equal("Udgiv de 2 kladder", form.QuerySelector("button")!.Text().Trim());
+        using (var scope = _portal.Services.CreateScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<Medarbejdergrundlag.Content.Editing.ContentEditor>();
+            var item = await editor.FindAsync(ids[1]);
+            Assert.True((await editor.PublishAsync(ids[1], item!.Version, "Kollega")).Succeeded);
+        }
+
+        // Every hidden "Drafts" field, as a browser sends them (Forms.Fields keeps one value per name).
+        var fields = form.QuerySelectorAll("input[name]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        Assert.Equal(2, fields.Count(f => f.Key == "Drafts"));
+        var response = await _editor.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await _editor.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        var notice = after.QuerySelector(".notice")!.Text();
+        Assert.Equal("Udgivet: 1 forløb. Ikke udgivet: »Kultur; og mod«: Det er ændret eller udgivet af en anden imens. Se det igen, og udgiv det derfra.", notice.Trim());
+        Assert.All(after.QuerySelectorAll(".import-done li"), li => Assert.EndsWith("(udgivet)", li.Text().Trim()));
+        Assert.Null(after.QuerySelector("form.import-publish"));
+
+        // Each publish went through the publish path: published, and audited as a publish by the editor.
+        Assert.True(_portal.Query(db => db.Items.Where(i => ids.Contains(i.Id)).All(i => i.PublishedRevisionId == i.CurrentRevisionId)));
+        var audited = _portal.Query(db => db.AuditEntries.Where(a => a.Action == AuditAction.Published).Select(a => a.User).ToList());
+        Assert.Equal(2, audited.Count);
+        Assert.Contains("Kollega", audited);
+    }
+
+    [Fact]
+    public async Task UpdatingExistingDatesChangesThemInPlaceAndKeepsTheOldValuesInTheHistory()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(await PreviewAsync(Utf8WithBom(Header, LearningRow1, LearningRow2)), publish: true)).StatusCode);
+        var before = _portal.Query(db => db.CourseDates.OrderBy(d => d.StartsAt).Select(d => new { d.Id, d.Version }).ToList());
+        var audit = Counts().Audit;
+
+        // Phønix's updated sheet: more seats taken on the first date, the second cancelled, a third added.
+        var seatsTaken = LearningRow1.Replace(";20;4;", ";20;12;", StringComparison.Ordinal);
+        var cancelled = LearningRow2.Replace(";20;20;Fuldt booket", ";20;20;Aflyst", StringComparison.Ordinal);
+        var added = LearningRow1.Replace("24-03-2027 09:00;25-03-2027 15:00", "02-06-2027 09:00;03-06-2027 15:00", StringComparison.Ordinal);
+        var refused = await PreviewAsync(Utf8WithBom(Header, seatsTaken, cancelled, added));
+        Assert.Null(refused.QuerySelector("form.import-confirm"));
+
+        // The same upload again, with "Opdater eksisterende datoer": the preview shows each change.
+        var recheck = refused.QuerySelector("form.import-recheck")!;
+        var response = await Forms.PostAsync(_editor, "/admin/forloeb/import", recheck, new() { ["UpdateExisting"] = "true" });
+        var preview = Html.Parse(await response.Content.ReadAsStringAsync());
+        var ready = preview.QuerySelector(".import-preview .notice")!.Text();
+        Assert.Contains("3 hold i 1 forløb er klar til import", ready);
+        Assert.Contains("1 nyt hold, 2 eksisterende hold opdateres", ready);
+        var changes = preview.QuerySelectorAll(".import-preview tbody tr").Select(r => r.QuerySelectorAll("td")[3].Text()).ToList();
+        Assert.StartsWith("Opdateres. Før: 2 kursusdage, 24. marts 2027, 25. marts 2027, kl. 09.00–15.00, Phønix: 4 af 20 pladser taget, Åben", changes[0]);
+        Assert.StartsWith("Opdateres. Før: 2 kursusdage, 14. april 2027", changes[1]);
+        Assert.Contains("Fuldt booket", changes[1]);
+        Assert.Equal("Nyt hold", changes[2]);
+        Assert.Equal(Counts().Audit, audit);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(preview, publish: false)).StatusCode);
+
+        // Nothing lost: the same rows, changed in place, a new version each, and the old values in the log.
+        var dates = _portal.Query(db => db.CourseDates.OrderBy(d => d.StartsAt).ToList());
+        Assert.Equal(3, dates.Count);
+        Assert.Equal(before.Select(d => d.Id), dates.Take(2).Select(d => d.Id));
+        Assert.Equal((12, CourseDateStatus.Cancelled), (dates[0].SeatsTaken, dates[1].Status));
+        Assert.Equal(before.Select(d => d.Version + 1), dates.Take(2).Select(d => d.Version));
+        var history = _portal.Query(db => db.AuditEntries.Where(a => a.Action == AuditAction.DateChanged).Select(a => a.Details).ToList());
+        Assert.Equal(2, history.Count);
+        Assert.Contains(history, h => h.Contains("Før: 2 kursusdage, 24. marts 2027, 25. marts 2027, kl. 09.00–15.00, Phønix: 4 af 20 pladser taget, Åben. Nu:", StringComparison.Ordinal) && h.Contains("12 af 20 pladser taget", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("Fuldt booket. Nu:", StringComparison.Ordinal) && h.EndsWith("Aflyst.", StringComparison.Ordinal));
+
+        // The same sheet once more: every date as it is, nothing written but the import's own entry.
+        var again = Counts();
+        var third = await PreviewAsync(Utf8WithBom(Header, seatsTaken, cancelled, added));
+        response = await Forms.PostAsync(_editor, "/admin/forloeb/import", third.QuerySelector("form.import-recheck")!, new() { ["UpdateExisting"] = "true" });
+        preview = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("0 nye hold, 3 uændrede hold", preview.QuerySelector(".import-preview .notice")!.Text());
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(preview, publish: false)).StatusCode);
+        Assert.Equal((again.Courses, again.Dates, again.Revisions, again.Audit + 1), Counts());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class OutsideCalendarReaderTests
         Assert.True(events.Count >= 5, $"{events.Count} events");
         foreach (var e in events)
         {
-            Assert.Matches(@"^phoenix-hold-\d+@127\.0\.0\.1$", e.GetProperty("uid").GetString());
+            Assert.Matches(@"^phoenix-hold-\d+(-dag-\d+)?@127\.0\.0\.1$", e.GetProperty("uid").GetString());
             Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("summary").GetString()));
             Assert.Equal("Europe/Copenhagen", e.GetProperty("tzid").GetString());
         }
@@ -50,6 +50,20 @@ public sealed class OutsideCalendarReaderTests
             var local = DateTime.Parse(e.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
             var utc = DateTime.Parse(e.GetProperty("startUtc").GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
             Assert.Equal(utc.ToCopenhagen(), local);
+        }
+
+        // "Mod til at sige det svære" lasts two days: each of its dates is two events, on days that
+        // follow each other, each 09:00–15:30 local time (issue 31).
+        var twoDays = events.Where(e => e.GetProperty("summary").GetString()!.Contains("Mod til at sige det svære", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, twoDays.Count);
+        foreach (var day in twoDays.GroupBy(e => e.GetProperty("uid").GetString()!.Split('@')[0].Replace("-dag-2", "", StringComparison.Ordinal)))
+        {
+            var (first, second) = (day.Single(e => !e.GetProperty("uid").GetString()!.Contains("-dag-", StringComparison.Ordinal)), day.Single(e => e.GetProperty("uid").GetString()!.Contains("-dag-2", StringComparison.Ordinal)));
+            var start = DateTime.Parse(first.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal((new TimeSpan(9, 0, 0), new TimeSpan(15, 30, 0)), (start.TimeOfDay, DateTime.Parse(first.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture).TimeOfDay));
+            Assert.Equal(start.AddDays(1), DateTime.Parse(second.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(start.Date.AddDays(1).AddHours(15.5), DateTime.Parse(second.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.EndsWith("(dag 2 af 2)", second.GetProperty("summary").GetString());
         }
 
         // Without the link's token the same reader is sent to sign in.

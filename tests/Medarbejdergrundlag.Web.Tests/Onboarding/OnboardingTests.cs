@@ -133,6 +133,24 @@ public sealed class OnboardingTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task TheSheetHasRoomForNameDateAndNotesAndPointsToPhoenix()
+    {
+        var leader = await portal.Factory.SignedInClientAsync("leder");
+
+        var document = await leader.GetDocumentAsync("/til-ledere/ark");
+
+        Assert.Equal(["Navn:", "Dato:"], document.QuerySelectorAll(".sheet__field").Select(f => f.Text().Trim()));
+        Assert.All(document.QuerySelectorAll(".sheet__field"), f => Assert.NotNull(f.QuerySelector(".sheet__blank")));
+        Assert.Equal("Noter", document.QuerySelector(".sheet__notes h2")!.Text());
+        Assert.NotNull(document.QuerySelector(".sheet__notes .sheet__notes-space"));
+        Assert.Equal("Phønix: kommunens hus for læring og udvikling. Se forløbene på http://localhost/phoenix/forloeb", document.QuerySelector(".sheet__phoenix")!.Text().Trim());
+
+        var english = await leader.GetDocumentAsync("/en/til-ledere/ark");
+        Assert.Equal(["Name:", "Date:"], english.QuerySelectorAll(".sheet__field").Select(f => f.Text().Trim()));
+        Assert.EndsWith("See the courses at http://localhost/en/phoenix/forloeb", english.QuerySelector(".sheet__phoenix")!.Text().Trim());
+    }
+
+    [Fact]
     public async Task TheSheetIsOnePrintablePageWithoutInlineStyles()
     {
         var leader = await portal.Factory.SignedInClientAsync("leder");

@@ -48,6 +48,8 @@ public sealed class AntiforgerySweepTests
         ["POST /admin/billeder?handler=Upload"] = "hr-redaktoer",
         ["POST /admin/forloeb/import?handler=Import"] = "hr-redaktoer",
         ["POST /admin/forloeb/import?handler=Preview"] = "hr-redaktoer",
+        ["POST /admin/forloeb/import?handler=PublishDrafts"] = "hr-redaktoer",
+        ["POST /admin/forloeb/import?handler=Recheck"] = "hr-redaktoer",
         ["POST /admin/indhold/ny/{kind}"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}/historik?handler=Restore"] = "hr-redaktoer",
         ["POST /admin/indhold/{id:int}/hold"] = "hr-redaktoer",

@@ -25,22 +25,49 @@ public sealed class BekraeftelserModel(CharterConfirmations confirmations, Publi
     [TempData]
     public int? Withdrawn { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>"?traek=5" or "?traek=alle": the page asks once before anything is withdrawn (no script needed).</summary>
+    public string? Asking { get; private set; }
+
+    /// <summary>The one confirmation the page asks about; null when it asks about all.</summary>
+    public Confirmation? AskingAbout { get; private set; }
+
+    public async Task OnGetAsync(string? traek, CancellationToken cancellationToken)
     {
         Confirmations = await confirmations.MineAsync(Subject(), cancellationToken);
         var revisions = await history.GetAsync(await content.GetAsync(), cancellationToken);
         InForce = Confirmations.Where(c => !revisions.IsOutdated(c.Version)).Select(c => c.Id).ToHashSet();
+        if (traek == All && Confirmations.Count > 0)
+        {
+            Asking = All;
+        }
+        else if (long.TryParse(traek, out var id) && Confirmations.FirstOrDefault(c => c.Id == id) is { } one)
+        {
+            (Asking, AskingAbout) = (traek, one);
+        }
     }
 
-    public async Task<IActionResult> OnPostTraekTilbageAsync(long id, CancellationToken cancellationToken)
+    public const string All = "alle";
+
+    /// <summary>Withdraws once the reader has said yes on the page's question; without it, asks.</summary>
+    public async Task<IActionResult> OnPostTraekTilbageAsync(long id, bool bekraeftet, CancellationToken cancellationToken)
     {
+        if (!bekraeftet)
+        {
+            return RedirectToPage(new { traek = id });
+        }
+
         Withdrawn = await confirmations.WithdrawAsync(Subject(), id, cancellationToken);
         Bekraeftelse.ReaderStatusPart.MarkFresh(HttpContext);
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostTraekAlleTilbageAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTraekAlleTilbageAsync(bool bekraeftet, CancellationToken cancellationToken)
     {
+        if (!bekraeftet)
+        {
+            return RedirectToPage(new { traek = All });
+        }
+
         Withdrawn = await confirmations.WithdrawAsync(Subject(), id: null, cancellationToken);
         Bekraeftelse.ReaderStatusPart.MarkFresh(HttpContext);
         return RedirectToPage();

@@ -13,10 +13,14 @@ public sealed class ArkModel(PublishedContentStore content, LinkBuilder links, Q
 
     public string CharterUrl { get; private set; } = "";
 
+    /// <summary>The Phønix course catalogue, which the onboarding plan's last step points to.</summary>
+    public string PhoenixUrl { get; private set; } = "";
+
     public async Task OnGetAsync()
     {
         Site = await content.GetAsync();
         CharterUrl = links.Absolute(Request, PortalPaths.Charter);
+        PhoenixUrl = links.Absolute(Request, PortalPaths.Catalogue);
         Bearings = Site.Bearings.Select(b =>
         {
             var url = links.Absolute(Request, Onboarding.BearingPath(b));

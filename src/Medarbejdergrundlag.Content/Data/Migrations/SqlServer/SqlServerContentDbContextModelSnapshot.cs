@@ -559,6 +559,11 @@ namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("datetime2");
 

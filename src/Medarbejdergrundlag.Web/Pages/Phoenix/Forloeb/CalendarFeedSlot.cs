@@ -25,11 +25,14 @@ public sealed class CalendarFeedSlot(CalendarFeedLinks feeds, LinkBuilder links,
         var url = links.Absolute(context.Request,
             $"{PortalPaths.CatalogueFeed}?{feedQuery}{(feedQuery.Length > 0 ? "&" : "")}{CalendarFeedLinks.TokenParameter}={Uri.EscapeDataString(token)}");
         var day = PortalCulture.Day(expires.ToCopenhagen());
-        // Rendered once per expiry day and language; the reader's own link goes in per request.
-        return await markup.RenderAsync<CalendarFeedLink>(context, day, () => new()
+        var uri = new Uri(url);
+        // Rendered once per expiry day, scheme and language; the reader's own address goes in per
+        // request, after the scheme, so the webcal: link can carry it too.
+        return await markup.RenderAsync<CalendarFeedLink>(context, $"{day}|{uri.Scheme}", () => new()
         {
-            [nameof(CalendarFeedLink.Url)] = SlotMarkup.Marker,
+            [nameof(CalendarFeedLink.Scheme)] = uri.Scheme,
+            [nameof(CalendarFeedLink.Address)] = SlotMarkup.Marker,
             [nameof(CalendarFeedLink.Expires)] = day,
-        }, url);
+        }, url[(uri.Scheme.Length + 3)..]);
     }
 }

@@ -47,27 +47,37 @@ public static class CourseCalendar
         {
             var link = courseLink(course);
             var description = $"{course.Summary(300)}\n\n{DescribeSeats(t, date)}\n\n{t["Læs mere og tilmeld dig: {0}", link]}";
-            calendar.Events.Add(new CalendarEvent
+            // A date of several days is one event a day, so a calendar shows the hours, not the nights between.
+            var sessions = date.Sessions;
+            for (var day = 0; day < sessions.Count; day++)
             {
-                Uid = Uid(date.Id, uidDomain),
-                DtStamp = new CalDateTime(DateTime.SpecifyKind(date.UpdatedAt, DateTimeKind.Utc), CalDateTime.UtcTzId),
-                Sequence = date.Version,
-                DtStart = Local(date.StartsAt),
-                DtEnd = Local(date.EndsAt),
-                Summary = Clean(date.IsCancelled ? t["Aflyst: {0}", course.Title] : course.Title),
-                Location = Clean(date.Location),
-                Description = Clean(description),
-                Url = new Uri(link),
-                Status = date.IsCancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-                Transparency = TransparencyType.Opaque,
-            });
+                var title = sessions.Count > 1 ? t["{0} (dag {1} af {2})", course.Title, day + 1, sessions.Count].Value : course.Title;
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = Uid(date.Id, uidDomain, day),
+                    DtStamp = new CalDateTime(DateTime.SpecifyKind(date.UpdatedAt, DateTimeKind.Utc), CalDateTime.UtcTzId),
+                    Sequence = date.Version,
+                    DtStart = Local(sessions[day].StartsAt),
+                    DtEnd = Local(sessions[day].EndsAt),
+                    Summary = Clean(date.IsCancelled ? t["Aflyst: {0}", title] : title),
+                    Location = Clean(date.Location),
+                    Description = Clean(description),
+                    Url = new Uri(link),
+                    Status = date.IsCancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                    Transparency = TransparencyType.Opaque,
+                });
+            }
         }
 
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar)!);
     }
 
     /// <summary>The same for every download and every feed the date is in, so a calendar updates the event instead of adding another.</summary>
-    public static string Uid(int dateId, string domain) => $"phoenix-hold-{dateId.ToString(CultureInfo.InvariantCulture)}@{domain}";
+    /// <remarks>A date of several days: its first day has the date's UID, as a date of one day has; the others add "-dag-2", "-dag-3".</remarks>
+    public static string Uid(int dateId, string domain, int day = 0) =>
+        day == 0
+            ? $"phoenix-hold-{dateId.ToString(CultureInfo.InvariantCulture)}@{domain}"
+            : $"phoenix-hold-{dateId.ToString(CultureInfo.InvariantCulture)}-dag-{(day + 1).ToString(CultureInfo.InvariantCulture)}@{domain}";
 
     public static string DescribeSeats(IStringLocalizer t, PublishedCourseDate date) =>
         date.IsCancelled ? t["Holdet er aflyst."]

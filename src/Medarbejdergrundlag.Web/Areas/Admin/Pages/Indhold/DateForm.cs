@@ -12,6 +12,8 @@ public sealed class DateForm
 
     public string? End { get; set; }
 
+    public string? Days { get; set; }
+
     public string? Location { get; set; }
 
     public string? Capacity { get; set; }
@@ -26,6 +28,7 @@ public sealed class DateForm
     {
         Start = CopenhagenTime.Format(date.StartsAt),
         End = CopenhagenTime.Format(date.EndsAt),
+        Days = date.Days.Count > 0 ? CourseSessions.FormatTyped(date.Days) : null,
         Location = date.Location,
         Capacity = date.Capacity?.ToString(CultureInfo.InvariantCulture),
         SeatsTaken = date.SeatsTaken?.ToString(CultureInfo.InvariantCulture),
@@ -33,5 +36,5 @@ public sealed class DateForm
         Version = date.Version,
     };
 
-    public CourseDateInput ToInput() => new(Start, End, Location, Capacity, SeatsTaken, Status);
+    public CourseDateInput ToInput() => new(Start, End, Location, Capacity, SeatsTaken, Status, Days);
 }

@@ -1,0 +1,328 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Medarbejdergrundlag.Content.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class EditorialLoop : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Days",
+                table: "CourseDates",
+                type: "nvarchar(400)",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChecksOverrideReason",
+                table: "ContentRevisions",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ContentItemId = table.Column<int>(type: "int", nullable: false),
+                    RevisionId = table.Column<int>(type: "int", nullable: false),
+                    Material = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RequestedById = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DecidedById = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DecisionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_ContentRevisions_RevisionId",
+                        column: x => x.RevisionId,
+                        principalTable: "ContentRevisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ContentItemId = table.Column<int>(type: "int", nullable: false),
+                    RevisionId = table.Column<int>(type: "int", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationLinks_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsultationLinks_ContentRevisions_RevisionId",
+                        column: x => x.RevisionId,
+                        principalTable: "ContentRevisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Images",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AltDa = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    AltEn = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    IsDecorative = table.Column<bool>(type: "bit", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UploadedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SourceFormat = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    OriginalBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Images", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ContentItemId = table.Column<int>(type: "int", nullable: false),
+                    RevisionNumber = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ChangeNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    EnglishTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    EnglishChangeNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PageViewCounts",
+                columns: table => new
+                {
+                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monthly = table.Column<bool>(type: "bit", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PageViewCounts", x => new { x.Path, x.Day, x.Monthly });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchClickCounts",
+                columns: table => new
+                {
+                    Query = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monthly = table.Column<bool>(type: "bit", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchClickCounts", x => new { x.Query, x.Day, x.Monthly, x.Position });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchCounts",
+                columns: table => new
+                {
+                    Query = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monthly = table.Column<bool>(type: "bit", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false),
+                    Results = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchCounts", x => new { x.Query, x.Day, x.Monthly });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConsultationLinkId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReaderId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ReaderName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationEntries_ConsultationLinks_ConsultationLinkId",
+                        column: x => x.ConsultationLinkId,
+                        principalTable: "ConsultationLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImageRenditions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ImageId = table.Column<int>(type: "int", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImageRenditions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImageRenditions_Images_ImageId",
+                        column: x => x.ImageId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_ContentItemId",
+                table: "ApprovalRequests",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_RevisionId",
+                table: "ApprovalRequests",
+                column: "RevisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_State_ContentItemId",
+                table: "ApprovalRequests",
+                columns: new[] { "State", "ContentItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationEntries_ConsultationLinkId",
+                table: "ConsultationEntries",
+                column: "ConsultationLinkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_ContentItemId",
+                table: "ConsultationLinks",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_RevisionId",
+                table: "ConsultationLinks",
+                column: "RevisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_TokenHash",
+                table: "ConsultationLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImageRenditions_ImageId_Width_Format",
+                table: "ImageRenditions",
+                columns: new[] { "ImageId", "Width", "Format" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Images_Hash",
+                table: "Images",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationOutbox_SentAt_NextAttemptAt",
+                table: "NotificationOutbox",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApprovalRequests");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationEntries");
+
+            migrationBuilder.DropTable(
+                name: "ImageRenditions");
+
+            migrationBuilder.DropTable(
+                name: "NotificationOutbox");
+
+            migrationBuilder.DropTable(
+                name: "PageViewCounts");
+
+            migrationBuilder.DropTable(
+                name: "SearchClickCounts");
+
+            migrationBuilder.DropTable(
+                name: "SearchCounts");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationLinks");
+
+            migrationBuilder.DropTable(
+                name: "Images");
+
+            migrationBuilder.DropColumn(
+                name: "Days",
+                table: "CourseDates");
+
+            migrationBuilder.DropColumn(
+                name: "ChecksOverrideReason",
+                table: "ContentRevisions");
+        }
+    }
+}

@@ -312,6 +312,8 @@ public sealed partial class UsabilityJourneyTests(BrowserFixture fixture)
             if (await reader.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Træk") }).CountAsync() > 0)
             {
                 await reader.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Træk") }).First.ClickAsync();
+                // Withdrawing asks once.
+                await reader.Locator(".withdraw-confirm").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Ja, træk") }).ClickAsync();
                 await Assertions.Expect(reader.Locator("[role=status]")).ToContainTextAsync("trukket tilbage");
             }
 

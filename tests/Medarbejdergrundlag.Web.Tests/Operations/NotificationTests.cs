@@ -18,7 +18,8 @@ namespace Medarbejdergrundlag.Web.Tests.Operations;
 /// <summary>
 /// A material change reaches people once: an outbox row per channel written with the publish, sent by
 /// whichever instance claims it, retried while the mail server is down. Real SMTP server, real HTTP
-/// receiver, real databases.
+/// receiver, real databases. Approval is off here (Governance:ApprovalRequiredFor=None): these publish
+/// material changes by hand, and an approved publish takes the same path (ApprovalTests).
 /// </summary>
 public sealed class NotificationTests(ITestOutputHelper output)
 {
@@ -31,8 +32,8 @@ public sealed class NotificationTests(ITestOutputHelper output)
     {
         using var smtp = await SmtpServerProcess.StartAsync();
         using var database = PortalDatabase.Create(ContentDatabase.Postgres);
-        using var a = WithEmail(new PortalFactory(database), smtp.Port);
-        using var b = WithEmail(new PortalFactory(database), smtp.Port);
+        using var a = WithEmail(new PortalFactory(database).With("Governance:ApprovalRequiredFor", "None"), smtp.Port);
+        using var b = WithEmail(new PortalFactory(database).With("Governance:ApprovalRequiredFor", "None"), smtp.Port);
         // Start both, so both dispatchers poll the same outbox.
         Assert.Equal(HttpStatusCode.OK, (await a.CreatePlainClient().GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await b.CreatePlainClient().GetAsync("/health/live")).StatusCode);
@@ -84,7 +85,7 @@ public sealed class NotificationTests(ITestOutputHelper output)
     public async Task AMailServerThatIsDownAtTheFirstAttemptGetsTheMessageOnceWhenItComesBack()
     {
         var port = SmtpServerProcess.FreePort();
-        using var portal = WithEmail(new PortalFactory(), port).With("Notifications:RetryDelay", "00:00:01");
+        using var portal = WithEmail(new PortalFactory().With("Governance:ApprovalRequiredFor", "None"), port).With("Notifications:RetryDelay", "00:00:01");
         Assert.Equal(HttpStatusCode.OK, (await portal.CreatePlainClient().GetAsync("/health/live")).StatusCode);
         await portal.PublishChangeAsync("mod", "Mod mens posten er nede", "Skrevet mens mailserveren var nede.", material: true);
 
@@ -151,7 +152,7 @@ public sealed class NotificationTests(ITestOutputHelper output)
             }
         });
 
-        using var portal = new PortalFactory()
+        using var portal = new PortalFactory().With("Governance:ApprovalRequiredFor", "None")
             .With("Notifications:Webhook:Url", $"http://127.0.0.1:{port}/hook/")
             .With("Notifications:PollInterval", "00:00:00.200")
             .With("Portal:PublicBaseUrl", "https://medarbejdergrundlag.example.org");
@@ -187,7 +188,7 @@ public sealed class NotificationTests(ITestOutputHelper output)
     [Fact]
     public async Task WithNothingConfiguredAMaterialChangeQueuesNothing()
     {
-        using var portal = new PortalFactory();
+        using var portal = new PortalFactory().With("Governance:ApprovalRequiredFor", "None");
         await portal.PublishChangeAsync("mod", "Mod uden besked", "Ingen kanal er sat op.", material: true);
         await using var db = portal.Database.NewContext();
         Assert.Equal(0, await db.NotificationOutbox.CountAsync());

@@ -103,9 +103,10 @@ import_courses() {
   [[ "$file" == *.xlsx ]] && type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
   curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token "$jar" /admin/forloeb/import)" -F "Upload=@$file;type=$type" \
     "$base/admin/forloeb/import?handler=Preview" >"$out/preview.html"
-  # The preview keeps the file on the server; the confirming form carries only its token.
+  # The preview keeps the file on the server; the confirming form carries only its token (the
+  # preview has two forms with it, import and recheck: the first is enough).
   local upload
-  upload=$(sed -n 's/.*<input type="hidden" name="Token" value="\([0-9a-f]*\)".*/\1/p' "$out/preview.html")
+  upload=$(sed -n 's/.*<input type="hidden" name="Token" value="\([0-9a-f]*\)".*/\1/p' "$out/preview.html" | head -1)
   if [ -z "$upload" ]; then
     echo "The preview offered no import: $(sed 's/<[^>]*>/ /g' "$out/preview.html" | tr -s ' \n' ' ' | tail -c 2000)" >&2
     return 1

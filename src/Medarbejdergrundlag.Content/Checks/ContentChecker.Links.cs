@@ -42,9 +42,10 @@ public sealed partial class ContentChecker
     {
         var before = SiteLinkMap.Build(danish, english);
         var broken = new List<BrokenInbound>();
+        var changed = danish.Items.FirstOrDefault(i => i.Id == changedId);
         foreach (var item in danish.Items.Concat(english.Items.Where(i => i.Language == PortalCulture.EnglishCode)))
         {
-            if (item.Id == changedId || !MayHaveBlockingFindings(item))
+            if (item.Id == changedId || !MayHaveBlockingFindings(item) || (changed is not null && !MayLinkTo(item, changed)))
             {
                 continue;
             }
@@ -58,6 +59,21 @@ public sealed partial class ContentChecker
         }
 
         return broken;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="item"/>'s text can link to <paramref name="target"/>'s page at all: it names
+    /// the page's address, or (on a page they share, the charter) an anchor. Only those are checked, so a
+    /// course's edit page does not check thousands of texts that cannot be affected.
+    /// </summary>
+    private static bool MayLinkTo(PublishedItem item, PublishedItem target)
+    {
+        var html = ComposeHtml(item);
+        var path = SiteLinkMap.PathOf(target);
+        return html.Contains("href=\"" + path, StringComparison.OrdinalIgnoreCase)
+            || html.Contains("href=\"/en" + path, StringComparison.OrdinalIgnoreCase)
+            || html.Contains("href=\"#", StringComparison.Ordinal)
+            || (target.Slug.Length > 0 && html.Contains("/" + target.Slug, StringComparison.OrdinalIgnoreCase));
     }
 
     private static IEnumerable<ContentFinding> LinkFindings(ContentCheckResult result) =>

@@ -183,21 +183,20 @@ public sealed class SiteLinkMap
         return pages;
     }
 
-    private static HashSet<string> IdsIn(string html)
+    /// <summary>
+    /// The ids in a text's HTML, as a set of the caller's own. A published snapshot's texts are the same
+    /// string instances from one map to the next, so each is parsed once (an editor's page builds a map
+    /// or three per request, over every published text).
+    /// </summary>
+    private static HashSet<string> IdsIn(string html) =>
+        html.Length == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(ParsedIds.GetValue(html, Parse), StringComparer.Ordinal);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> ParsedIds = new();
+
+    private static string[] Parse(string html)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (html.Length == 0)
-        {
-            return ids;
-        }
-
         var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-        foreach (var element in document.QuerySelectorAll("[id]"))
-        {
-            ids.Add(element.Id!);
-        }
-
-        return ids;
+        return document.QuerySelectorAll("[id]").Select(e => e.Id!).Distinct(StringComparer.Ordinal).ToArray();
     }
 }
 

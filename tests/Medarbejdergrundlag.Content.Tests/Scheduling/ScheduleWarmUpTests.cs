@@ -12,10 +12,14 @@ namespace Medarbejdergrundlag.Content.Tests.Scheduling;
 /// The schedule worker's start-up rehearsal runs the whole publish path (a new revision, the gates,
 /// the save, the stamp) and leaves nothing behind: no revision, no audit entry, no new version of
 /// the site, no publish counted. How much it saves the first scheduled publish is measured by the
-/// two-instance test on real processes, not asserted here.
+/// two-instance test on real processes, not asserted here. The publish counter is process-wide, so
+/// this runs alone: another test's publish would otherwise show in it.
 /// </summary>
+[Collection(ScheduleWarmUpTests.Alone)]
 public sealed class ScheduleWarmUpTests
 {
+    public const string Alone = "Publish counter, alone";
+
     [Theory]
     [InlineData(ContentDatabase.Sqlite)]
     [InlineData(ContentDatabase.Postgres)]
@@ -61,3 +65,6 @@ public sealed class ScheduleWarmUpTests
             string.Join(",", items.Select(i => $"{i.Id}:{i.PublishedRevisionId}")));
     }
 }
+
+[CollectionDefinition(ScheduleWarmUpTests.Alone, DisableParallelization = true)]
+public sealed class PublishCounterAlone;

@@ -324,6 +324,10 @@ if [ "$problems" -gt 0 ]; then
   echo
   echo "The portal logged $problems warnings or errors; the first three:"
   grep -E -A3 "$pattern" "$out/log" | head -12 | cut -c1-300
+  if grep -qE '^(fail|crit):' "$out/log"; then
+    echo "The errors, each with what followed it (the first three):"
+    grep -E -A8 '^(fail|crit):' "$out/log" | head -27 | cut -c1-300
+  fi
 fi
 
 echo

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 
@@ -43,18 +47,18 @@ public sealed partial class ContentChecker
         var before = SiteLinkMap.Build(danish, english);
         var broken = new List<BrokenInbound>();
         var changed = danish.Items.FirstOrDefault(i => i.Id == changedId);
-        foreach (var item in danish.Items.Concat(english.Items.Where(i => i.Language == PortalCulture.EnglishCode)))
+        foreach (var text in Linking(danish, null).Concat(Linking(english, PortalCulture.EnglishCode)))
         {
-            if (item.Id == changedId || !MayHaveBlockingFindings(item) || (changed is not null && !MayLinkTo(item, changed)))
+            if (text.Item.Id == changedId || (changed is not null && !text.MayLinkTo(changed)))
             {
                 continue;
             }
 
-            var already = LinkFindings(Check(item, before, options)).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
-            var now = LinkFindings(Check(item, after, options)).Where(f => !already.Contains(f.Message)).ToList();
+            var already = BrokenBefore(before, text.Item, options);
+            var now = LinkFindings(Check(text.Item, after, options)).Where(f => !already.Contains(f.Message)).ToList();
             if (now.Count > 0)
             {
-                broken.Add(new BrokenInbound(item, PageOf(item), now));
+                broken.Add(new BrokenInbound(text.Item, PageOf(text.Item), now));
             }
         }
 
@@ -62,19 +66,61 @@ public sealed partial class ContentChecker
     }
 
     /// <summary>
-    /// Whether <paramref name="item"/>'s text can link to <paramref name="target"/>'s page at all: it names
-    /// the page's address, or (on a page they share, the charter) an anchor. Only those are checked, so a
-    /// course's edit page does not check thousands of texts that cannot be affected.
+    /// A published text with a link or an image, and the addresses its links name (what comes before a
+    /// query or an anchor; "#" for a link within its own page).
     /// </summary>
-    private static bool MayLinkTo(PublishedItem item, PublishedItem target)
+    private sealed record LinkingText(PublishedItem Item, string Page, string[] Targets)
     {
-        var html = ComposeHtml(item);
-        var path = SiteLinkMap.PathOf(target);
-        return html.Contains("href=\"" + path, StringComparison.OrdinalIgnoreCase)
-            || html.Contains("href=\"/en" + path, StringComparison.OrdinalIgnoreCase)
-            || html.Contains("href=\"#", StringComparison.Ordinal)
-            || (target.Slug.Length > 0 && html.Contains("/" + target.Slug, StringComparison.OrdinalIgnoreCase));
+        /// <summary>
+        /// Whether the text can link to <paramref name="target"/>'s page at all: it names the page's address
+        /// (Danish or English, or the slug an old address redirects by), or it links within its own page and
+        /// that page shows the target's text (the charter). Only those are checked, so a course's edit page
+        /// does not check thousands of texts that cannot be affected.
+        /// </summary>
+        public bool MayLinkTo(PublishedItem target)
+        {
+            var path = SiteLinkMap.PathOf(target);
+            var onCharter = target.Kind is ContentKind.CharterSection or ContentKind.Leg or ContentKind.Bearing;
+            return Targets.Any(t => t == "#"
+                ? Page.Equals(path, StringComparison.OrdinalIgnoreCase) || (onCharter && Page.Equals(CharterPath, StringComparison.OrdinalIgnoreCase))
+                : t.Equals(path, StringComparison.OrdinalIgnoreCase)
+                    || t.Equals(PortalPaths.EnglishPrefix + path, StringComparison.OrdinalIgnoreCase)
+                    || (onCharter && (t.Equals(CharterPath, StringComparison.OrdinalIgnoreCase) || t.Equals(PortalPaths.EnglishPrefix + CharterPath, StringComparison.OrdinalIgnoreCase)))
+                    || (target.Slug.Length > 0 && t.Contains("/" + target.Slug, StringComparison.OrdinalIgnoreCase)));
+        }
     }
+
+    private static readonly string CharterPath = PortalCulture.In(PortalCulture.DanishCode, () => PortalPaths.Charter);
+
+    [GeneratedRegex("href=\"([^\"]*)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex Href();
+
+    /// <summary>
+    /// A snapshot's texts in <paramref name="language"/> (all when null) that have a link or an image, with
+    /// the addresses they link to: worked out once per snapshot, as only these can have a link a change breaks.
+    /// </summary>
+    private static List<LinkingText> Linking(PublishedSite site, string? language) =>
+        (language is null ? LinkingTexts : LinkingTranslations).GetValue(site, s => s.Items
+            .Where(i => language is null || i.Language == language)
+            .Select(i => (Item: i, Html: ComposeHtml(i)))
+            .Where(t => HasLinkOrImage(t.Html))
+            .Select(t => new LinkingText(t.Item, SiteLinkMap.PathOf(t.Item), Href().Matches(t.Html)
+                .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value) is var href && href.StartsWith('#') ? "#" : href.Split('#', '?')[0].TrimEnd('/'))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToArray()))
+            .ToList());
+
+    private static readonly ConditionalWeakTable<PublishedSite, List<LinkingText>> LinkingTexts = new();
+    private static readonly ConditionalWeakTable<PublishedSite, List<LinkingText>> LinkingTranslations = new();
+
+    /// <summary>
+    /// The messages of <paramref name="item"/>'s links that are broken on the site as published: kept with that
+    /// site's map, by the item's identity (a published text's record is the same instance for as long as the map).
+    /// </summary>
+    private static HashSet<string> BrokenBefore(SiteLinkMap published, PublishedItem item, ContentCheckOptions options) =>
+        BrokenOnPublished.GetValue(published, _ => new(ReferenceEqualityComparer.Instance)).GetOrAdd(item, i => LinkFindings(Check(i, published, options)).Select(f => f.Message).ToHashSet(StringComparer.Ordinal));
+
+    private static readonly ConditionalWeakTable<SiteLinkMap, ConcurrentDictionary<PublishedItem, HashSet<string>>> BrokenOnPublished = new();
 
     private static IEnumerable<ContentFinding> LinkFindings(ContentCheckResult result) =>
         result.Findings.Where(f => f.RuleId is CheckRules.BrokenLink or CheckRules.BrokenAnchor);

@@ -62,8 +62,10 @@ public sealed partial class ContentChecker(PublishedContentStore store, IOptions
     }
 
     /// <summary>Only images and links can make a blocking finding: a text with neither needs no site map.</summary>
-    public static bool MayHaveBlockingFindings(PublishedItem item) =>
-        ComposeHtml(item) is var html && (html.Contains("<a ", StringComparison.Ordinal) || html.Contains("<img", StringComparison.Ordinal));
+    public static bool MayHaveBlockingFindings(PublishedItem item) => HasLinkOrImage(ComposeHtml(item));
+
+    private static bool HasLinkOrImage(string html) =>
+        html.Contains("<a ", StringComparison.Ordinal) || html.Contains("<img", StringComparison.Ordinal);
 
     /// <summary>
     /// Every published item's findings (Danish and English), worst first. Computed once per

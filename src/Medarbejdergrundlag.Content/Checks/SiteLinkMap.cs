@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AngleSharp.Html.Parser;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
@@ -30,16 +31,12 @@ public sealed class SiteLinkMap
 
     private static readonly string CharterPath = PortalCulture.In(PortalCulture.DanishCode, () => PortalPaths.Charter);
 
-    private readonly Dictionary<string, HashSet<string>?> _danish;
-    private readonly Dictionary<string, HashSet<string>?> _english;
+    private readonly Pages _danish;
+    private readonly Pages _english;
     private readonly Func<string, string?> _bearingRedirect;
     private readonly Func<string, string?> _courseRedirect;
 
-    private SiteLinkMap(
-        Dictionary<string, HashSet<string>?> danish,
-        Dictionary<string, HashSet<string>?> english,
-        Func<string, string?> bearingRedirect,
-        Func<string, string?> courseRedirect)
+    private SiteLinkMap(Pages danish, Pages english, Func<string, string?> bearingRedirect, Func<string, string?> courseRedirect)
     {
         _danish = danish;
         _english = english;
@@ -53,28 +50,85 @@ public sealed class SiteLinkMap
     /// removed headings do not. <paramref name="english"/> gives the English pages' anchors;
     /// without it, English addresses resolve as their Danish twins do.
     /// </summary>
+    /// <remarks>
+    /// The published site's own map is built once per pair of snapshots and kept with them. A draft or
+    /// an item left out changes only the pages it is on, so those are worked out again and laid over
+    /// the kept map: an editor's page with thousands of published texts does not go through them all.
+    /// </remarks>
     /// <param name="without">An item left out in both languages, as if it were archived.</param>
     public static SiteLinkMap Build(PublishedSite danish, PublishedSite? english = null, PublishedItem? draft = null, int? without = null)
     {
-        var danishItems = Replace(Without(danish.Items, without), draft is { Language: PortalCulture.DanishCode } ? draft : null);
-        var englishItems = english is null ? null : Replace(Without(english.Items, without), draft is { Language: PortalCulture.EnglishCode } ? draft : null);
-        var danishPages = Pages(danishItems);
-
-        // A renamed page keeps its old address: publishing makes it redirect to the new one.
-        if (draft is { Language: PortalCulture.DanishCode } && ContentKinds.Of(draft.Kind).HasOwnAddress
-            && danish.Items.FirstOrDefault(i => i.Id == draft.Id) is { } published
-            && PathOf(published) is var oldPath && oldPath != PathOf(draft)
-            && danishPages.TryGetValue(PathOf(draft), out var moved))
+        var published = Published(danish, english);
+        if (draft is null && without is null)
         {
-            danishPages.TryAdd(oldPath, moved);
+            return published;
         }
 
-        return new SiteLinkMap(
-            danishPages,
-            englishItems is null ? danishPages : Pages(englishItems),
-            danish.BearingRedirect,
-            danish.CourseRedirect);
+        var danishDraft = draft is { Language: PortalCulture.DanishCode } ? draft : null;
+        var danishPages = published._danish.With(Changed(danish.Items, danishDraft, without));
+        // A renamed page keeps its old address: publishing makes it redirect to the new one.
+        if (danishDraft is not null && ContentKinds.Of(danishDraft.Kind).HasOwnAddress
+            && danish.Items.FirstOrDefault(i => i.Id == danishDraft.Id) is { } before
+            && PathOf(before) is var oldPath && oldPath != PathOf(danishDraft)
+            && danishPages.TryGetValue(PathOf(danishDraft), out var moved)
+            && !danishPages.TryGetValue(oldPath, out _))
+        {
+            danishPages = danishPages.With(new Dictionary<string, HashSet<string>?>(StringComparer.OrdinalIgnoreCase) { [oldPath] = moved }, []);
+        }
+
+        var englishPages = english is null
+            ? danishPages
+            : published._english.With(Changed(english.Items, draft is { Language: PortalCulture.EnglishCode } ? draft : null, without));
+        return new SiteLinkMap(danishPages, englishPages, danish.BearingRedirect, danish.CourseRedirect);
     }
+
+    /// <summary>The map of the site as published, built once per pair of snapshots.</summary>
+    private static SiteLinkMap Published(PublishedSite danish, PublishedSite? english)
+    {
+        if (PublishedMaps.TryGetValue(danish, out var kept) && ReferenceEquals(kept.English, english))
+        {
+            return kept.Map;
+        }
+
+        var danishPages = new Pages(PagesOf(danish.Items));
+        var map = new SiteLinkMap(danishPages, english is null ? danishPages : new Pages(PagesOf(english.Items)), danish.BearingRedirect, danish.CourseRedirect);
+        PublishedMaps.AddOrUpdate(danish, new KeptMap(english, map));
+        return map;
+    }
+
+    private sealed record KeptMap(PublishedSite? English, SiteLinkMap Map);
+
+    private static readonly ConditionalWeakTable<PublishedSite, KeptMap> PublishedMaps = new();
+
+    /// <summary>
+    /// The pages one language's change touches, worked out as <see cref="PagesOf"/> would on the changed
+    /// items: the pages of the item before and after, and every other item on them. Null when nothing changes.
+    /// </summary>
+    private static (Dictionary<string, HashSet<string>?> Pages, HashSet<string> Touched)? Changed(IReadOnlyList<PublishedItem> items, PublishedItem? draft, int? without)
+    {
+        var id = draft?.Id ?? without;
+        if (id is null)
+        {
+            return null;
+        }
+
+        var touched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items.Where(i => i.Id == id).Concat(draft is null ? Array.Empty<PublishedItem>() : [draft]))
+        {
+            touched.Add(PathOf(item));
+            if (OnCharterPage(item.Kind))
+            {
+                touched.Add(CharterPath);
+            }
+        }
+
+        var changed = items.Where(i => i.Id != id).Concat(draft is null ? Array.Empty<PublishedItem>() : [draft])
+            .Where(i => touched.Contains(PathOf(i)) || (OnCharterPage(i.Kind) && touched.Contains(CharterPath)))
+            .ToList();
+        return (PagesOf(changed), touched);
+    }
+
+    private static bool OnCharterPage(ContentKind kind) => kind is ContentKind.CharterSection or ContentKind.Leg or ContentKind.Bearing;
 
     /// <summary>The page an item is shown on (its Danish address).</summary>
     public static string PathOf(PublishedItem item) =>
@@ -132,13 +186,7 @@ public sealed class SiteLinkMap
         return lookup(path[prefix.Length..]) is { } slug ? prefix + slug : null;
     }
 
-    private static IReadOnlyList<PublishedItem> Without(IReadOnlyList<PublishedItem> items, int? id) =>
-        id is null ? items : items.Where(i => i.Id != id).ToList();
-
-    private static List<PublishedItem> Replace(IReadOnlyList<PublishedItem> items, PublishedItem? draft) =>
-        draft is null ? items.ToList() : items.Where(i => i.Id != draft.Id).Append(draft).ToList();
-
-    private static Dictionary<string, HashSet<string>?> Pages(IReadOnlyList<PublishedItem> items)
+    private static Dictionary<string, HashSet<string>?> PagesOf(IReadOnlyList<PublishedItem> items)
     {
         var pages = new Dictionary<string, HashSet<string>?>(StringComparer.OrdinalIgnoreCase);
         var charter = new HashSet<string>(CharterPageIds, StringComparer.Ordinal);
@@ -185,18 +233,63 @@ public sealed class SiteLinkMap
 
     /// <summary>
     /// The ids in a text's HTML, as a set of the caller's own. A published snapshot's texts are the same
-    /// string instances from one map to the next, so each is parsed once (an editor's page builds a map
-    /// or three per request, over every published text).
+    /// string instances from one snapshot's map to the next, so each is parsed once.
     /// </summary>
     private static HashSet<string> IdsIn(string html) =>
         html.Length == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(ParsedIds.GetValue(html, Parse), StringComparer.Ordinal);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> ParsedIds = new();
+    private static readonly ConditionalWeakTable<string, string[]> ParsedIds = new();
 
     private static string[] Parse(string html)
     {
         var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         return document.QuerySelectorAll("[id]").Select(e => e.Id!).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>A language's pages and their anchors: a kept map, with the pages a change touched laid over it.</summary>
+    private sealed class Pages(Dictionary<string, HashSet<string>?> pages, Dictionary<string, HashSet<string>?>? over = null, HashSet<string>? gone = null)
+    {
+        public bool TryGetValue(string path, out HashSet<string>? anchors)
+        {
+            if (over is not null && over.TryGetValue(path, out anchors))
+            {
+                return true;
+            }
+
+            if (gone is not null && gone.Contains(path))
+            {
+                anchors = null;
+                return false;
+            }
+
+            return pages.TryGetValue(path, out anchors);
+        }
+
+        /// <summary>
+        /// These pages with <paramref name="change"/>'s touched pages replaced: by their new anchors,
+        /// or gone when no item is on them any more (the charter page is always there).
+        /// </summary>
+        public Pages With((Dictionary<string, HashSet<string>?> Pages, HashSet<string> Touched)? change) =>
+            change is not { } c ? this : With(c.Pages.Where(p => c.Touched.Contains(p.Key)).ToDictionary(StringComparer.OrdinalIgnoreCase), c.Touched);
+
+        public Pages With(Dictionary<string, HashSet<string>?> replaced, IEnumerable<string> touched)
+        {
+            var overlay = over is null ? new Dictionary<string, HashSet<string>?>(StringComparer.OrdinalIgnoreCase) : new(over, StringComparer.OrdinalIgnoreCase);
+            var removed = gone is null ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : new(gone, StringComparer.OrdinalIgnoreCase);
+            foreach (var path in touched)
+            {
+                overlay.Remove(path);
+                removed.Add(path);
+            }
+
+            foreach (var (path, anchors) in replaced)
+            {
+                overlay[path] = anchors;
+                removed.Remove(path);
+            }
+
+            return new Pages(pages, overlay, removed);
+        }
     }
 }
 

@@ -63,6 +63,40 @@ public sealed partial class LinkImpactTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALinkWithinTheCharterPageToABearingsHeadingIsToldWhenTheBearingLosesIt()
+    {
+        // The charter page shows every bearing's text, so a section may link to a bearing's heading with "#…" alone.
+        var withHeading = await PublishBodyAsync("mod", "## Modige valg\n\nVi vælger med mod.");
+        var anchor = HeadingId().Match(withHeading.PublishedRevision!.BodyHtml).Groups[1].Value;
+        await PublishBodyAsync("kaere-medarbejder", $"Læs om [modige valg](#{anchor}) længere nede.");
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var phoenix = await ScheduledPublishingTests.ItemAsync(_database, "phoenix");
+
+        var removed = await DraftChecks().CheckTypedAsync(mod.Id, RevisionInput.From(mod.CurrentRevision!) with { Body = "Vi vælger med mod." }, PortalCulture.DanishCode);
+        var elsewhere = await DraftChecks().CheckTypedAsync(phoenix.Id, RevisionInput.From(phoenix.CurrentRevision!) with { Body = "Ny tekst." }, PortalCulture.DanishCode);
+
+        var charter = Assert.Single(removed!.BreaksLinksIn);
+        Assert.Equal(("kaere-medarbejder", CheckRules.BrokenAnchor), (charter.Item.Key, Assert.Single(charter.Findings).RuleId));
+        // A page the charter does not show cannot take the charter's anchors away.
+        Assert.Empty(elsewhere!.BreaksLinksIn);
+    }
+
+    [Fact]
+    public async Task ArchivingABearingThatATranslationLinksToInEnglishListsTheTranslation()
+    {
+        var charter = await ScheduledPublishingTests.ItemAsync(_database, "kaere-medarbejder");
+        var english = new RevisionInput("Dear employee", null, "Welcome.", "Read about [Courage](/en/pejlemaerker/mod).");
+        var saved = await Translations().SaveAsync(charter.Id, charter.Version, english, Hanne, publish: true);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Values));
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+
+        var broken = await Checker().LinksBrokenByArchivingAsync(mod.Id);
+
+        var translation = Assert.Single(broken, b => b.Language == PortalCulture.EnglishCode);
+        Assert.Equal(("kaere-medarbejder", "/en/medarbejdergrundlag"), (translation.Item.Key, translation.Path));
+    }
+
+    [Fact]
     public async Task RenamingALinkedBearingBreaksNothingBecauseTheOldAddressRedirects()
     {
         await PublishBodyAsync("kaere-medarbejder", "Læs om [pejlemærket Mod](/pejlemaerker/mod#indhold).");

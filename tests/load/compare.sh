@@ -5,6 +5,9 @@
 # absolute figures. Usage:
 #   tests/load/compare.sh BASE_REF [PATH]        (default PATH /medarbejdergrundlag)
 #   ROUNDS=3 LOAD_SECONDS=10; CONFIRM=1 also measures this tree with the reader having confirmed
+#   DATASET=full: both portals first get run.sh's data (1,000 course dates in 100 courses, 5,000
+#     search documents); then PATH may be "edit" for the first generated course's edit page
+#   PERSONA=medarbejder (hr-redaktoer for the admin area), CONNECTIONS=64 (run.sh's admin rows use 4)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -12,6 +15,8 @@ base_ref="${1:?usage: tests/load/compare.sh BASE_REF [PATH]}"
 path="${2:-/medarbejdergrundlag}"
 rounds="${ROUNDS:-3}"
 seconds="${LOAD_SECONDS:-10}"
+persona="${PERSONA:-medarbejder}"
+connections="${CONNECTIONS:-64}"
 out="$(mktemp -d "${TMPDIR:-/tmp}/mg-compare.XXXXXX")"
 pids=()
 cleanup() {
@@ -37,14 +42,43 @@ start() { # $1 = build folder name; sets $url
   pids+=($!)
   wait_for_200 "$url/health/live" || { cat "$out/$1.log" >&2; exit 1; }
 }
+stop_build() { # $1 = the pid to stop
+  kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true
+}
+# DATASET=full: as run.sh, the course sheet through the admin import, then 5,000 search documents
+# through the backup command line (the portal stopped), then the portal started again.
+fill() { # $1 = build folder name; $url is its portal
+  local base="$url" jar="$out/$1-hr.jar"
+  sign_in "$jar" hr-redaktoer
+  [ -f "$out/forloeb.csv" ] || course_csv "$out/forloeb.csv"
+  echo "$1: $(import_courses "$jar" "$out/forloeb.csv")"
+  stop_build "${pids[-1]}"; unset 'pids[-1]'
+  local cli=(env ASPNETCORE_ENVIRONMENT=Benchmark Database__DataFolder="$out/$1-data" Authentication__Personas__Enabled=true
+    Logging__LogLevel__Default=Warning dotnet "$out/$1/Medarbejdergrundlag.Web.dll")
+  (cd "$out/$1" && "${cli[@]}" backup export "$out/$1-backup.json" >/dev/null)
+  python3 "$root/tests/load/search-documents.py" "$out/$1-backup.json" 5000 >/dev/null
+  (cd "$out/$1" && "${cli[@]}" backup import "$out/$1-backup.json" --force >/dev/null)
+  start "$1"
+}
 start old; old_url=$url
+[ "${DATASET:-}" = full ] && { fill old; old_url=$url; }
 start new; new_url=$url
+[ "${DATASET:-}" = full ] && { fill new; new_url=$url; }
+if [ "$path" = edit ]; then
+  for base in "$old_url" "$new_url"; do
+    sign_in "$out/find.jar" hr-redaktoer
+    found=$(curl -s -b "$out/find.jar" "$base/admin" | grep -o 'href="/admin/indhold/[0-9]*">Forløb 000 om læring<' | grep -o '/admin/indhold/[0-9]*' | head -1)
+    [ -n "$found" ] && [ "${edit:-$found}" = "$found" ] || { echo "no course to edit on $base/admin (or another one than on the other build)" >&2; exit 1; }
+    edit=$found
+  done
+  path=$edit
+fi
 # The jar's cookies as a browser sends them; mg.confirmed lives a minute after confirming (it makes
 # every view ask the database), so the long runs leave it out, as a browser would after that minute.
 cookie() { awk '(!/^#/ || /^#HttpOnly_/) && $6 != "mg.confirmed" { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
 for which in old new; do
   base=$([ $which = old ] && echo "$old_url" || echo "$new_url")
-  sign_in "$out/$which.jar" medarbejder
+  sign_in "$out/$which.jar" "$persona"
   curl -s -o /dev/null -b "$out/$which.jar" -c "$out/$which.jar" "$base$path"
 done
 if [ "${CONFIRM:-0}" = 1 ]; then
@@ -63,9 +97,9 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, bad + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 LUA
-run() { wrk -t2 -c64 -d"$2"s --timeout 5s -H "Cookie: $(cookie "$out/$3.jar")" -s "$out/count.lua" "$1$path" | tail -1; }
+run() { wrk -t2 -c"$connections" -d"$2"s --timeout 5s -H "Cookie: $(cookie "$out/$3.jar")" -s "$out/count.lua" "$1$path" | tail -1; }
 run "$old_url" 3 old >/dev/null; run "$new_url" 3 new >/dev/null   # warm-up
-echo "wrk -t2 -c64 -d${seconds}s $path, signed in; rounds alternate between the builds"
+echo "wrk -t2 -c$connections -d${seconds}s $path, signed in as $persona; rounds alternate between the builds"
 printf '%-6s %-28s %8s %8s %8s %7s\n' round build req/s "p50 ms" "p99 ms" errors
 for r in $(seq 1 "$rounds"); do
   printf '%-6s %-28s %8s %8s %8s %7s\n' "$r" "$base_ref" $(run "$old_url" "$seconds" old)

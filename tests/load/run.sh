@@ -114,8 +114,11 @@ stop_portal
 
 # 5,000 searchable documents: the backup command line exports the store, a generated Phønix revision
 # with 5,000 sections is added, and the file is restored. The app builds its index from that.
+# The restore runs outside MEMORY_LIMIT: the generated page is one text of 3.5 MB of Markdown, which
+# the restore renders and sanitizes whole (about 200-224 MiB), unlike any real text. The portal that
+# then starts on the database, and serves and indexes that page, runs inside the limit.
 app() { (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark Database__DataFolder="$out/data" Authentication__Personas__Enabled=true \
-  Logging__LogLevel__Default=Warning "${in_cgroup[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" "$@" >/dev/null); }
+  Logging__LogLevel__Default=Warning dotnet "$out/app/Medarbejdergrundlag.Web.dll" "$@" >/dev/null); }
 app backup export "$out/backup.json"
 python3 "$root/tests/load/search-documents.py" "$out/backup.json" 5000
 app backup import "$out/backup.json" --force

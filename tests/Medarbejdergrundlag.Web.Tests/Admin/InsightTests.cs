@@ -133,5 +133,103 @@ public sealed class InsightTests
         Assert.Equal(0, await db.PageViewCounts.CountAsync() + await db.SearchCounts.CountAsync());
     }
 
+    [Fact]
+    public async Task AFollowedResultIsCountedByItsPositionUnderTheRedactedQueryOnly()
+    {
+        using var factory = new PortalFactory();
+        var reader = await factory.SignedInClientAsync();
+        const string query = "mod 010190-1234";
+        var page = await reader.GetDocumentAsync($"/soeg?q={Uri.EscapeDataString(query)}");
+        var results = page.QuerySelectorAll(".search-results .search-result__title a").Length;
+        Assert.True(results >= 2, $"{results} results");
+        // Each reader's own token goes into the cached page: another reader's copy carries another.
+        var other = await (await factory.SignedInClientAsync("leder")).GetDocumentAsync($"/soeg?q={Uri.EscapeDataString(query)}");
+        Assert.NotEqual(ClickFields(page)["__RequestVerificationToken"], ClickFields(other)["__RequestVerificationToken"]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ClickAsync(reader, page, query, "2")).StatusCode);
+        // Absurd or out-of-range input: a clear refusal, nothing counted.
+        foreach (var (q, position) in new[] { (query, "0"), (query, (results + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), (query, "-1"), (query, "2x"), (query, ""), ("", "2"), ("   ", "1") })
+        {
+            var refused = await ClickAsync(reader, page, q, position);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.NotEmpty(await refused.Content.ReadAsStringAsync());
+        }
+
+        // A crawler's post counts nothing, though it is well-formed.
+        Assert.Equal(HttpStatusCode.NoContent, (await ClickAsync(reader, page, query, "1", "Mozilla/5.0 (compatible; bingbot/2.0)")).StatusCode);
+
+        Assert.True(await FlushAsync(factory));
+        await using (var db = factory.Database.NewContext())
+        {
+            var clicks = await db.SearchClickCounts.Select(c => new { c.Query, c.Position, c.Count }).ToListAsync();
+            Assert.Equal([new { Query = "mod [cpr]", Position = 2, Count = 1L }], clicks);
+        }
+
+        foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.AsSpan().IndexOf("010190"u8) < 0, $"the CPR number is in {Path.GetFileName(file)}");
+        }
+    }
+
+    [Fact]
+    public async Task AClickWithoutTheReadersTokenIsRefusedAndNothingIsCounted()
+    {
+        using var factory = new PortalFactory();
+        var reader = await factory.SignedInClientAsync();
+        var page = await reader.GetDocumentAsync("/soeg?q=mod");
+        var fields = ClickFields(page);
+        using var noToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["q"] = "mod", ["position"] = "1" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await reader.PostAsync(fields["action"], noToken)).StatusCode);
+
+        // Another reader's token is not this reader's.
+        var other = await (await factory.SignedInClientAsync("leder")).GetDocumentAsync("/soeg?q=mod");
+        Assert.Equal(HttpStatusCode.BadRequest, (await ClickAsync(reader, other, "mod", "1")).StatusCode);
+
+        Assert.True(await FlushAsync(factory));
+        await using var db = factory.Database.NewContext();
+        Assert.Equal(0, await db.SearchClickCounts.CountAsync());
+    }
+
+    [Fact]
+    public async Task WithCountingSwitchedOffAClickIsAcceptedAndNotCounted()
+    {
+        using var factory = new PortalFactory().With("Insight:Enabled", "false");
+        var reader = await factory.SignedInClientAsync();
+        var page = await reader.GetDocumentAsync("/soeg?q=mod");
+        Assert.Equal(HttpStatusCode.NoContent, (await ClickAsync(reader, page, "mod", "1")).StatusCode);
+        Assert.True(await FlushAsync(factory));
+        await using var db = factory.Database.NewContext();
+        Assert.Equal(0, await db.SearchClickCounts.CountAsync());
+    }
+
+    /// <summary>What the search page gives its script: where to report a click, and the reader's token.</summary>
+    private static Dictionary<string, string> ClickFields(AngleSharp.Dom.IDocument page)
+    {
+        var slot = page.QuerySelector("[data-search-clicks]") ?? throw new InvalidOperationException("The search page has no click slot.");
+        return new()
+        {
+            ["action"] = slot.GetAttribute("data-action")!,
+            [slot.GetAttribute("data-field")!] = slot.GetAttribute("data-token")!,
+        };
+    }
+
+    /// <summary>Posts what site.js's beacon posts.</summary>
+    private static async Task<HttpResponseMessage> ClickAsync(HttpClient client, AngleSharp.Dom.IDocument page, string query, string position, string? userAgent = null)
+    {
+        var fields = ClickFields(page);
+        var action = fields["action"];
+        fields.Remove("action");
+        fields["q"] = query;
+        fields["position"] = position;
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+        if (userAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     private static Task<bool> FlushAsync(PortalFactory factory) => factory.Services.GetRequiredService<InsightFlusher>().FlushAsync();
 }

@@ -39,6 +39,7 @@ builder.Services.AddLayoutSlots();
 builder.Services.AddSingleton<IPageSlot, CalendarFeedSlot>();
 builder.Services.AddSingleton<IPageSlot, Medarbejdergrundlag.Web.Pages.Aendringer.ChangeFeedSlot>();
 builder.Services.AddReaderStatusSlots();
+builder.Services.AddSingleton<IPageSlot, Medarbejdergrundlag.Web.Insight.SearchClickSlot>();
 builder.Services.AddSingleton<QrCodes>();
 builder.Services.AddSingleton<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
 // Danish letters are written as themselves, not as &#xE6; entities: smaller pages, readable source.

@@ -19,12 +19,18 @@ public sealed record QueryFigures(string Query, long Count, int Results, IReadOn
 /// <summary>One point of a series by day; null: not shown (under the smallest figure, or giving one away by subtraction).</summary>
 public sealed record DayFigure(DateOnly Day, long? Value);
 
-/// <summary>Confirmations of the version in force, day by day since its latest material change.</summary>
-public sealed record ConfirmationProgress(DateTime? Since, IReadOnlyList<DayFigure> Days);
+/// <summary>An item a material change changed: its title and the editor's change note.</summary>
+public sealed record ChangedItem(string Title, string? ChangeNote);
+
+/// <summary>
+/// How far one material change reached: how many readers confirmed the version it made, day by day
+/// from its publication until the next material change (<paramref name="Until"/>; null: it is in force).
+/// </summary>
+public sealed record ConfirmationProgress(DateTime PublishedAt, DateTime? Until, IReadOnlyList<ChangedItem> Items, IReadOnlyList<DayFigure> Days);
 
 public sealed record InsightFigures(
     DateOnly Today, IReadOnlyList<DayFigure> ViewsByDay, IReadOnlyList<PageViews> Pages, IReadOnlyList<UnreadItem> Unread,
-    IReadOnlyList<QueryFigures> TopSearches, IReadOnlyList<QueryFigures> ZeroResults, ConfirmationProgress Confirmations);
+    IReadOnlyList<QueryFigures> TopSearches, IReadOnlyList<QueryFigures> ZeroResults, IReadOnlyList<ConfirmationProgress> Confirmations);
 
 /// <summary>
 /// What /admin/indsigt shows, from the counts (no personal data in them) and the confirmations (counted
@@ -36,6 +42,12 @@ public sealed class InsightReport(ContentDbContext db, PublishedContentStore con
     public const int Smallest = 5;
 
     public const int ChartDays = 30;
+
+    /// <summary>The material changes whose confirmations are shown, the newest first.</summary>
+    public const int ChangesShown = 5;
+
+    /// <summary>The days a change's confirmations are shown for at most; earlier ones are added into the first.</summary>
+    public const int ConfirmationDays = 90;
 
     public async Task<InsightFigures> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -105,39 +117,64 @@ public sealed class InsightReport(ContentDbContext db, PublishedContentStore con
         return (hash < 0 ? path : path[..hash]).ToLowerInvariant();
     }
 
-    private async Task<ConfirmationProgress> ConfirmationsAsync(DateOnly today, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ConfirmationProgress>> ConfirmationsAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var site = await content.GetAsync();
         var revisions = await history.GetAsync(site, cancellationToken);
-        var since = revisions.Publications.Where(p => p.IsMaterialChange).Select(p => p.PublishedAt).Max();
-        if (since is not { } publishedAt)
+        // The charter's latest material changes, newest first (the Phønix page is not confirmed); items
+        // published in the same moment (one approval, one schedule) are one change.
+        var changes = revisions.Publications.Where(p => p.IsMaterialChange && CharterVersion.IsCharterKind(p.Kind))
+            .GroupBy(p => p.PublishedAt!.Value).Take(ChangesShown).ToList();
+        if (changes.Count == 0)
         {
-            return new ConfirmationProgress(null, []);
+            return [];
         }
 
-        // Per reader their first confirmation of a version in force, since the change: counted here,
-        // nothing but the day leaves this method.
-        var confirmations = await db.Confirmations.AsNoTracking().Where(c => c.ConfirmedAt >= publishedAt)
+        // Who confirmed which version when, since the oldest change shown: counted here, nothing but
+        // days and totals leaves this method.
+        var oldest = changes[^1].Key;
+        var confirmations = await db.Confirmations.AsNoTracking().Where(c => c.ConfirmedAt >= oldest)
             .Select(c => new { c.SubjectId, c.Version, c.ConfirmedAt }).ToListAsync(cancellationToken);
-        var firstDays = confirmations.Where(c => !revisions.IsOutdated(c.Version))
-            .GroupBy(c => c.SubjectId)
-            .Select(g => DateOnly.FromDateTime(g.Min(c => c.ConfirmedAt).ToCopenhagen()))
-            .GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
-        var start = DateOnly.FromDateTime(publishedAt.ToCopenhagen());
-        if (today.DayNumber - start.DayNumber > 89)
+        // Per version confirmed, the revision number it holds of each item.
+        var holds = confirmations.Select(c => c.Version).Distinct(StringComparer.Ordinal).ToDictionary(v => v,
+            v => CharterVersion.Parse(v).Select(revisions.Find).OfType<RevisionInfo>().GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => g.Max(r => r.Number)),
+            StringComparer.Ordinal);
+
+        var progress = new List<ConfirmationProgress>();
+        for (var i = 0; i < changes.Count; i++)
         {
-            start = today.AddDays(-89);
-            firstDays[start] = firstDays.Where(d => d.Key <= start).Sum(d => d.Value);
+            var publishedAt = changes[i].Key;
+            DateTime? until = i == 0 ? null : changes[i - 1].Key;
+            var changed = changes[i].OrderBy(r => r.Title, PortalCulture.DanishOrder).ToList();
+            // Each change's own window, up to the next material change: a version with the change in it,
+            // confirmed while it was the one in force. The windows do not overlap, so no two series can
+            // be subtracted from each other to single out a reader.
+            var firstDays = confirmations
+                .Where(c => c.ConfirmedAt >= publishedAt && (until is not { } next || c.ConfirmedAt < next)
+                    && changed.All(r => holds[c.Version].TryGetValue(r.ItemId, out var number) && number >= r.Number))
+                .GroupBy(c => c.SubjectId)
+                .Select(g => DateOnly.FromDateTime(g.Min(c => c.ConfirmedAt).ToCopenhagen()))
+                .GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+            var last = until is { } end ? DateOnly.FromDateTime(end.ToCopenhagen()) : today;
+            var start = DateOnly.FromDateTime(publishedAt.ToCopenhagen());
+            if (last.DayNumber - start.DayNumber >= ConfirmationDays)
+            {
+                start = last.AddDays(1 - ConfirmationDays);
+                firstDays[start] = firstDays.Where(d => d.Key <= start).Sum(d => d.Value);
+            }
+
+            var running = new List<(DateOnly Day, long Total)>();
+            long total = 0;
+            for (var day = start; day <= last; day = day.AddDays(1))
+            {
+                total += firstDays.GetValueOrDefault(day);
+                running.Add((day, total));
+            }
+
+            progress.Add(new ConfirmationProgress(publishedAt, until, changed.Select(r => new ChangedItem(r.Title, r.ChangeNote)).ToList(),
+                ProtectedFigures.Running(running, Smallest)));
         }
 
-        var running = new List<(DateOnly Day, long Total)>();
-        long total = 0;
-        for (var day = start; day <= today; day = day.AddDays(1))
-        {
-            total += firstDays.GetValueOrDefault(day);
-            running.Add((day, total));
-        }
-
-        return new ConfirmationProgress(publishedAt, ProtectedFigures.Running(running, Smallest));
+        return progress;
     }
 }

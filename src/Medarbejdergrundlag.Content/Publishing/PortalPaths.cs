@@ -33,6 +33,9 @@ public static class PortalPaths
 
     public static string Search => Prefix + "/soeg";
 
+    /// <summary>Where the search page's script reports which result was followed (an endpoint; insight counts it by position).</summary>
+    public static string SearchClick => Search + "/klik";
+
     public static string Leaders => Prefix + "/til-ledere";
 
     public static string OnboardingSheet => Leaders + "/ark";

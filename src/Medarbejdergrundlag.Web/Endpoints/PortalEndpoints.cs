@@ -7,7 +7,7 @@ namespace Medarbejdergrundlag.Web.Endpoints;
 
 /// <summary>
 /// What the portal answers with data rather than a page: the calendar files, the confirm form's
-/// target, the change log's feed and the editor's Markdown preview. Each group declares who may
+/// target, the search page's click count, the change log's feed and the editor's Markdown preview. Each group declares who may
 /// call it once; a form-bound handler is guarded by the framework's antiforgery middleware
 /// (<c>UseAntiforgery</c>), so no handler checks a token by hand.
 /// </summary>
@@ -27,6 +27,7 @@ public static class PortalEndpoints
             string In(Func<string> path) => PortalCulture.In(language, path);
             readers.MapGet(In(() => PortalPaths.Catalogue) + "/{slug}/hold/{holdId:int}.ics", CalendarEndpoints.DateAsync);
             readers.MapPost(In(() => PortalPaths.Confirm), ConfirmEndpoint.ConfirmAsync);
+            readers.MapPost(In(() => PortalPaths.SearchClick), SearchClickEndpoint.ClickAsync);
             calendarPrograms.MapGet(In(() => PortalPaths.CatalogueFeed), CalendarEndpoints.FeedAsync);
             calendarPrograms.MapGet(In(() => PortalPaths.ChangesFeed), ChangeFeed.WriteAsync);
         }

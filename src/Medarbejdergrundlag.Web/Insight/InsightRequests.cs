@@ -12,13 +12,11 @@ public static class InsightRequests
 
     private static readonly string[] Robots = ["bot", "crawl", "spider", "slurp", "facebookexternalhit", "preview", "monitor"];
 
-    public static bool Countable(HttpRequest request)
-    {
-        if (!HttpMethods.IsGet(request.Method))
-        {
-            return false;
-        }
+    public static bool Countable(HttpRequest request) => HttpMethods.IsGet(request.Method) && FromPerson(request);
 
+    /// <summary>Whether a person, not a prefetch or a crawler, made the request (whatever its method).</summary>
+    public static bool FromPerson(HttpRequest request)
+    {
         var headers = request.Headers;
         if (IsPrefetch(headers["Sec-Purpose"]) || IsPrefetch(headers["Purpose"]) || IsPrefetch(headers["X-Moz"]))
         {

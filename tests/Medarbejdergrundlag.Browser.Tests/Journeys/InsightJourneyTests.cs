@@ -1,5 +1,6 @@
 using Medarbejdergrundlag.Browser.Tests.Infrastructure;
 using Medarbejdergrundlag.Content.Insight;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -10,6 +11,43 @@ namespace Medarbejdergrundlag.Browser.Tests.Journeys;
 public sealed class InsightJourneyTests(BrowserFixture fixture)
 {
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    [Fact]
+    public async Task AReaderFollowingTheSecondResultFiveTimesShowsAsFiveClicksAtPositionTwo()
+    {
+        // A query no other journey searches, so the figures are this test's.
+        const string query = "handlekraft";
+        await using (var readerContext = await fixture.NewContextAsync(1280, "medarbejder"))
+        {
+            var reader = await readerContext.NewPageAsync();
+            for (var i = 0; i < 5; i++)
+            {
+                await reader.GotoAsync("/soeg?q=" + query);
+                var second = reader.Locator(".search-results .search-result__title a").Nth(1);
+                // The result links are the pages' own addresses, to copy and share: no counting hop.
+                var href = await second.GetAttributeAsync("href");
+                Assert.False(href!.Contains("/soeg", StringComparison.Ordinal), href);
+                await second.ClickAsync();
+                await reader.WaitForURLAsync(url => !url.Contains("/soeg", StringComparison.Ordinal));
+            }
+        }
+
+        // The beacons arrive on their own time: flush until all five are in (or give up and fail below).
+        var flusher = fixture.Server.Services.GetRequiredService<InsightFlusher>();
+        long clicks = 0;
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); clicks < 5 && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            Assert.True(await flusher.FlushAsync());
+            await using var db = fixture.Server.Database.NewContext();
+            clicks = await db.SearchClickCounts.Where(c => c.Query == query && c.Position == 2).SumAsync(c => c.Count);
+        }
+
+        await using var context = await fixture.NewContextAsync(1280, "hr-redaktoer");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/indsigt");
+        var row = page.Locator("table.insight-searches tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = query }) });
+        await Assertions.Expect(row.Locator("td").Last).ToHaveTextAsync("nr. 2: 5");
+    }
 
     [Fact]
     public async Task HrOpensInsightOnAPhoneAndEachChartMatchesItsTable()

@@ -81,6 +81,55 @@ public sealed class NotificationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait(Needs.Trait, Needs.Postgres)]
+    [Trait(Needs.Trait, Needs.Process)]
+    public async Task TwoPortalProcessesOnPostgresSendExactlyOneEmailPerMaterialChange()
+    {
+        using var smtp = await SmtpServerProcess.StartAsync();
+        using var database = PortalDatabase.Create(ContentDatabase.Postgres);
+        var settings = new Dictionary<string, string?>(database.Settings)
+        {
+            ["Governance:ApprovalRequiredFor"] = "None",
+            ["Notifications:Email:Host"] = "127.0.0.1",
+            ["Notifications:Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Email:From"] = "medarbejdergrundlag@example.org",
+            ["Notifications:Email:To"] = DistributionList,
+            ["Notifications:Email:Tls"] = "None",
+            ["Notifications:PollInterval"] = "00:00:00.100",
+            ["Portal:PublicBaseUrl"] = "https://medarbejdergrundlag.example.org",
+        };
+        // Two portals as a server runs them, each its own process with its own notification worker.
+        await using var a = await PortalProcess.StartAsync(settings);
+        await using var b = await PortalProcess.StartAsync(settings);
+        try
+        {
+            using var clientA = a.CreateClient();
+            using var clientB = b.CreateClient();
+            // One material change published on each instance, through the editor's form, and a minor one.
+            await PublishOverHttpAsync(database, clientA, "mod", "Et nyt afsnit om mod.", material: true);
+            await PublishOverHttpAsync(database, clientB, "udvikling", "Et nyt afsnit om udvikling.", material: true);
+            await PublishOverHttpAsync(database, clientA, "mod", "Et ord mere.", material: false);
+
+            await smtp.WaitForAsync(2, TimeSpan.FromSeconds(30));
+            // Time for a second send, were either process to make one: each polls ten times a second.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var subjects = smtp.Messages.Select(m => m.Parsed.Subject).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(["Medarbejdergrundlaget er ændret: Mod", "Medarbejdergrundlaget er ændret: Udvikling"], subjects);
+
+            await using var db = database.NewContext();
+            Assert.All(await db.NotificationOutbox.ToListAsync(), n => Assert.NotNull(n.SentAt));
+            Assert.Equal(2, await db.NotificationOutbox.CountAsync());
+            Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == AuditAction.NotificationSent));
+            // Exactly one of the two processes sent each, by their own logs.
+            Assert.Equal(2, a.Output.Concat(b.Output).Count(l => l.Contains("Sent notification", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            output.WriteLine(string.Join('\n', a.Output.Select(l => "A| " + l).Concat(b.Output.Select(l => "B| " + l))));
+        }
+    }
+
+    [Fact]
     [Trait(Needs.Trait, Needs.Process)]
     public async Task AMailServerThatIsDownAtTheFirstAttemptGetsTheMessageOnceWhenItComesBack()
     {
@@ -193,6 +242,41 @@ public sealed class NotificationTests(ITestOutputHelper output)
         await using var db = portal.Database.NewContext();
         Assert.Equal(0, await db.NotificationOutbox.CountAsync());
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Published && e.ItemTitle == "Mod uden besked"));
+    }
+
+    /// <summary>"Gem og udgiv" on an instance's edit page, as HR does it, signed in there: <paramref name="paragraph"/> is added to the text.</summary>
+    private static async Task PublishOverHttpAsync(PortalDatabase database, HttpClient client, string key, string paragraph, bool material)
+    {
+        int id;
+        await using (var db = database.NewContext())
+        {
+            id = (await db.Items.SingleAsync(i => i.Key == key)).Id;
+        }
+
+        var session = await PersonaSignIn.SessionCookieAsync(client, "hr-redaktoer");
+        var path = $"/admin/indhold/{id}";
+        var edit = await client.GetWithCookieAsync(path, session);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        var antiforgery = edit.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal))
+            : throw new InvalidOperationException("The edit page set no antiforgery cookie.");
+        var form = Html.Parse(await edit.Content.ReadAsStringAsync()).QuerySelector("form.edit-form")!;
+        var fields = Forms.Fields(form);
+        fields["Form.Body"] += "\n\n" + paragraph;
+        fields["Form.ChangeNote"] = paragraph;
+        if (material)
+        {
+            fields["Form.MaterialChange"] = "true";
+        }
+        else
+        {
+            fields.Remove("Form.MaterialChange");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, path + "?handler=Publish") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Cookie", session + "; " + antiforgery);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     private static PortalFactory WithEmail(PortalFactory factory, int port) => factory

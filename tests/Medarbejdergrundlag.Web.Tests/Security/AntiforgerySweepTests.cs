@@ -92,6 +92,8 @@ public sealed class AntiforgerySweepTests
         ["POST /konto/log-ud"] = "medarbejder",
         ["POST /konto/sessioner?handler=Andre"] = "medarbejder",
         ["POST /medarbejdergrundlag/bekraeft"] = "medarbejder",
+        ["POST /soeg/klik"] = "medarbejder",
+        ["POST /en/soeg/klik"] = "medarbejder",
     };
 
     [Fact]
@@ -122,6 +124,9 @@ public sealed class AntiforgerySweepTests
                     ["version"] = "x",
                     ["text"] = "x",
                     ["persona"] = "hr-redaktoer",
+                    // A search click that would be counted with a valid token.
+                    ["q"] = "mod",
+                    ["position"] = "1",
                     ["__RequestVerificationToken"] = "not-a-valid-token",
                 }),
             };

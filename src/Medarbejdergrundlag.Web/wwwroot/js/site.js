@@ -36,6 +36,30 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 
+  // Which search result is followed, by its place in the list, for HR's insight: sent on the way
+  // out with the reader's form token, never who. The links stay the pages' own addresses (people
+  // copy them); without script nothing is counted.
+  const clicks = document.querySelector("[data-search-clicks]");
+  if (clicks && navigator.sendBeacon) {
+    const query = new URLSearchParams(location.search).get("q") || "";
+    document.querySelectorAll(".search-results .search-result__title a").forEach((link, index) => {
+      const send = () => {
+        const body = new URLSearchParams();
+        body.set(clicks.dataset.field, clicks.dataset.token);
+        body.set("q", query);
+        body.set("position", String(index + 1));
+        navigator.sendBeacon(clicks.dataset.action, body);
+      };
+      link.addEventListener("click", send);
+      // The middle button opens it in a new tab: followed too.
+      link.addEventListener("auxclick", (event) => {
+        if (event.button === 1) {
+          send();
+        }
+      });
+    });
+  }
+
   // A table wider than a phone scrolls in its box (words are not cut to fit): a box that scrolls
   // must take keyboard focus, so it can be scrolled without a mouse.
   for (const box of document.querySelectorAll(".table-scroll")) {

@@ -53,6 +53,8 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("details.site-menu")).ToHaveAttributeAsync("open", "");
         await Assertions.Expect(homeLink).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = signOut })).ToBeVisibleAsync();
+        // First in the menu, the other language (named in it), then the site's pages.
+        await Keyboard.TabToAsync(page, f => f.Text == (name == "en" ? "Dansk" : "English"), "the language link", maxTabs: 1);
         await Keyboard.TabToAsync(page, f => f.Text == home, $"the menu's {home}", maxTabs: 1);
         var homeBox = (await homeLink.BoundingBoxAsync())!;
         Assert.True(homeBox.Height >= 44, $"the menu's links are {homeBox.Height} px high");
@@ -110,8 +112,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(bearings).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log ud" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#site-search-q")).ToBeVisibleAsync();
-            var header = (await page.Locator(".site-header").BoundingBoxAsync())!;
-            Assert.True(header.Height <= 100, $"the wide header is {header.Height} px high");
+            await Assertions.Expect(page.Locator(".site-header__language")).ToBeVisibleAsync();
             await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("phone-menu-bred-1280.png") });
         }
         else
@@ -167,8 +168,9 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
 
         // Restore the shared server: withdraw the confirmation again.
         await page.GotoAsync("/konto/bekraeftelser");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Træk alle tilbage" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, træk dem alle tilbage" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Træk tilbage" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, træk den tilbage" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(0);
         await page.GotoAsync("/medarbejdergrundlag");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Bekræft, at du har læst" })).ToBeVisibleAsync();
         Assert.Empty(watch.Problems);

@@ -59,7 +59,13 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
         var text = PdfToText(pdfPath);
         Assert.Contains(path.StartsWith("/en", StringComparison.Ordinal) ? "Notes" : "Noter", text);
         Assert.Contains("Phønix", text);
+        // The read-and-confirm code, with its words and address beside it (issue 31).
+        Assert.Contains(path.StartsWith("/en", StringComparison.Ordinal) ? "Read and confirm" : "Læs og bekræft", text);
+        Assert.Contains(fixture.Server.Url(path.StartsWith("/en", StringComparison.Ordinal) ? "/en/medarbejdergrundlag#bekraeft" : "/medarbejdergrundlag#bekraeft"), Whitespace().Replace(text, ""));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor(Path.ChangeExtension(file, ".png")), FullPage = true });
     }
+
 
     [Theory]
     [InlineData("/medarbejdergrundlag", "medarbejdergrundlag.pdf", "Spring til indhold", "Log ud", "Indhold", "Tilgængelighedserklæring")]

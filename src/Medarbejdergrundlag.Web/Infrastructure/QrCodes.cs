@@ -1,3 +1,4 @@
+using System.Text;
 using QRCoder;
 
 namespace Medarbejdergrundlag.Web.Infrastructure;
@@ -18,5 +19,16 @@ public sealed class QrCodes
         using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(PixelsPerModule);
         return "data:image/png;base64," + Convert.ToBase64String(png);
+    }
+
+    /// <summary>
+    /// The same as an SVG data URI: vector, so it prints sharp at any size. Sized by its viewBox
+    /// (one unit a module, quiet zone included); the &lt;img&gt; that shows it gives the size.
+    /// </summary>
+    public string SvgDataUri(string url)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(1, "#000000", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute);
+        return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
     }
 }

@@ -22,6 +22,12 @@ public sealed class EmployeeJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind som Medarbejder" }).ClickAsync();
         await page.WaitForURLAsync("**/medarbejdergrundlag");
         Assert.Equal("Medarbejdergrundlag: Sammen om udvikling", await page.Locator("h1").InnerTextAsync());
+        if (width < 768)
+        {
+            // On a phone, signing out is behind the header's menu button.
+            await page.Locator("summary.site-menu__toggle").ClickAsync();
+        }
+
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Log ud" }).IsVisibleAsync());
 
         // The table of contents jumps to the bearing in the charter, and from there to its own page.

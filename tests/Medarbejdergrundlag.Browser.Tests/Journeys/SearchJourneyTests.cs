@@ -18,6 +18,12 @@ public sealed class SearchJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/pejlemaerker/mod");
 
         var header = page.Locator("header");
+        if (width < 768)
+        {
+            // On a phone, the search box is in the header's menu.
+            await header.Locator("summary.site-menu__toggle").ClickAsync();
+        }
+
         await header.GetByRole(AriaRole.Searchbox, new() { Name = "Søg" }).FillAsync("samskabelse");
         await header.GetByRole(AriaRole.Button, new() { Name = "Søg" }).ClickAsync();
         await page.WaitForURLAsync("**/soeg?q=samskabelse");

@@ -59,7 +59,14 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
         var text = PdfToText(pdfPath);
         Assert.Contains(path.StartsWith("/en", StringComparison.Ordinal) ? "Notes" : "Noter", text);
         Assert.Contains("Phønix", text);
+        // The read-and-confirm code, with its words and address beside it (issue 31).
+        // (Normalized: the PDF's text has ligatures, "conﬁrm".)
+        Assert.Contains(path.StartsWith("/en", StringComparison.Ordinal) ? "Read and confirm" : "Læs og bekræft", Normalize(text));
+        Assert.Contains(fixture.Server.Url(path.StartsWith("/en", StringComparison.Ordinal) ? "/en/medarbejdergrundlag#bekraeft" : "/medarbejdergrundlag#bekraeft"), Normalize(text).Replace(" ", "", StringComparison.Ordinal));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor(Path.ChangeExtension(file, ".png")), FullPage = true });
     }
+
 
     [Theory]
     [InlineData("/medarbejdergrundlag", "medarbejdergrundlag.pdf", "Spring til indhold", "Log ud", "Indhold", "Tilgængelighedserklæring")]
@@ -72,7 +79,7 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
 
         // What the portal wraps around the text, read on screen: none of it belongs on paper.
         var chrome = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll(".skip-link, .site-header a, .site-header button, .site-header__user, .toc h2, .copy-link__label, .copy-link button, .site-footer p")]
+            () => [...document.querySelectorAll(".skip-link, .site-header a, .site-header button, .site-header__user, .toc h2, .copy-link__label, .copy-link button, .share, .site-footer p")]
                 .map(e => e.textContent.replace(/\s+/g, " ").trim()).filter(t => t.length > 0)
             """);
 
@@ -83,7 +90,7 @@ public sealed partial class PrintTests(BrowserFixture fixture, ITestOutputHelper
         // The text a reader sees on screen, less the table of contents, the copy-link controls and
         // the reader's own confirmation status and button, which are tools for the screen. Read on
         // screen, so that print rules hiding too much fail here.
-        await page.EvaluateAsync("() => document.querySelectorAll('main .toc, main .copy-link, main [data-per-reader]').forEach(e => e.remove())");
+        await page.EvaluateAsync("() => document.querySelectorAll('main .toc, main .copy-link, main .share, main [data-per-reader]').forEach(e => e.remove())");
         var printedMain = Normalize(await page.Locator("main").InnerTextAsync());
         var pdfText = Normalize(PdfToText(pdfPath));
 

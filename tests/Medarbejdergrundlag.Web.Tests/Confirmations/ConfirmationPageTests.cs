@@ -37,10 +37,15 @@ public sealed class ConfirmationPageTests
                 {
                     Assert.Contains("Du bekræftede den", page.QuerySelector("[data-reader-status=confirmed]")!.Text());
                     Assert.Null(page.QuerySelector("form[action='/medarbejdergrundlag/bekraeft']"));
+                    Assert.Null(page.QuerySelector("[data-confirm-jump]"));
                 }
                 else
                 {
                     Assert.Null(page.QuerySelector("[data-reader-status]"));
+                    // Near the top, a jump to the button some 9,000 px down on a phone; before the charter's h1.
+                    var jump = page.QuerySelector("[data-confirm-jump] a[href='#bekraeft']")!;
+                    Assert.Equal("Bekræft, at du har læst", jump.Text());
+                    Assert.True(jump.CompareDocumentPosition(page.QuerySelector("main h1")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
                     Assert.Equal("Jeg har læst og forstået medarbejdergrundlaget",
                         page.QuerySelector("#bekraeft form[action='/medarbejdergrundlag/bekraeft'] button")!.Text());
                 }
@@ -69,6 +74,7 @@ public sealed class ConfirmationPageTests
         Assert.Contains("Mod", notice.Text());
         Assert.DoesNotContain("Handlekraft", notice.Text());
         Assert.Equal("/aendringer/siden-du-bekraeftede", notice.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(charter.QuerySelector("[data-confirm-jump] a[href='#bekraeft']"));
 
         var diff = await employee.GetDocumentAsync("/aendringer/siden-du-bekraeftede");
         Assert.Equal(["Mod"], diff.QuerySelectorAll("section.change h2").Select(h => h.Text()));
@@ -81,6 +87,7 @@ public sealed class ConfirmationPageTests
         var after = await employee.GetDocumentAsync("/medarbejdergrundlag");
         Assert.Null(after.QuerySelector("[data-reader-status=changed]"));
         Assert.NotNull(after.QuerySelector("[data-reader-status=confirmed]"));
+        Assert.Null(after.QuerySelector("[data-confirm-jump]"));
     }
 
     [Fact]

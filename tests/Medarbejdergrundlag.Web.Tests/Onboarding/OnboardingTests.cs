@@ -115,6 +115,27 @@ public sealed class OnboardingTests(PortalFixture portal) : IClassFixture<Portal
         }
     }
 
+    [Theory]
+    [InlineData("/til-ledere/ark", "https://medarbejdergrundlag.odense.dk/medarbejdergrundlag#bekraeft")]
+    [InlineData("/en/til-ledere/ark", "https://medarbejdergrundlag.odense.dk/en/medarbejdergrundlag#bekraeft")]
+    public async Task TheSheetsReadAndConfirmQrCodeIsAnSvgThatDecodesToTheConfirmButtonsAddress(string sheet, string expected)
+    {
+        using var factory = new PortalFactory().With("Portal:PublicBaseUrl", "https://medarbejdergrundlag.odense.dk");
+        var leader = await factory.SignedInClientAsync("leder");
+
+        var document = await leader.GetDocumentAsync(sheet);
+
+        var code = document.QuerySelector("img.sheet__confirm-qr") ?? throw new Xunit.Sdk.XunitException("no read-and-confirm code");
+        var svg = QrDecoder.FromSvgDataUri(code.GetAttribute("src")!);
+        Assert.Equal([expected], await QrDecoder.DecodeSvgAsync(svg));
+        // The text alternative names the address, and the address is printed beside the code.
+        Assert.Contains(expected, code.GetAttribute("alt"));
+        Assert.Contains(expected, document.QuerySelector(".sheet__confirm figcaption")!.Text());
+        // The address the code gives leads to the confirm button: the charter has id="bekraeft".
+        var charter = await leader.GetDocumentAsync(new Uri(expected).AbsolutePath);
+        Assert.NotNull(charter.QuerySelector("#bekraeft form, #bekraeft [data-reader-status]"));
+    }
+
     [Fact]
     public async Task TheDecoderSeesADifferenceBetweenCodes()
     {
@@ -159,7 +180,8 @@ public sealed class OnboardingTests(PortalFixture portal) : IClassFixture<Portal
 
         Assert.Empty(document.QuerySelectorAll("[style]"));
         Assert.Empty(document.QuerySelectorAll("style"));
-        Assert.All(document.QuerySelectorAll("img"), img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src")));
+        // Data URIs, which the CSP's img-src allows: the bearings' PNGs and the read-and-confirm SVG.
+        Assert.All(document.QuerySelectorAll("img"), img => Assert.Matches(@"^data:image/(png|svg\+xml);base64,", img.GetAttribute("src")));
         Assert.Equal(4, document.QuerySelectorAll(".sheet__bearing").Length);
         Assert.All(document.QuerySelectorAll(".sheet__bearing"), b => Assert.NotEmpty(b.QuerySelectorAll(".sheet__questions li")));
         var css = await leader.GetStringAsync("/css/site.css");

@@ -91,11 +91,33 @@ public abstract class PublicPagesTests(PortalFixture portal)
     {
         var document = await portal.Employee.GetDocumentAsync("/medarbejdergrundlag");
 
-        var links = document.QuerySelectorAll(".copy-link a").Select(a => a.GetAttribute("href")).ToList();
+        var links = document.QuerySelectorAll(".share a[href^='http']").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("http://localhost/medarbejdergrundlag#mod", links);
         Assert.Contains("http://localhost/medarbejdergrundlag#social-kapital", links);
         Assert.Contains("http://localhost/medarbejdergrundlag#kaere-medarbejder", links);
-        Assert.Equal(links.Count, document.QuerySelectorAll(".copy-link button[hidden][data-copy-link]").Length);
+        Assert.Equal(links.Count, document.QuerySelectorAll(".share button[hidden][data-copy-link]").Length);
+    }
+
+    [Theory]
+    [InlineData("/medarbejdergrundlag", "Del", "Medarbejdergrundlaget: Social kapital", "http://localhost/medarbejdergrundlag#social-kapital")]
+    [InlineData("/en/medarbejdergrundlag", "Share", "The employee charter: Social kapital", "http://localhost/en/medarbejdergrundlag#social-kapital")]
+    public async Task EachSectionsShareRowIsSmallAMailWithSubjectAndAddressAndACopyButtonForScript(string path, string share, string subject, string url)
+    {
+        var document = await portal.Employee.GetDocumentAsync(path);
+
+        // One small row per section, no box with the address spelt out (issue 31: the page was 9,800 px on a phone).
+        Assert.Empty(document.QuerySelectorAll("main .copy-link"));
+        var row = document.QuerySelector("section#social-kapital .share")!;
+        var mail = row.QuerySelector("a[href^='mailto:']")!;
+        Assert.StartsWith(share, mail.Text());
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(mail.GetAttribute("href")!).Query);
+        Assert.Equal(subject, query["subject"]);
+        Assert.Equal(url, query["body"]);
+        Assert.Equal(url, row.QuerySelector("a[href^='http']")!.GetAttribute("href"));
+        var copy = row.QuerySelector("button[data-copy-link]")!;
+        Assert.Equal(url, copy.GetAttribute("data-copy-link"));
+        Assert.True(copy.HasAttribute("hidden"), "the copy button needs script: site.js shows it");
+        Assert.DoesNotContain(url, row.Text());
     }
 
     [Fact]

@@ -13,6 +13,12 @@ public sealed class ArkModel(PublishedContentStore content, LinkBuilder links, Q
 
     public string CharterUrl { get; private set; } = "";
 
+    /// <summary>Where the charter's confirm button is: the new employee's "læs og bekræft".</summary>
+    public string ConfirmUrl { get; private set; } = "";
+
+    /// <summary><see cref="ConfirmUrl"/> as a QR code, an SVG so that it prints sharp.</summary>
+    public string ConfirmQrCodeDataUri { get; private set; } = "";
+
     /// <summary>The Phønix course catalogue, which the onboarding plan's last step points to.</summary>
     public string PhoenixUrl { get; private set; } = "";
 
@@ -21,6 +27,8 @@ public sealed class ArkModel(PublishedContentStore content, LinkBuilder links, Q
         Site = await content.GetAsync();
         CharterUrl = links.Absolute(Request, PortalPaths.Charter);
         PhoenixUrl = links.Absolute(Request, PortalPaths.Catalogue);
+        ConfirmUrl = links.Absolute(Request, PortalPaths.CharterConfirm);
+        ConfirmQrCodeDataUri = qrCodes.SvgDataUri(ConfirmUrl);
         Bearings = Site.Bearings.Select(b =>
         {
             var url = links.Absolute(Request, Onboarding.BearingPath(b));

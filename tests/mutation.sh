@@ -6,9 +6,11 @@
 #
 #   tests/mutation.sh                       every folder below, one after another
 #   tests/mutation.sh src/Medarbejdergrundlag.Content/Markdown [PATH…]   only these folders
+#   tests/mutation.sh src/Medarbejdergrundlag.Content/Editing/ContentEditor.Publish.cs   one file
 #
 # Each folder is mutated on its own, against its project's tests of the fast tier (no browser, no
-# PostgreSQL, no separate process; MUTATION_TEST_FILTER overrides the filter). The HTML and JSON
+# PostgreSQL, no separate process; MUTATION_TEST_FILTER overrides the filter; MUTATION_FILES, file
+# names such as "LocalUrl.cs PersonaGate.cs", mutates only those in the folder). The HTML and JSON
 # reports go to TestResults/mutation/<timestamp>/<folder>/; the script ends with the score per
 # folder. docs/testing.md explains how to read them and lists the mutants we judged equivalent.
 set -euo pipefail
@@ -19,7 +21,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 default_folders=(
   src/Medarbejdergrundlag.Web/Security            # sign-in and sessions
   src/Medarbejdergrundlag.Web/Endpoints           # the minimal API endpoints
-  src/Medarbejdergrundlag.Content/Publishing      # the publish path and its gates
+  src/Medarbejdergrundlag.Content/Publishing      # the publish pipeline, its gates and hooks
+  src/Medarbejdergrundlag.Content/Editing/ContentEditor.Publish.cs  # the publish path itself
   src/Medarbejdergrundlag.Content/Markdown        # Markdown safety
   src/Medarbejdergrundlag.Content/Confirmations   # confirmations
   src/Medarbejdergrundlag.Content/Scheduling      # scheduling
@@ -29,7 +32,7 @@ default_folders=(
 folders=("$@")
 if [ ${#folders[@]} -eq 0 ]; then
   for folder in "${default_folders[@]}"; do
-    [ -d "$folder" ] && folders+=("$folder")
+    [ -e "$folder" ] && folders+=("$folder")
   done
 fi
 
@@ -50,17 +53,31 @@ for folder in "${folders[@]}"; do
     exit 2
   fi
   inside="${folder#src/$project_name/}"
+  # A folder is mutated with everything under it (or only MUTATION_FILES in it), a .cs file on its own.
+  patterns=()
+  if [ -f "$folder" ]; then
+    patterns+=(--mutate "**/$inside")
+  elif [ -n "${MUTATION_FILES:-}" ]; then
+    for file in $MUTATION_FILES; do patterns+=(--mutate "**/$inside/**/$file"); done
+  else
+    patterns+=(--mutate "**/$inside/**/*.cs")
+  fi
   report="$out/$(tr '/' '_' <<<"$folder")"
   echo "== $folder ($project_name, tests: $(basename "$test_dir"), filter: $filter)"
   (cd "$test_dir" && dotnet tool run dotnet-stryker -- \
       --project "$project_name.csproj" \
-      --mutate "**/$inside/**/*.cs" \
+      "${patterns[@]}" \
       --mutate "!**/Migrations/**" \
       --test-case-filter "$filter" \
       --concurrency "${MUTATION_CONCURRENCY:-$(nproc)}" \
       --reporter json --reporter html --reporter progress --skip-version-check \
       --output "$report") || { echo "mutation: Stryker failed on $folder" >&2; exit 1; }
-  json="$(find "$report" -name 'mutation-report.json' | head -n 1)"
+  json="$(find "$report" -name 'mutation-report.json' 2>/dev/null | head -n 1)"
+  # Stryker ends with status 0 even when it could not compile the mutated project: no report then.
+  if [ -z "$json" ]; then
+    echo "mutation: Stryker wrote no report for $folder (see its log above)" >&2
+    exit 1
+  fi
   summary+=("$(python3 - "$json" "$folder" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))

@@ -60,6 +60,18 @@ public sealed class PersonaGateTests
     }
 
     [Fact]
+    public void TheWarningNamesEveryExposedAddress()
+    {
+        var logs = new LogCapture();
+        var gate = Gate(personas: true, logs, "http://0.0.0.0:80", "http://127.0.0.1:5080", "http://10.0.0.1:80");
+
+        Assert.False(gate.Allows(Request(IPAddress.Loopback)));
+
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("listens on http://0.0.0.0:80, http://10.0.0.1:80, not only on loopback", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PersonasSwitchedOffAreNeverOffered()
     {
         var gate = Gate(personas: false, new LogCapture(), "http://127.0.0.1:5080");

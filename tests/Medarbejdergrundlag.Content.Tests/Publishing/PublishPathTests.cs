@@ -183,6 +183,65 @@ public sealed class PublishPathTests : IAsyncLifetime
         Assert.Equal([1, 4, 5], db.ChangeTracker.Entries<ContentRevision>().Select(e => e.Entity.Number).Order());
     }
 
+    [Fact]
+    public async Task PublishingThePublishedVersionAgainOrAnOlderOneIsRefusedAndChangesNothing()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+
+        var again = await Scoped<ContentEditor>().PublishAsync(mod.Id, mod.Version, Hanne);
+
+        Assert.Equal(EditOutcome.Invalid, again.Outcome);
+        Assert.Equal("Der er ingen ændringer at udgive. Den udgivne version er allerede den nyeste.", again.Errors[""]);
+        Assert.Empty(_gate.Asked);
+
+        // Version n is scheduled, then version n+1 is published by hand: when the schedule comes due, the older one stays unpublished.
+        var older = await Scoped<ContentEditor>().SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod fra nytår"), Hanne);
+        Assert.True((await Scoped<PublishSchedule>().SchedulePublishAsync(mod.Id, older.Revision!.Number, "27-11-2026 15:00", Hanne)).Succeeded);
+        var current = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var newer = await Scoped<ContentEditor>().SaveAndPublishAsync(mod.Id, current.Version, ScheduledPublishingTests.With(current, "Mod nu"), Hanne);
+        Assert.True(newer.Succeeded);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        await _database.Services.GetRequiredService<ScheduleRunner>().RunDueAsync();
+
+        await using var db = _database.NewContext();
+        var schedule = await db.ScheduledActions.SingleAsync();
+        Assert.Equal(
+            $"Version {newer.Revision!.Number} er allerede udgivet, og den er nyere end version {older.Revision.Number}. Den ældre version er ikke udgivet.",
+            schedule.Failure);
+        Assert.Equal("Mod nu", (await Site()).FindBearing("mod")!.Title);
+        Assert.Equal([PublishSource.Editor], _gate.Asked.Select(r => r.Source));
+        Assert.Single(_hook.Committed);
+    }
+
+    [Fact]
+    public async Task APublishThatMovesTheAddressAndOverridesTheChecksSaysSoInTheAuditLogWithTheReasonCutTo500Characters()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var reason = new string('x', 498) + " yz and more";
+
+        var result = await Scoped<ContentEditor>().SaveAndPublishAsync(
+            mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod", slug: "modet"), Hanne, checksOverride: "  " + reason + "  ");
+
+        Assert.True(result.Succeeded);
+        await using var db = _database.NewContext();
+        var published = await db.Revisions.SingleAsync(r => r.Id == result.Revision!.Id);
+        Assert.Equal(reason[..500], published.ChecksOverrideReason);
+        var audit = await db.AuditEntries.Where(a => a.ContentItemId == mod.Id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync();
+        Assert.Equal(
+            $"Version {published.Number}. Adressen er flyttet fra »mod« til »modet«. Mindre ændring. Udgivet trods indholdstjekket, med begrundelsen: »{reason[..500]}«.",
+            audit.Details);
+
+        // A blank reason is no reason: nothing is recorded as overridden.
+        var renamed = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var plain = await Scoped<ContentEditor>().SaveAndPublishAsync(renamed.Id, renamed.Version, ScheduledPublishingTests.With(renamed, "Mod igen"), Hanne, checksOverride: " \t ");
+        Assert.True(plain.Succeeded);
+        await using var after = _database.NewContext();
+        Assert.Null((await after.Revisions.SingleAsync(r => r.Id == plain.Revision!.Id)).ChecksOverrideReason);
+        Assert.Equal($"Version {plain.Revision!.Number}. Mindre ændring.",
+            (await after.AuditEntries.Where(a => a.ContentItemId == mod.Id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync()).Details);
+    }
+
     private T Scoped<T>() where T : notnull => _database.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     private async Task<PublishedSite> Site() => await _database.Services.GetRequiredService<PublishedContentStore>().GetAsync();

@@ -109,6 +109,14 @@ public sealed class ConfirmationPageTests
         var feed = SyndicationFeed.Load(reader);
         Assert.Equal(["Phønix: ændret", "Mod: ændret"], feed.Items.Select(i => i.Title.Text).Take(2));
         Assert.Contains("<ins>", ((TextSyndicationContent)feed.Items.First().Content).Text);
+        Assert.Equal("Rettelse i test", feed.Items.First().Summary.Text);
+
+        // A material change says so in its entry's title.
+        await PublishThroughFormAsync(factory, editor, "kaere-medarbejder", "En væsentlig sætning.", material: true);
+        using var materialReader = XmlReader.Create(await employee.GetStreamAsync("/aendringer/feed.atom"));
+        var material = SyndicationFeed.Load(materialReader).Items.First();
+        Assert.EndsWith(": væsentlig ændring", material.Title.Text, StringComparison.Ordinal);
+        Assert.Equal("Væsentlig ændring i test", material.Summary.Text);
 
         var anonymous = await factory.CreatePlainClient().GetAsync("/aendringer/feed.atom");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);

@@ -80,6 +80,34 @@ public sealed class ImageLibraryPageTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public async Task AReaderWhoHasAnImageGetsA304ForItsTagAndOnlyTheServedFormatsAnswer()
+    {
+        var editor = await _portal.SignedInClientAsync("hr-redaktoer");
+        await UploadAsync(editor, TestImages.Photo(1200, 900), "phoenix.jpg", "image/jpeg", "Phønix' have");
+        var hash = OnlyHash();
+        var reader = await _portal.SignedInClientAsync("medarbejder");
+
+        var first = await reader.GetAsync($"/billeder/{hash}/480.webp");
+        var tag = first.Headers.ETag!;
+        Assert.Equal($"\"{hash}-480-webp\"", tag.Tag);
+        Assert.Equal($"\"{hash}-max-fallback\"", (await reader.GetAsync($"/billeder/{hash}")).Headers.ETag!.Tag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/billeder/{hash}/480.webp") { Headers = { IfNoneMatch = { tag } } };
+        var notModified = await reader.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        // Another size's tag does not stand for this one.
+        using var other = new HttpRequestMessage(HttpMethod.Get, $"/billeder/{hash}/960.webp") { Headers = { IfNoneMatch = { tag } } };
+        Assert.Equal(HttpStatusCode.OK, (await reader.SendAsync(other)).StatusCode);
+
+        foreach (var path in new[] { $"/billeder/{hash}/480.gif", $"/billeder/{hash}/480.svg", $"/billeder/{hash}x/480.webp", $"/billeder/{hash}x" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task APngNamedJpgIsTakenAsAPngAndTextOrSvgNamedJpgIsRefusedInDanish()
     {
         var editor = await _portal.SignedInClientAsync("hr-redaktoer");

@@ -17,7 +17,14 @@ kestrel_pid=""
 nginx_pid=""
 stop() { if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
 stop_portal() { stop "$pid"; pid=""; }
-cleanup() { stop_portal; stop "$kestrel_pid"; stop "$nginx_pid"; kestrel_pid=""; nginx_pid=""; cgroup_remove; rm -rf "$out"; }
+cleanup() {
+  local status=$?
+  # A run that stops early inside a memory limit says why, if the limit was the reason.
+  if [ "$status" -ne 0 ] && [ -n "$cgroup" ] && [ -d "$cgroup" ]; then
+    echo "Stopped early (exit $status) inside MEMORY_LIMIT=$memory_limit, at stage \"$(cat "$out/stage" 2>/dev/null || echo setup)\": cgroup peak $(( $(cgroup_peak_bytes) / 1048576 )) MiB, OOM kills $(cgroup_oom_kills)" >&2
+  fi
+  stop_portal; stop "$kestrel_pid"; stop "$nginx_pid"; kestrel_pid=""; nginx_pid=""; cgroup_remove; rm -rf "$out"
+}
 trap cleanup EXIT
 
 # MEMORY_LIMIT: a memory cgroup of its own, a child of the one this script runs in, as a container

@@ -97,13 +97,14 @@ public sealed class ChangeLogTests : IAsyncLifetime
         await ConfirmAsync("sub-a1", aeldre);
         await ConfirmAsync("sub-b1", by);
         await ConfirmAsync("sub-b2", by);
-        // A minor fix since does not make anyone's confirmation older.
+        // A minor fix since does not make anyone's confirmation older; "By" now has readers of two current versions.
         await PublishAsync("mod", "En væsentlig ny tekst om mod!", material: false);
+        await ConfirmAsync("sub-b3", by);
 
         var figures = await Confirmations().FiguresAsync();
 
-        Assert.Equal((3, 2, 5), (figures.Current, figures.Older, figures.Total));
-        Assert.Equal([(by, 2, 0, 2), (aeldre, 1, 1, 2), ((string?)null, 0, 1, 1)],
+        Assert.Equal((4, 2, 6), (figures.Current, figures.Older, figures.Total));
+        Assert.Equal([(by, 3, 0, 3), (aeldre, 1, 1, 2), ((string?)null, 0, 1, 1)],
             figures.ByForvaltning.Select(f => (f.Forvaltning, f.Current, f.Older, f.Total)));
     }
 
@@ -137,6 +138,115 @@ public sealed class ChangeLogTests : IAsyncLifetime
         Assert.True(translated.MustConfirmAgain);
         Assert.Equal(["mod"], translated.MaterialChanges.Select(c => c.Key));
         Assert.Empty(translated.AwaitingTranslation);
+    }
+
+    [Fact]
+    public async Task TheLogShowsAChangeToABearingsPointsUnderItsOwnHeading()
+    {
+        var mod = await ItemAsync("mod");
+        var input = RevisionInput.From(mod.CurrentRevision!);
+        var changed = input with { Bearing = input.Bearing! with { Points = input.Bearing.Points + "\n- Vi siger det højt." }, ChangeNote = null };
+        Assert.True((await Editor().SaveAndPublishAsync(mod.Id, mod.Version, changed, "Hanne")).Succeeded);
+
+        var change = Assert.Single(await Log().RecentAsync(10));
+        var points = Assert.Single(change.Fields);
+        Assert.Equal("Det kan vi fordi...", points.Field);
+        var runs = Assert.Single(points.Paragraphs).Runs;
+        Assert.Equal("Vi siger det højt.", string.Concat(runs.Where(r => r.Change == WordChange.Added).Select(r => r.Text)).Trim());
+        Assert.DoesNotContain(runs, r => r.Change == WordChange.Removed);
+    }
+
+    [Fact]
+    public async Task TheNoticesDateIsTheLatestMaterialChangeAndWithoutOneThereIsNone()
+    {
+        Assert.Equal(ConfirmOutcome.Confirmed, await ConfirmAsync(Anna, null));
+        await PublishAsync("mod", "Mindre rettelse.", material: false);
+        Assert.Null((await Confirmations().StatusAsync(Anna)).LatestMaterialChangeAt);
+
+        await PublishAsync("mod", "Første væsentlige ændring.", material: true);
+        await PublishAsync("udvikling", "Anden væsentlige ændring.", material: true);
+
+        var status = await Confirmations().StatusAsync(Anna);
+        Assert.Equal(2, status.MaterialChanges.Count);
+        await using var db = _database.NewContext();
+        var udvikling = await db.Items.Where(i => i.Key == "udvikling").Select(i => i.PublishedRevision!.PublishedAt).SingleAsync();
+        Assert.Equal(udvikling, status.LatestMaterialChangeAt);
+    }
+
+    [Fact]
+    public async Task AStatusIsKeptInMemoryButConfirmingAsksTheDatabaseAndAWithdrawalHereIsSeenAtOnce()
+    {
+        Assert.Equal(ConfirmOutcome.Confirmed, await ConfirmAsync(Anna, null));
+        Assert.True((await Confirmations().StatusAsync(Anna)).HasConfirmed);
+
+        // Another instance withdraws: this one keeps what it knew for a while, unless asked for fresh.
+        await using (var db = _database.NewContext())
+        {
+            await db.Confirmations.ExecuteDeleteAsync();
+        }
+
+        Assert.True((await Confirmations().StatusAsync(Anna)).HasConfirmed);
+
+        // Confirming reads the database, not the memory: the reader is not told "already confirmed".
+        Assert.Equal(ConfirmOutcome.Confirmed, await ConfirmAsync(Anna, null));
+        Assert.Single(await Confirmations().MineAsync(Anna));
+
+        Assert.True((await Confirmations().StatusAsync(Anna)).HasConfirmed);
+        Assert.Equal(1, await Confirmations().WithdrawAsync(Anna, id: null));
+        Assert.False((await Confirmations().StatusAsync(Anna)).HasConfirmed);
+        Assert.False((await Confirmations().StatusAsync(Anna, fresh: true)).HasConfirmed);
+    }
+
+    [Fact]
+    public async Task AReadersOwnConfirmationsAreListedNewestFirst()
+    {
+        await ConfirmAsync(Anna, null);
+        await PublishAsync("mod", "Mod til at handle.", material: true);
+        await ConfirmAsync(Anna, null);
+
+        var mine = await Confirmations().MineAsync(Anna);
+
+        Assert.Equal([CharterVersion.Of(await Site(PortalCulture.DanishCode)), mine[1].Version], mine.Select(c => c.Version));
+        Assert.True(mine[0].Id > mine[1].Id);
+    }
+
+    [Fact]
+    public async Task EachStoredConfirmationIsCountedInTheMetric()
+    {
+        long counted = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "portal.confirmations")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+
+        await ConfirmAsync(Anna, null);
+
+        // Other tests may confirm at the same time; this one's confirmation is counted at least.
+        Assert.True(Interlocked.Read(ref counted) >= 1);
+    }
+
+    [Fact]
+    public async Task TheRetentionDeletesWhatIsOlderThanTheCutoffAndKeepsWhatWasMadeAtIt()
+    {
+        var cutoff = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+        await using (var db = _database.NewContext())
+        {
+            db.Confirmations.AddRange(
+                new Confirmation { SubjectId = "sub-1", Version = "1", ConfirmedAt = cutoff.AddSeconds(-1) },
+                new Confirmation { SubjectId = "sub-2", Version = "1", ConfirmedAt = cutoff });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await Confirmations().DeleteOlderThanAsync(cutoff));
+
+        await using var after = _database.NewContext();
+        Assert.Equal(["sub-2"], await after.Confirmations.Select(c => c.SubjectId).ToListAsync());
     }
 
     [Fact]

@@ -108,6 +108,7 @@ public sealed class ApprovalTests
         Assert.Equal((ApprovalState.Returned, "Nævn også de nye kolleger.", Gurli.Name, true), (seen.Request.State, seen.Request.DecisionNote, seen.Request.DecidedBy, seen.Applies));
         Assert.Equal(EditOutcome.Invalid, (await Desk(database).ApproveAsync(request.Id, Gurli, publish: true)).Outcome);
         Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision.Number, material: true, "Rettet.", Hanne)).Succeeded);
+        Assert.Equal((ApprovalState.Pending, "Rettet."), ((await Desk(database).ForItemAsync(item))!.Request.State, (await Desk(database).ForItemAsync(item))!.Request.Note));
         await using var db = database.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.ApprovalReturned && a.UserId == Gurli.Id && a.Details.Contains("Nævn også de nye kolleger.")));
     }
@@ -270,20 +271,41 @@ public sealed class ApprovalTests
         var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
         Assert.Null(await Desk(database).ForItemAsync(mod));
         var udvikling = await ScheduledPublishingTests.ItemAsync(database, "udvikling");
-        foreach (var (item, title) in new[] { (udvikling, "Udvikling, ny"), (mod, "Mod, ny") })
+        var phoenix = await ScheduledPublishingTests.ItemAsync(database, "phoenix");
+        // Udvikling first; a minute later mod and then the Phønix page, at the same moment.
+        foreach (var (item, title, later) in new[] { (udvikling, "Udvikling, ny", 1), (mod, "Mod, ny", 0), (phoenix, "Phønix, ny", 0) })
         {
             var draft = await Editor(database).SaveDraftAsync(item.Id, item.Version, ScheduledPublishingTests.With(item, title), Hanne);
             Assert.True((await Desk(database).RequestAsync(item.Id, draft.Revision!.Number, material: true, null, Hanne)).Succeeded);
-            _clock.Advance(TimeSpan.FromMinutes(1));
+            _clock.Advance(TimeSpan.FromMinutes(later));
         }
 
-        Assert.Equal(["Udvikling, ny", "Mod, ny"], (await Desk(database).PendingAsync()).Select(p => p.ItemTitle));
+        Assert.Equal(["Udvikling, ny", "Mod, ny", "Phønix, ny"], (await Desk(database).PendingAsync()).Select(p => p.ItemTitle));
 
-        // A save after the request takes it off the overview: it no longer applies.
+        // A save after the request takes it off the overview, and it can no longer be approved: it does not apply.
         var saved = await ScheduledPublishingTests.ItemAsync(database, "udvikling");
         Assert.True((await Editor(database).SaveDraftAsync(saved.Id, saved.Version, ScheduledPublishingTests.With(saved, "Udvikling, nyere"), Hanne)).Succeeded);
-        var pending = Assert.Single(await Desk(database).PendingAsync());
-        Assert.Equal((mod.Id, "Mod, ny", true), (pending.ItemId, pending.ItemTitle, pending.Material));
+        var pending = await Desk(database).PendingAsync();
+        Assert.Equal([(mod.Id, "Mod, ny", true), (phoenix.Id, "Phønix, ny", false)], pending.Select(p => (p.ItemId, p.ItemTitle, p.Material)));
+        await using var db = database.NewContext();
+        var stale = await db.ApprovalRequests.SingleAsync(a => a.ContentItemId == udvikling.Id);
+        Assert.Equal("Der er gemt en nyere version efter anmodningen, så den gælder ikke længere. Den nye version skal sendes til godkendelse.",
+            (await Desk(database).ApproveAsync(stale.Id, Gurli, publish: true)).Errors[""]);
+    }
+
+    [Fact]
+    public async Task AnApproverWhoWroteOnlyTextsPublishedBeforeMayApprove()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        // Gurli's minor fix is what is published now; Hanne writes the next change.
+        Assert.True((await Editor(database).SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod (Gurlis rettelse)"), Gurli)).Succeeded);
+        var fixedMod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, fixedMod.Version, ScheduledPublishingTests.With(fixedMod, "Mod (Hanne)"), Hanne);
+        Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision!.Number, material: true, null, Hanne)).Succeeded);
+
+        Assert.True((await Desk(database).ApproveAsync((await SingleRequestAsync(database)).Id, Gurli, publish: true)).Succeeded);
+        Assert.Equal("Mod (Hanne)", (await Site(database)).FindBearing("mod")!.Title);
     }
 
     [Fact]

@@ -56,6 +56,14 @@ public sealed class ProtectedFiguresTests
     }
 
     [Fact]
+    public void ASmallCountOfTheCurrentVersionIsHiddenToo()
+    {
+        var rows = ProtectedFigures.Rows([new("A", 2, 8), new("B", 6, 0), new("C", 20, 10)], 5);
+
+        Assert.Equal([("C", (int?)20, (int?)10), ("A", null, null), ("B", null, null)], rows.Select(r => (r.Forvaltning, r.Current, r.Older)));
+    }
+
+    [Fact]
     public void LargeGroupsAreShownInFullLargestFirst()
     {
         var rows = ProtectedFigures.Rows([new("A", 5, 5), new("B", 30, 0), new(null, 7, 0)], 5);

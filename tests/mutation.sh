@@ -30,6 +30,9 @@ default_folders=(
   src/Medarbejdergrundlag.Content/Scheduling      # scheduling
   src/Medarbejdergrundlag.Content/Backup          # backup
   src/Medarbejdergrundlag.Content/Checks          # content checks
+  src/Medarbejdergrundlag.Content/Approvals       # approval and consultation links
+  src/Medarbejdergrundlag.Content/Insight         # insight without personal data
+  src/Medarbejdergrundlag.Web/Insight             # the insight counter's request hook
 )
 folders=("$@")
 if [ ${#folders[@]} -eq 0 ]; then

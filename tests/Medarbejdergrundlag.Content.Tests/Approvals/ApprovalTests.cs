@@ -108,6 +108,7 @@ public sealed class ApprovalTests
         Assert.Equal((ApprovalState.Returned, "Nævn også de nye kolleger.", Gurli.Name, true), (seen.Request.State, seen.Request.DecisionNote, seen.Request.DecidedBy, seen.Applies));
         Assert.Equal(EditOutcome.Invalid, (await Desk(database).ApproveAsync(request.Id, Gurli, publish: true)).Outcome);
         Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision.Number, material: true, "Rettet.", Hanne)).Succeeded);
+        Assert.Equal((ApprovalState.Pending, "Rettet."), ((await Desk(database).ForItemAsync(item))!.Request.State, (await Desk(database).ForItemAsync(item))!.Request.Note));
         await using var db = database.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.ApprovalReturned && a.UserId == Gurli.Id && a.Details.Contains("Nævn også de nye kolleger.")));
     }
@@ -191,6 +192,141 @@ public sealed class ApprovalTests
         var item = await ScheduledPublishingTests.ItemAsync(none, "mod");
         Assert.True((await Editor(none).SaveAndPublishAsync(item.Id, item.Version, ScheduledPublishingTests.With(item, "Mod alene"), Hanne, material: true)).Succeeded);
         Assert.Equal("Mod alene", (await Site(none)).FindBearing("mod")!.Title);
+    }
+
+    [Fact]
+    public async Task ARequestIsRefusedForAnUnknownItemAnOldNumberAPublishedVersionOrATooLongNoteAndWritesNothing()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+
+        Assert.Equal(EditOutcome.NotFound, (await Desk(database).RequestAsync(9999, 1, material: true, null, Hanne)).Outcome);
+        Assert.Equal("Den gemte version er allerede udgivet. Gem ændringerne som kladde, og send så kladden til godkendelse.",
+            (await Desk(database).RequestAsync(mod.Id, mod.CurrentRevision!.Number, material: true, null, Hanne)).Errors[""]);
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod til forandring"), Hanne);
+        var number = draft.Revision!.Number;
+        Assert.Equal("Der er gemt en nyere version, mens du så på siden. Se den igennem, og send den så til godkendelse.",
+            (await Desk(database).RequestAsync(mod.Id, number - 1, material: true, null, Hanne)).Errors[""]);
+        Assert.Equal("Bemærkningen må højst være 1000 tegn.",
+            (await Desk(database).RequestAsync(mod.Id, number, material: true, new string('x', 1001), Hanne)).Errors[""]);
+        await using (var db = database.NewContext())
+        {
+            Assert.False(await db.ApprovalRequests.AnyAsync());
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.ApprovalRequested));
+        }
+
+        Assert.True((await Desk(database).RequestAsync(mod.Id, number, material: true, " " + new string('y', 1000) + " ", Hanne)).Succeeded);
+        var request = await SingleRequestAsync(database);
+        Assert.Equal((new string('y', 1000), Start.UtcDateTime, Hanne.Name), (request.Note, request.RequestedAt, request.RequestedBy));
+        Assert.Equal($"Version {number} er allerede sendt til godkendelse.",
+            (await Desk(database).RequestAsync(mod.Id, number, material: true, null, Hanne)).Errors[""]);
+    }
+
+    [Fact]
+    public async Task OnlyTheCharterIsRequestedAsMaterialAndARequestWithoutANoteIsLoggedWithItsVersionOnly()
+    {
+        await using var database = await CreateAsync();
+        var phoenix = await ScheduledPublishingTests.ItemAsync(database, "phoenix");
+        var draft = await Editor(database).SaveDraftAsync(phoenix.Id, phoenix.Version, ScheduledPublishingTests.With(phoenix, "Phønix, ny udgave"), Hanne);
+
+        Assert.True((await Desk(database).RequestAsync(phoenix.Id, draft.Revision!.Number, material: true, "   ", Hanne)).Succeeded);
+
+        var request = await SingleRequestAsync(database);
+        Assert.Equal((false, (string?)null), (request.Material, request.Note));
+        await using var db = database.NewContext();
+        Assert.Equal($"Version {draft.Revision.Number}.", await db.AuditEntries.Where(a => a.Action == AuditAction.ApprovalRequested).Select(a => a.Details).SingleAsync());
+    }
+
+    [Fact]
+    public async Task ARequestIsDecidedOnceAndAReturnCommentIsAtMostAThousandCharacters()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod til forandring"), Hanne);
+        Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision!.Number, material: true, null, Hanne)).Succeeded);
+        var request = await SingleRequestAsync(database);
+
+        Assert.Equal(EditOutcome.NotFound, (await Desk(database).ApproveAsync(9999, Gurli, publish: false)).Outcome);
+        Assert.Equal(EditOutcome.NotFound, (await Desk(database).ReturnAsync(9999, Gurli, "Nej.")).Outcome);
+        Assert.Equal("Kommentaren må højst være 1000 tegn.", (await Desk(database).ReturnAsync(request.Id, Gurli, new string('x', 1001))).Errors[""]);
+        Assert.Equal(ApprovalState.Pending, (await SingleRequestAsync(database)).State);
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True((await Desk(database).ApproveAsync(request.Id, Gurli, publish: false)).Succeeded);
+        var decided = await SingleRequestAsync(database);
+        Assert.Equal((ApprovalState.Approved, Start.UtcDateTime.AddMinutes(5), (string?)null), (decided.State, decided.DecidedAt, decided.DecisionNote));
+        Assert.Equal("Mod", (await Site(database)).FindBearing("mod")!.Title);
+
+        Assert.Equal("Anmodningen er allerede afgjort.", (await Desk(database).ApproveAsync(request.Id, Gurli, publish: true)).Errors[""]);
+        Assert.Equal("Anmodningen er allerede afgjort.", (await Desk(database).ReturnAsync(request.Id, Gurli, "Alligevel ikke.")).Errors[""]);
+        Assert.Equal(ApprovalState.Approved, (await SingleRequestAsync(database)).State);
+        await using var db = database.NewContext();
+        Assert.Equal($"Version {draft.Revision.Number}.", await db.AuditEntries.Where(a => a.Action == AuditAction.Approved).Select(a => a.Details).SingleAsync());
+    }
+
+    [Fact]
+    public async Task TheOverviewListsPendingRequestsOfSavedDraftsOldestFirstAndAnItemWithoutARequestHasNone()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        Assert.Null(await Desk(database).ForItemAsync(mod));
+        var udvikling = await ScheduledPublishingTests.ItemAsync(database, "udvikling");
+        var phoenix = await ScheduledPublishingTests.ItemAsync(database, "phoenix");
+        // Udvikling first; a minute later mod and then the Phønix page, at the same moment.
+        foreach (var (item, title, later) in new[] { (udvikling, "Udvikling, ny", 1), (mod, "Mod, ny", 0), (phoenix, "Phønix, ny", 0) })
+        {
+            var draft = await Editor(database).SaveDraftAsync(item.Id, item.Version, ScheduledPublishingTests.With(item, title), Hanne);
+            Assert.True((await Desk(database).RequestAsync(item.Id, draft.Revision!.Number, material: true, null, Hanne)).Succeeded);
+            _clock.Advance(TimeSpan.FromMinutes(later));
+        }
+
+        Assert.Equal(["Udvikling, ny", "Mod, ny", "Phønix, ny"], (await Desk(database).PendingAsync()).Select(p => p.ItemTitle));
+
+        // A save after the request takes it off the overview, and it can no longer be approved: it does not apply.
+        var saved = await ScheduledPublishingTests.ItemAsync(database, "udvikling");
+        Assert.True((await Editor(database).SaveDraftAsync(saved.Id, saved.Version, ScheduledPublishingTests.With(saved, "Udvikling, nyere"), Hanne)).Succeeded);
+        var pending = await Desk(database).PendingAsync();
+        Assert.Equal([(mod.Id, "Mod, ny", true), (phoenix.Id, "Phønix, ny", false)], pending.Select(p => (p.ItemId, p.ItemTitle, p.Material)));
+        await using var db = database.NewContext();
+        var stale = await db.ApprovalRequests.SingleAsync(a => a.ContentItemId == udvikling.Id);
+        Assert.Equal("Der er gemt en nyere version efter anmodningen, så den gælder ikke længere. Den nye version skal sendes til godkendelse.",
+            (await Desk(database).ApproveAsync(stale.Id, Gurli, publish: true)).Errors[""]);
+    }
+
+    [Fact]
+    public async Task AnApproverWhoWroteOnlyTextsPublishedBeforeMayApprove()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        // Gurli's minor fix is what is published now; Hanne writes the next change.
+        Assert.True((await Editor(database).SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod (Gurlis rettelse)"), Gurli)).Succeeded);
+        var fixedMod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, fixedMod.Version, ScheduledPublishingTests.With(fixedMod, "Mod (Hanne)"), Hanne);
+        Assert.True((await Desk(database).RequestAsync(mod.Id, draft.Revision!.Number, material: true, null, Hanne)).Succeeded);
+
+        Assert.True((await Desk(database).ApproveAsync((await SingleRequestAsync(database)).Id, Gurli, publish: true)).Succeeded);
+        Assert.Equal("Mod (Hanne)", (await Site(database)).FindBearing("mod")!.Title);
+    }
+
+    [Fact]
+    public async Task TheGateSaysWhatMustBeApprovedAndLetsAMinorChangeThroughUnderMaterial()
+    {
+        await using (var material = await CreateAsync())
+        {
+            var mod = await ScheduledPublishingTests.ItemAsync(material, "mod");
+            var refused = await Editor(material).SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod, væsentligt"), Hanne, material: true);
+            Assert.Equal("Ikke udgivet: Ændringen afventer godkendelse. En væsentlig ændring af medarbejdergrundlaget skal godkendes af en godkender, før den udgives. Send den gemte version til godkendelse.",
+                refused.Errors[""]);
+            var draft = await ScheduledPublishingTests.ItemAsync(material, "mod");
+            Assert.True((await Editor(material).PublishAsync(mod.Id, draft.Version, Hanne, material: false)).Succeeded);
+            Assert.Equal("Mod, væsentligt", (await Site(material)).FindBearing("mod")!.Title);
+        }
+
+        await using var all = await CreateAsync(scope: ApprovalScope.All);
+        var item = await ScheduledPublishingTests.ItemAsync(all, "mod");
+        var held = await Editor(all).SaveAndPublishAsync(item.Id, item.Version, ScheduledPublishingTests.With(item, "Mod, en lille rettelse"), Hanne);
+        Assert.Equal("Ikke udgivet: Ændringen afventer godkendelse. Alle ændringer skal godkendes af en godkender, før de udgives. Send den gemte version til godkendelse.",
+            held.Errors[""]);
     }
 
     private async Task<TestDatabase> CreateAsync(string provider = "Sqlite", ApprovalScope scope = ApprovalScope.Material) =>

@@ -72,6 +72,114 @@ public sealed class ConsultationTests
         Assert.False(await db.ConsultationEntries.AnyAsync(e => e.Comment != null));
     }
 
+    [Fact]
+    public async Task ALinkIsMadeOnlyForTheSavedDraftAndForOneToThirtyDaysAndARefusalWritesNothing()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+
+        var noDraft = await Links(database).CreateAsync(mod.Id, mod.CurrentRevision!.Number, null, Hanne);
+        Assert.Equal("Der er ingen kladde: den gemte version er den udgivne. Gem ændringerne som kladde først.", noDraft.Result.Errors[""]);
+        Assert.Equal(EditOutcome.NotFound, (await Links(database).CreateAsync(9999, 1, null, Hanne)).Result.Outcome);
+
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod i høring"), Hanne);
+        var (number, revisionId) = (draft.Revision!.Number, draft.Revision.Id);
+        var old = await Links(database).CreateAsync(mod.Id, number - 1, null, Hanne);
+        Assert.Equal("Der er gemt en nyere version, mens du så på siden. Se den igennem, og lav så linket.", old.Result.Errors[""]);
+        var none = await Links(database).CreateAsync(mod.Id, number, 0, Hanne);
+        Assert.Equal("Linket kan gælde fra 1 til 30 dage.", none.Result.Errors["Days"]);
+        Assert.All(new[] { noDraft, old, none }, refused => Assert.Null(refused.Token));
+        await using (var db = database.NewContext())
+        {
+            Assert.False(await db.ConsultationLinks.AnyAsync());
+        }
+
+        Assert.True((await Links(database).CreateAsync(mod.Id, number, 1, Hanne)).Result.Succeeded);
+        Assert.True((await Links(database).CreateAsync(mod.Id, number, 30, Hanne)).Result.Succeeded);
+        await using (var db = database.NewContext())
+        {
+            var links = await db.ConsultationLinks.OrderBy(l => l.Id).ToListAsync();
+            Assert.Equal([Start.UtcDateTime.AddDays(1), Start.UtcDateTime.AddDays(30)], links.Select(l => l.ExpiresAt));
+            Assert.All(links, l => Assert.Equal((revisionId, Hanne.Id, Hanne.Name, Start.UtcDateTime), (l.RevisionId, l.CreatedById, l.CreatedBy, l.CreatedAt)));
+            var audit = await db.AuditEntries.Where(a => a.Action == AuditAction.ConsultationLinkCreated).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync();
+            Assert.Equal([$"Version {number}. Gælder i 1 dage.", $"Version {number}. Gælder i 30 dage."], audit);
+        }
+    }
+
+    [Fact]
+    public async Task AReadersOpensAreRecordedAtMostHourlyAndACommentMustBeGivenAndAtMostTwoThousandCharacters()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod i høring"), Hanne);
+        var (_, token) = await Links(database).CreateAsync(mod.Id, draft.Revision!.Number, null, Hanne);
+
+        await Links(database).OpenAsync(token!, Mette);
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        await Links(database).OpenAsync(token!, Mette);
+        await Links(database).OpenAsync(token!, Hanne);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Skriv en kommentar.", (await Links(database).CommentAsync(token!, Mette, "   ")).Error);
+        Assert.Equal("Kommentaren må højst være 2000 tegn.", (await Links(database).CommentAsync(token!, Mette, new string('x', 2001))).Error);
+        Assert.Null((await Links(database).CommentAsync(token!, Mette, "  " + new string('y', 2000) + "  ")).Error);
+        // A comment is not an open: the open after it is recorded, once.
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Links(database).OpenAsync(token!, Mette);
+        await Links(database).OpenAsync(token!, Mette);
+
+        var entries = Assert.Single(await Links(database).ForItemAsync(mod.Id)).Entries;
+        Assert.Equal(
+            [(Mette.Id, 0, (string?)null), (Hanne.Id, 59, null), (Mette.Id, 60, new string('y', 2000)), (Mette.Id, 61, null)],
+            entries.Select(e => (e.ReaderId, (int)(e.At - Start.UtcDateTime).TotalMinutes, e.Comment)));
+        await using var db = database.NewContext();
+        Assert.Equal($"Version {draft.Revision.Number}: {new string('y', 2000)}",
+            await db.AuditEntries.Where(a => a.Action == AuditAction.ConsultationCommented).Select(a => a.Details).SingleAsync());
+    }
+
+    [Fact]
+    public async Task ALinkSaysWhyItNoLongerShowsTheDraftAndIsRevokedOnlyOnceAndOnlyOnItsOwnItem()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        var draft = await Editor(database).SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod i høring"), Hanne);
+        var (_, kept) = await Links(database).CreateAsync(mod.Id, draft.Revision!.Number, null, Hanne);
+        var (_, revoked) = await Links(database).CreateAsync(mod.Id, draft.Revision.Number, null, Hanne);
+        var revokedId = (await Links(database).ForItemAsync(mod.Id)).First().Id;
+        var udvikling = await ScheduledPublishingTests.ItemAsync(database, "udvikling");
+
+        Assert.Equal(EditOutcome.NotFound, (await Links(database).RevokeAsync(udvikling.Id, revokedId, Hanne)).Outcome);
+        Assert.Equal(ConsultationState.Open, (await Links(database).OpenAsync(revoked!, Mette)).State);
+        Assert.True((await Links(database).RevokeAsync(mod.Id, revokedId, Hanne)).Succeeded);
+        var again = await Links(database).RevokeAsync(mod.Id, revokedId, Hanne);
+        Assert.Equal("Linket er allerede tilbagekaldt.", again.Errors[""]);
+        await using (var db = database.NewContext())
+        {
+            var link = await db.ConsultationLinks.SingleAsync(l => l.Id == revokedId);
+            Assert.Equal((Start.UtcDateTime, Hanne.Name), (link.RevokedAt, link.RevokedBy));
+            Assert.Equal($"Version {draft.Revision.Number}.", await db.AuditEntries.Where(a => a.Action == AuditAction.ConsultationLinkRevoked).Select(a => a.Details).SingleAsync());
+        }
+
+        var current = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        Assert.True((await Editor(database).PublishAsync(mod.Id, current.Version, Hanne)).Succeeded);
+        var published = await Links(database).OpenAsync(kept!, Mette);
+        Assert.Equal(ConsultationState.Published, published.State);
+        Assert.Equal("Udkastet er blevet udgivet. Den udgivne tekst kan læses på portalen.", published.Why);
+        Assert.Equal("Linket er tilbagekaldt af en redaktør.", (await Links(database).OpenAsync(revoked!, Mette)).Why);
+        Assert.Equal(ConsultationState.Published, (await Links(database).CommentAsync(kept!, Mette, "For sent?")).View.State);
+
+        Assert.Equal("Linket er udløbet.", new ConsultationView(ConsultationState.Expired).Why);
+        Assert.Equal("Der er gemt en nyere version af teksten, så dette udkast er ikke længere aktuelt.", new ConsultationView(ConsultationState.Superseded).Why);
+        Assert.Null(new ConsultationView(ConsultationState.Open).Why);
+        Assert.Equal(ConsultationState.NotFound, (await Links(database).OpenAsync("", Mette)).State);
+        Assert.Equal(ConsultationState.NotFound, (await Links(database).OpenAsync(kept + new string('a', 100), Mette)).State);
+        await using (var db = database.NewContext())
+        {
+            // Neither the published nor the revoked link recorded an open or a comment after it stopped showing the draft.
+            Assert.Equal(1, await db.ConsultationEntries.CountAsync());
+        }
+    }
+
     private async Task<TestDatabase> CreateAsync() =>
         await TestDatabase.CreateAsync(services: s => s.AddSingleton<TimeProvider>(_clock));
 

@@ -2,6 +2,7 @@ using Medarbejdergrundlag.Content.Confirmations;
 using Medarbejdergrundlag.Content.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +39,57 @@ public sealed class ConfirmationRetentionTests
         await UntilAsync(database, ["persona:ny"]);
 
         await retention.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task APassThatCannotReachTheDatabaseDeletesNothingSaysSoAndTriesAgainLater()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE Confirmations");
+        }
+
+        var logger = new ListLogger();
+        using var retention = new ConfirmationRetention(database.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new ConfirmationOptions()), TimeProvider.System, logger);
+
+        Assert.Equal(0, await retention.CleanUpAsync());
+        Assert.Equal(LogLevel.Warning, Assert.Single(logger.Entries).Level);
+    }
+
+    [Fact]
+    public async Task APassThatDeletesSaysHowManyAndAPassThatDeletesNothingIsQuiet()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.NewContext())
+        {
+            db.Confirmations.Add(new Confirmation { SubjectId = "persona:gammel", Version = "1", ConfirmedAt = DateTime.UtcNow.AddDays(-800) });
+            await db.SaveChangesAsync();
+        }
+
+        var logger = new ListLogger();
+        using var retention = new ConfirmationRetention(database.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new ConfirmationOptions()), TimeProvider.System, logger);
+
+        Assert.Equal(1, await retention.CleanUpAsync());
+        Assert.Equal(0, await retention.CleanUpAsync());
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.StartsWith("Deleted 1 confirmations made before ", entry.Message);
+    }
+
+    /// <summary>Keeps what was logged, to see that a pass says what it did.</summary>
+    private sealed class ListLogger : ILogger<ConfirmationRetention>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception)));
     }
 
     private static async Task UntilAsync(TestDatabase database, string[] expected)

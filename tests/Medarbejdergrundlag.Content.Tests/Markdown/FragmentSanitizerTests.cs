@@ -57,6 +57,8 @@ public sealed class FragmentSanitizerTests
     [InlineData("<iframe src=\"https://example.dk\"></iframe><p>a</p>", "<p>a</p>")]
     [InlineData("<p style=\"background: url(javascript:alert(1)); text-align: left\">a</p>", "<p style=\"text-align: left\">a</p>")]
     [InlineData("<p class=\"button\">a</p><code class=\"language-cs\">b</code>", "<p>a</p><code class=\"language-cs\">b</code>")]
+    [InlineData("<code class=\"button\">b</code><code class=\"language-cs button\">c</code>", "<code>b</code><code>c</code>")]
+    [InlineData("<p class=\"language-cs\">a</p>", "<p>a</p>")]
     [InlineData("<form><input name=\"x\"></form><p>a</p>", "<p>a</p>")]
     [InlineData("<svg><a href=\"#\">x</a></svg>", "")]
     public void WhatThePipelineNeverMakesIsDropped(string html, string expected)

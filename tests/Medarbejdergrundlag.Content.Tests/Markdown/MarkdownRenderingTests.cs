@@ -215,6 +215,7 @@ public sealed class MarkdownRenderingTests
     [InlineData("Kode: `var x = 1;` og ![alt tekst](https://example.dk/a.png)", "Kode: var x = 1; og alt tekst")]
     [InlineData("Brug &amp; og &copy;", "Brug & og ©")]
     [InlineData("[x](javascript:alert(1))", "x")]
+    [InlineData("```\nvar x = 1;\n```\n\nSe <https://odense.dk>", "var x = 1; Se https://odense.dk")]
     [InlineData("", "")]
     public void PlainTextHasNoMarkupAndCollapsedWhitespace(string markdown, string expected)
     {

@@ -62,6 +62,8 @@ cgroup_oom_kills() {
 }
 cgroup_remove() { if [ -n "$cgroup" ] && [ -d "$cgroup" ]; then rmdir "$cgroup" 2>/dev/null || true; fi; }
 [ -n "$memory_limit" ] && cgroup_create
+# As the Dockerfile's ENV sets it for the container (glibc's malloc arenas; see tests/load/README.md).
+[ -n "$memory_limit" ] && export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # "${in_cgroup[@]}" CMD...: CMD joins the cgroup, then execs (nothing without a limit)
 in_cgroup=()
 [ -n "$cgroup" ] && in_cgroup=(sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$cgroup")

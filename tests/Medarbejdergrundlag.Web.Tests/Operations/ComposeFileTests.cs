@@ -142,6 +142,15 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void TheRuntimeStageLimitsGlibcsMallocArenasAsTheMemoryBenchmarkRanIt()
+    {
+        // tests/load/run.sh sets the same when MEMORY_LIMIT is given: without it, 256 MiB did not hold.
+        var runtime = Dockerfile.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet", StringComparison.Ordinal)).ToList();
+        Assert.Contains(runtime, l => l.Trim().TrimEnd('\\').Trim() == "MALLOC_ARENA_MAX=2");
+        Assert.Contains(File.ReadAllLines(Path.Combine(Root, "tests", "load", "run.sh")), l => l.Contains("export MALLOC_ARENA_MAX=\"${MALLOC_ARENA_MAX:-2}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheDockerfileBuildsInOneStageAndRunsAsNonRootInAnother()
     {
         var stages = Dockerfile.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();

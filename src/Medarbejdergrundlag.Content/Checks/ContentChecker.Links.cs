@@ -80,17 +80,15 @@ public sealed partial class ContentChecker
         public bool MayLinkTo(PublishedItem target)
         {
             var path = SiteLinkMap.PathOf(target);
-            var onCharter = target.Kind is ContentKind.CharterSection or ContentKind.Leg or ContentKind.Bearing;
+            var onCharter = SiteLinkMap.OnCharterPage(target.Kind);
             return Targets.Any(t => t == "#"
-                ? Page.Equals(path, StringComparison.OrdinalIgnoreCase) || (onCharter && Page.Equals(CharterPath, StringComparison.OrdinalIgnoreCase))
+                ? Page.Equals(path, StringComparison.OrdinalIgnoreCase) || (onCharter && Page.Equals(SiteLinkMap.CharterPath, StringComparison.OrdinalIgnoreCase))
                 : t.Equals(path, StringComparison.OrdinalIgnoreCase)
                     || t.Equals(PortalPaths.EnglishPrefix + path, StringComparison.OrdinalIgnoreCase)
-                    || (onCharter && (t.Equals(CharterPath, StringComparison.OrdinalIgnoreCase) || t.Equals(PortalPaths.EnglishPrefix + CharterPath, StringComparison.OrdinalIgnoreCase)))
+                    || (onCharter && (t.Equals(SiteLinkMap.CharterPath, StringComparison.OrdinalIgnoreCase) || t.Equals(PortalPaths.EnglishPrefix + SiteLinkMap.CharterPath, StringComparison.OrdinalIgnoreCase)))
                     || (target.Slug.Length > 0 && t.Contains("/" + target.Slug, StringComparison.OrdinalIgnoreCase)));
         }
     }
-
-    private static readonly string CharterPath = PortalCulture.In(PortalCulture.DanishCode, () => PortalPaths.Charter);
 
     [GeneratedRegex("href=\"([^\"]*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex Href();

@@ -29,7 +29,8 @@ public sealed class SiteLinkMap
 
     private static readonly HtmlParser Parser = new();
 
-    private static readonly string CharterPath = PortalCulture.In(PortalCulture.DanishCode, () => PortalPaths.Charter);
+    /// <summary>The charter page's Danish address: every section, leg and bearing is shown on it.</summary>
+    internal static readonly string CharterPath = PortalCulture.In(PortalCulture.DanishCode, () => PortalPaths.Charter);
 
     private readonly Pages _danish;
     private readonly Pages _english;
@@ -128,7 +129,8 @@ public sealed class SiteLinkMap
         return (PagesOf(changed), touched);
     }
 
-    private static bool OnCharterPage(ContentKind kind) => kind is ContentKind.CharterSection or ContentKind.Leg or ContentKind.Bearing;
+    /// <summary>Whether a kind's text is shown on the charter page (a bearing's on its own page too).</summary>
+    internal static bool OnCharterPage(ContentKind kind) => kind is ContentKind.CharterSection or ContentKind.Leg or ContentKind.Bearing;
 
     /// <summary>The page an item is shown on (its Danish address).</summary>
     public static string PathOf(PublishedItem item) =>

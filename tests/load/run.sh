@@ -5,7 +5,12 @@
 #   SOAK_SECONDS=60  seconds of wrk at 256 connections over all public pages
 #   MEMORY_LIMIT=256M  run the portal inside a memory cgroup with this limit, as a container does
 #                    (v2 or v1, whichever the machine has; needs root), and report its peak and OOM kills
+#                    Beside it runs the same build without a limit, on its own copy of the data, measured for
+#                    half the time just before and half just after each measurement of the limited one, so the
+#                    ratio limited/unlimited comes from one run and a drifting machine weighs on both alike
+#                    (BESIDE_UNLIMITED=0 leaves that out)
 #   RESULTS_FILE=f   keep this run's per-URL results; COMPARE_WITH=f compares this run's ratios with them
+#   GCDUMP=f.gcdump  after the soak, a dotnet-gcdump of the (limited) portal's heap, and its top types
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,6 +18,7 @@ load_seconds="${LOAD_SECONDS:-10}"
 soak_seconds="${SOAK_SECONDS:-60}"
 out="$(mktemp -d "${TMPDIR:-/tmp}/mg-load.XXXXXX")"
 pid=""
+free_pid=""
 kestrel_pid=""
 nginx_pid=""
 stop() { if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
@@ -23,7 +29,7 @@ cleanup() {
   if [ "$status" -ne 0 ] && [ -n "$cgroup" ] && [ -d "$cgroup" ]; then
     echo "Stopped early (exit $status) inside MEMORY_LIMIT=$memory_limit, at stage \"$(cat "$out/stage" 2>/dev/null || echo setup)\": cgroup peak $(( $(cgroup_peak_bytes) / 1048576 )) MiB, OOM kills $(cgroup_oom_kills)" >&2
   fi
-  stop_portal; stop "$kestrel_pid"; stop "$nginx_pid"; kestrel_pid=""; nginx_pid=""; cgroup_remove; rm -rf "$out"
+  stop_portal; stop "$free_pid"; stop "$kestrel_pid"; stop "$nginx_pid"; free_pid=""; kestrel_pid=""; nginx_pid=""; cgroup_remove; rm -rf "$out"
 }
 trap cleanup EXIT
 
@@ -62,6 +68,12 @@ cgroup_oom_kills() {
 }
 cgroup_remove() { if [ -n "$cgroup" ] && [ -d "$cgroup" ]; then rmdir "$cgroup" 2>/dev/null || true; fi; }
 [ -n "$memory_limit" ] && cgroup_create
+# The unlimited twin runs as a run without MEMORY_LIMIT would: without the arena setting below,
+# unless the caller set it.
+beside=""
+[ -n "$memory_limit" ] && [ "${BESIDE_UNLIMITED:-1}" != 0 ] && beside=1
+free_env=(env)
+[ -z "${MALLOC_ARENA_MAX:-}" ] && free_env=(env -u MALLOC_ARENA_MAX)
 # As the Dockerfile's ENV sets it for the container (glibc's malloc arenas; see tests/load/README.md).
 [ -n "$memory_limit" ] && export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # "${in_cgroup[@]}" CMD...: CMD joins the cgroup, then execs (nothing without a limit)
@@ -71,6 +83,7 @@ in_cgroup=()
 # against the two reference servers, the soak, and ten minutes for building and data (a busy
 # machine needs that: the first ReadyToRun publish restores its compiler, starts slow down).
 limit=$(( 600 + 23 * load_seconds + soak_seconds ))
+[ -n "$beside" ] && limit=$(( limit + 60 + 12 * load_seconds + soak_seconds ))
 ( trap 'kill $s 2>/dev/null; exit 0' TERM; sleep "$limit" >/dev/null 2>&1 & s=$!; wait $s
   echo "run.sh: over $limit s, stopping" >&2; kill -TERM $$ ) &
 watchdog=$!
@@ -131,6 +144,8 @@ app() { (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark Database__DataFolder=
 app backup export "$out/backup.json"
 python3 "$root/tests/load/search-documents.py" "$out/backup.json" 5000
 app backup import "$out/backup.json" --force
+# The unlimited twin gets its own copy of this database (nothing is running on it now).
+[ -n "$beside" ] && cp -a "$out/data" "$out/data-free"
 
 # Cold start: the existing database, three times; the last one stays up for the benchmark.
 cold=()
@@ -171,12 +186,33 @@ curl -s -o /dev/null -b "$hr" -c "$hr" "$base/admin"
 employee_cookie="Cookie: $(cookie_header "$employee")"
 hr_cookie="Cookie: $(cookie_header "$hr")"
 
+# The unlimited twin (MEMORY_LIMIT): the same build on its own copy of the data, outside the cgroup,
+# signed in with its own sessions. It idles while the limited portal is measured, and the other way round.
+if [ -n "$beside" ]; then
+  free_base="http://127.0.0.1:$(free_port)"
+  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$free_base" Database__DataFolder="$out/data-free" \
+    Authentication__Personas__Enabled=true Benchmark__StaticFolder="$out/static" \
+    Logging__LogLevel__Default=Warning exec "${free_env[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/free.log" 2>&1) &
+  free_pid=$!
+  wait_for_200 "$free_base/health/live" || { echo "the unlimited twin did not start" >&2; cat "$out/free.log" >&2; exit 1; }
+  ( base=$free_base
+    sign_in "$out/free-employee.jar" medarbejder; sign_in "$out/free-hr.jar" hr-redaktoer
+    curl -s -o /dev/null -b "$out/free-employee.jar" -c "$out/free-employee.jar" "$base/"
+    curl -s -o /dev/null -b "$out/free-hr.jar" -c "$out/free-hr.jar" "$base/admin" )
+  free_employee_cookie="Cookie: $(cookie_header "$out/free-employee.jar")"
+  free_hr_cookie="Cookie: $(cookie_header "$out/free-hr.jar")"
+fi
+
 stage "first pages"
 search="/soeg?q=f%C3%A6llesskab"
 public_pages=("/" "/medarbejdergrundlag" "/pejlemaerker/mod" "/phoenix/forloeb" "$search")
 for page in "${public_pages[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$employee_cookie" "$base$page")
   [ "$code" = 200 ] || { echo "$page answered $code when signed in" >&2; exit 1; }
+  if [ -n "$beside" ]; then
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$free_employee_cookie" "$free_base$page")
+    [ "$code" = 200 ] || { echo "$page answered $code on the unlimited twin when signed in" >&2; exit 1; }
+  fi
 done
 hits=$(curl -s -H "$employee_cookie" "$base$search" | grep -o 'href="/phoenix#afsnit-phoenix-emne-' | wc -l)
 echo "Search: $hits generated sections among the first results for 'fællesskab'"
@@ -196,6 +232,13 @@ curl -s -o /dev/null -b "$hr" -c "$hr" -F "__RequestVerificationToken=$(token "$
 image=$(curl -s -b "$hr" "$base/admin/billeder" | grep -oE '<code>/billeder/[0-9a-f]{32}</code>' | head -1 | sed -E 's#</?code>##g')
 [ -n "$image" ] || { echo "the benchmark image was not uploaded" >&2; exit 1; }
 image="$image/960.webp"
+if [ -n "$beside" ]; then # the same bytes, so the same address (the image's hash)
+  ( base=$free_base
+    curl -s -o /dev/null -b "$out/free-hr.jar" -c "$out/free-hr.jar" -F "__RequestVerificationToken=$(token "$out/free-hr.jar" /admin/billeder)" \
+      -F "Upload=@$out/benchmark.png;type=image/png" -F "AltDa=Farveforløb til belastningstesten" "$base/admin/billeder?handler=Upload" )
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "$free_employee_cookie" "$free_base$image")
+  [ "$code" = 200 ] || { echo "$image answered $code on the unlimited twin" >&2; exit 1; }
+fi
 
 # The baseline: the charter page as the employee sees it, served as a file by the same app.
 curl -s -H "$employee_cookie" "$base/medarbejdergrundlag" >"$out/static/charter.html"
@@ -294,6 +337,20 @@ WRK_PATHS="$static ${public_pages[*]}" run_wrk 64 5 "$employee_cookie" "$base/" 
 WRK_PATHS="/admin" run_wrk 16 2 "$hr_cookie" "$base/admin" >/dev/null
 run_wrk 64 2 "$employee_cookie" "$kestrel_base/0.html" >/dev/null
 run_wrk 64 2 "$employee_cookie" "$nginx_base/0.html" >/dev/null
+if [ -n "$beside" ]; then
+  WRK_PATHS="$static ${public_pages[*]}" run_wrk 64 5 "$free_employee_cookie" "$free_base/" >/dev/null
+  WRK_PATHS="/admin" run_wrk 16 2 "$free_hr_cookie" "$free_base/admin" >/dev/null
+fi
+# measure_free CONNECTIONS SECONDS URL KIND: the same measurement on the unlimited twin, filed in $out/free
+# (called with half the seconds before and after the limited portal's; the report averages the two)
+half=$(( load_seconds > 1 ? load_seconds / 2 : 1 ))
+: >"$out/free"
+measure_free() {
+  [ -n "$beside" ] || return 0
+  local cookie="$free_employee_cookie"
+  [ "$4" = admin ] && cookie="$free_hr_cookie"
+  echo "$1:$3|$(run_wrk "$1" "$2" "$cookie" "$free_base$3")" >>"$out/free"
+}
 
 # Each URL, then bare Kestrel and nginx serving its bytes, straight after one another, so that a
 # machine that drifts (other work starting or stopping) weighs on the portal and the references alike.
@@ -306,7 +363,9 @@ for i in "${!urls[@]}"; do
   [ "$url" = "$static" ] && kind=static
   [ "$url" = "$image" ] && kind=image
   [ "$url" = /admin ] && { cookie="$hr_cookie"; kind=admin; }
+  measure_free 64 "$half" "$url" "$kind"
   portal=$(run_wrk 64 "$load_seconds" "$cookie" "$base$url")
+  measure_free 64 "$half" "$url" "$kind"
   kestrel=$(run_wrk 64 "$load_seconds" "$cookie" "$kestrel_base/$i.html")
   nginx=$(run_wrk 64 "$load_seconds" "$cookie" "$nginx_base/$i.html")
   echo "$kind:$url|$portal|$kestrel|$nginx|$(stat -c %s "$out/pages/$i.html")" >>"$results"
@@ -319,14 +378,34 @@ admin4="$out/admin4"
 for url in /admin "$edit_page"; do
   stage "$url at 4 connections"
   size=$(curl -s -H "$hr_cookie" "$base$url" | wc -c)
+  measure_free 4 "$half" "$url" admin
   echo "$url|$(run_wrk 4 "$load_seconds" "$hr_cookie" "$base$url")|$size" >>"$admin4"
+  measure_free 4 "$half" "$url" admin
 done
 stage "public pages at 256 connections"
+soak_free() { [ -n "$beside" ] && echo "256:soak|$(WRK_PATHS="${public_pages[*]}" run_wrk 256 $(( soak_seconds / 2 )) "$free_employee_cookie" "$free_base/")" >>"$out/free" || true; }
+soak_free
 soak=$(WRK_PATHS="${public_pages[*]}" run_wrk 256 "$soak_seconds" "$employee_cookie" "$base/")
+soak_free
+free_rss_kb=""
+if [ -n "$beside" ]; then free_rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$free_pid/status"); stop "$free_pid"; free_pid=""; fi
 rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
+# What the cgroup holds at the end (anonymous memory, shared memory such as the JIT's double mapping, page cache).
+cgroup_stat=""
+[ -n "$cgroup" ] && cgroup_stat=$(awk '$1 ~ /^(total_)?(anon|rss|shmem|file|cache)$/ { printf "%s %d MiB, ", $1, $2 / 1048576 }' "$cgroup/memory.stat")
+if [ -n "${GCDUMP:-}" ]; then
+  stage "gcdump"
+  (cd "$root" && dotnet tool restore >/dev/null && dotnet tool run dotnet-gcdump collect -p "$pid" -o "$GCDUMP" >/dev/null) \
+    || echo "dotnet-gcdump could not collect (the portal may have hit its limit)" >&2
+fi
 cgroup_peak=""; oom_kills=""
 if [ -n "$cgroup" ]; then cgroup_peak=$(cgroup_peak_bytes); oom_kills=$(cgroup_oom_kills); fi
 [ -n "${RESULTS_FILE:-}" ] && cp "$out/results" "$RESULTS_FILE"
+[ -n "$cgroup_stat" ] && echo "The cgroup at the end of the soak: ${cgroup_stat%, }"
+if [ -n "${GCDUMP:-}" ] && [ -f "$GCDUMP" ]; then
+  echo "The heap after the soak ($GCDUMP), the largest types:"
+  (cd "$root" && dotnet tool run dotnet-gcdump report "$GCDUMP" | head -25)
+fi
 stop_portal
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 # What went wrong, if anything: the portal logs warnings and errors only (JSON lines).
@@ -341,15 +420,19 @@ if [ "$problems" -gt 0 ]; then
     grep -E -A8 '^(fail|crit):' "$out/log" | head -27 | cut -c1-300
   fi
 fi
+if [ -n "$beside" ] && grep -qE '^(fail|crit):' "$out/free.log"; then
+  echo "The unlimited twin logged errors, each with what followed it (the first three):"
+  grep -E -A8 '^(fail|crit):' "$out/free.log" | head -27 | cut -c1-300
+fi
 
 echo
 echo "wrk -t2 -c64 -d${load_seconds}s on loopback, signed in (medarbejder; /admin as hr-redaktoer); 2-core machine, wrk on the same machine."
 echo "Each URL is followed at once by bare Kestrel (from memory) and nginx (one worker, a file) serving the same bytes."
 python3 - "$results" "$soak" "$soak_seconds" "$rss_kb" "$first_run" "${cold[*]}" "$total" "$requests" "$fingerprinted" "$out/rss" \
-  "$admin4" "$memory_limit" "$cgroup_v" "$cgroup_peak" "$oom_kills" "${COMPARE_WITH:-}" <<'PY'
+  "$admin4" "$memory_limit" "$cgroup_v" "$cgroup_peak" "$oom_kills" "${COMPARE_WITH:-}" "$out/free" "$free_rss_kb" <<'PY'
 import sys
 (results, soak, soak_seconds, rss_kb, first_run, cold, total, requests, fingerprinted, rss_file,
- admin4, memory_limit, cgroup_v, cgroup_peak, oom_kills, compare_with) = sys.argv[1:]
+ admin4, memory_limit, cgroup_v, cgroup_peak, oom_kills, compare_with, free_file, free_rss_kb) = sys.argv[1:]
 rows = []
 for line in open(results):
     label, portal, kestrel, nginx, size = line.strip().split("|")
@@ -401,6 +484,32 @@ print()
 if memory_limit:
     print(f"Memory limit {memory_limit} (cgroup v{cgroup_v}): peak {int(cgroup_peak) / 1048576:.0f} MiB of the cgroup "
           f"(page cache included, as a container counts it), OOM kills: {oom_kills}")
+beside = []
+free = {}
+for line in open(free_file):
+    key, r = line.strip().split("|")
+    free.setdefault(key, []).append(r.split())
+# The twin's two halves (before and after): mean req/s, the higher p99, all their errors.
+free = {key: (sum(float(r[0]) for r in rs) / len(rs), max(float(r[2]) for r in rs),
+              sum(int(x) for r in rs for x in r[3:6])) for key, rs in free.items()}
+if free:
+    # The unlimited twin, measured in turn with each measurement above (same build, same data, same run).
+    print(f"Beside it, the same build without a limit (its own copy of the data, outside the cgroup, "
+          "without MALLOC_ARENA_MAX unless you set it), measured for half the time just before and half just after the limited one:")
+    print(f"{'URL':<30} {'conn':>4} {'limited':>8} {'p99 ms':>7} {'unlimited':>9} {'p99 ms':>7} {'errors':>6} {'ratio':>6}")
+    pairs = [(64, "in-app static (baseline)" if kind == "static" else url, p, f"64:{url}") for kind, url, p, *_ in rows]
+    pairs += [(4, line.split("|")[0], line.strip().split("|")[1].split(), f"4:{line.split('|')[0]}") for line in open(admin4)]
+    pairs.append((256, "all public pages (the soak)", soak.split(), "256:soak"))
+    for conn, name, mine, key in pairs:
+        if key not in free:
+            continue
+        rps, p99, errors = free[key]
+        ratio = float(mine[0]) / rps
+        beside.append(ratio)
+        print(f"{name:<30} {conn:>4} {float(mine[0]):8.0f} {float(mine[2]):7.2f} {rps:9.0f} {p99:7.2f} {errors:6d} {ratio:6.2f}")
+    if free_rss_kb:
+        print(f"The unlimited twin's peak RSS (VmHWM): {int(free_rss_kb) / 1024:.0f} MB")
+    print()
 compared = []
 if compare_with:
     # The same URLs in another run (e.g. without a limit): each page's share of bare Kestrel's req/s,
@@ -450,5 +559,8 @@ if memory_limit:
     print(f"  {mark(all(ok['errors']) and soak_errors == 0)} zero errors inside {memory_limit}")
     if compared:
         print(f"  {mark(all(c >= 0.9 for c in compared))} every page's throughput >= 0.9 of the compared run (as shares of bare Kestrel)")
+    if beside:
+        print(f"  {mark(all(c >= 0.9 for c in beside))} every page's throughput >= 0.9 of the same build without a limit, "
+              f"measured in turn in this run (lowest {min(beside):.2f})")
 PY
 echo "Whole run: $(( $(date +%s) - started )) s"

@@ -59,6 +59,12 @@ if (BackupCommand.Matches(args))
 await app.Services.InitializeContentStoreAsync(
     exampleCourses: app.Environment.IsDevelopment() && app.Configuration.GetValue("Phoenix:ExampleCourses", true));
 
+// What the caches may hold, scaled to the container's memory (issue 32): the operator's check that
+// the limit reached the runtime.
+app.Logger.LogInformation(
+    "Memory the GC may use: {AvailableMiB} MiB; whole-page cache at most {PageCacheMiB} MiB, image cache at most {ImageCacheMiB} MiB.",
+    MemoryBudget.Available >> 20, WholePageCache.SizeLimit >> 20, app.Services.GetRequiredService<Medarbejdergrundlag.Content.Images.ImageStore>().CacheBytes >> 20);
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fejl/500");

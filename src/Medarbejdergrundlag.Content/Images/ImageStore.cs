@@ -22,8 +22,13 @@ public sealed class ImageStore : IDisposable
     public ImageStore(IDbContextFactory<ContentDbContext> contexts, IOptions<ImageOptions> options)
     {
         _contexts = contexts;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheBytes });
+        // Images:CacheBytes, or a sixteenth of the memory the GC may use in a smaller container.
+        CacheBytes = MemoryBudget.AtMost(options.Value.CacheBytes, 1.0 / 16);
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = CacheBytes });
     }
+
+    /// <summary>The bytes of renditions kept in memory at most.</summary>
+    public long CacheBytes { get; }
 
     /// <summary>One rendition, or the largest fallback when <paramref name="width"/> is null; null when none.</summary>
     public async Task<ServedImage?> GetAsync(string hash, int? width, string? format, CancellationToken cancellationToken = default)

@@ -27,8 +27,11 @@ public sealed class WholePageCache(
     /// <summary>HttpContext.Items key: a <see cref="DateTimeOffset"/> after which the page must be rendered again.</summary>
     public const string ValidUntilItem = "mg.page.valid-until";
 
-    /// <summary>The bytes kept at most; the least used pages go first (search makes one page per query).</summary>
-    public const long SizeLimit = 64L * 1024 * 1024;
+    /// <summary>
+    /// The bytes kept at most: 64 MB, or an eighth of the memory the GC may use in a smaller container.
+    /// The least used pages go first (search makes one page per query).
+    /// </summary>
+    public static readonly long SizeLimit = Medarbejdergrundlag.Content.MemoryBudget.AtMost(64L * 1024 * 1024, 1.0 / 8);
 
     private static readonly byte[] AntiforgeryField = "__RequestVerificationToken"u8.ToArray();
 

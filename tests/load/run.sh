@@ -402,7 +402,12 @@ if [ -n "${GCDUMP:-}" ]; then
   # Walking the heap needs memory of its own in the portal: the limit is lifted for it, after the
   # measurements and after reading the cgroup's peak and OOM kills.
   if [ -n "$cgroup" ]; then
-    if [ "$cgroup_v" = 2 ]; then echo max >"$cgroup/memory.max"; else echo -1 >"$cgroup/memory.limit_in_bytes"; fi
+    # (v1: memory plus swap first, which may not be below the memory limit)
+    if [ "$cgroup_v" = 2 ]; then echo max >"$cgroup/memory.max" || true
+    else
+      [ -f "$cgroup/memory.memsw.limit_in_bytes" ] && { echo -1 >"$cgroup/memory.memsw.limit_in_bytes" || true; }
+      echo -1 >"$cgroup/memory.limit_in_bytes" || true
+    fi
   fi
   (cd "$root" && dotnet tool restore >/dev/null && dotnet tool run dotnet-gcdump collect -p "$pid" -o "$GCDUMP" >/dev/null) \
     || echo "dotnet-gcdump could not collect" >&2

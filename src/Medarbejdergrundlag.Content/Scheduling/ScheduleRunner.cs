@@ -163,7 +163,9 @@ public sealed class ScheduleRunner(IServiceScopeFactory scopes, TimeProvider clo
             await db.ScheduledActions.AsNoTracking().Include(s => s.Revision).SingleOrDefaultAsync(s => s.Id == -1, cancellationToken);
             var input = RevisionInput.From(published) with { Body = published.BodyMarkdown + "\n\nOpvarmning.", ChangeNote = null };
             var result = await editor.RehearsePublishAsync(target.Id, input, WarmUpUser);
-            await transaction.RollbackAsync(cancellationToken);
+            // Not cancellable: a shutdown during the rehearsal (a container stopped right after it
+            // started) must still undo it, and a cancelled rollback is logged by EF as a failed transaction.
+            await transaction.RollbackAsync(CancellationToken.None);
             logger.LogDebug("Warmed up the scheduled publish path ({Outcome})", result.Outcome);
             return result.Outcome;
         }

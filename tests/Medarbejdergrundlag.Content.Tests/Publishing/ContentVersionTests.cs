@@ -86,6 +86,46 @@ public sealed class ContentVersionTests
         Assert.True(watch.Elapsed < PublishedContentStore.DatabaseTimeout * 2, $"took {watch.Elapsed}");
     }
 
+    [Fact]
+    public async Task WhileTheDatabaseIsAwayTheLastSnapshotIsServedAndAfterwardsTheNewContent()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = new ManualClock();
+        var other = OtherInstance(database, clock);
+        var site = await other.GetAsync();
+
+        await AwayAsync(database, away: true);
+        clock.Advance(PublishedContentStore.CheckInterval);
+        Assert.Same(site, await other.GetAsync());
+
+        await AwayAsync(database, away: false);
+        await PublishAsync(database, "mod", "Mod til forandring", throughPipeline: true);
+
+        // The failed read counted as a check: the next one comes after the interval, not at once.
+        Assert.Same(site, await other.GetAsync());
+        clock.Advance(PublishedContentStore.CheckInterval);
+        var published = await other.GetAsync();
+        Assert.Equal("Mod til forandring", published.FindBearing("mod")!.Title);
+
+        // A snapshot marked stale is still served while the database is away, and reloaded once it is back.
+        await AwayAsync(database, away: true);
+        other.Invalidate();
+        Assert.Same(published, await other.GetAsync());
+        await AwayAsync(database, away: false);
+        var reloaded = await other.GetAsync();
+        Assert.NotSame(published, reloaded);
+        Assert.Equal("Mod til forandring", reloaded.FindBearing("mod")!.Title);
+    }
+
+    /// <summary>A real failure: while the database is "away", the stamp's table is not there.</summary>
+    private static async Task AwayAsync(TestDatabase database, bool away)
+    {
+        await using var db = database.NewContext();
+        await db.Database.ExecuteSqlRawAsync(away
+            ? "ALTER TABLE \"ContentVersion\" RENAME TO \"ContentVersionAway\""
+            : "ALTER TABLE \"ContentVersionAway\" RENAME TO \"ContentVersion\"");
+    }
+
     private static PublishedContentStore OtherInstance(TestDatabase database, TimeProvider clock) =>
         new(database.Services.GetRequiredService<IDbContextFactory<ContentDbContext>>(), clock, NullLogger<PublishedContentStore>.Instance);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Medarbejdergrundlag.Content.Approvals;
 using Medarbejdergrundlag.Content.Courses;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
@@ -164,6 +165,33 @@ public sealed class PublishPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APublishCommittedSynchronouslyIsSeenAtOnceAndReachesTheHookOnce()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        await using var scope = _database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ContentEditor>()
+                .SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod, synkront"), Hanne)).Succeeded);
+            Assert.Empty(_hook.Committed);
+            transaction.Commit();
+        }
+
+        Assert.Equal("Mod, synkront", (await Site()).FindBearing("mod")!.Title);
+
+        // The hooks run on the thread pool after a synchronous commit.
+        for (var waited = 0; _hook.Committed.IsEmpty && waited < 10_000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(100);
+        var seen = Assert.Single(_hook.Committed);
+        Assert.Equal((mod.Id, "Mod, synkront", PublishSource.Editor), (seen.ItemId, seen.Title, seen.Source));
+    }
+
+    [Fact]
     public async Task SavingReadsTheHighestRevisionNumberNotEveryRevisionsText()
     {
         var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
@@ -240,6 +268,98 @@ public sealed class PublishPathTests : IAsyncLifetime
         Assert.Null((await after.Revisions.SingleAsync(r => r.Id == plain.Revision!.Id)).ChecksOverrideReason);
         Assert.Equal($"Version {plain.Revision!.Number}. Mindre ændring.",
             (await after.AuditEntries.Where(a => a.ContentItemId == mod.Id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync()).Details);
+    }
+
+    [Fact]
+    public async Task ACourseIsNeverPublishedAsAMaterialChangeAndItsOldAddressLeadsToTheNewOne()
+    {
+        var preview = CourseImport.Read(Header + "Nyt forløb;Ledere;Tværgående;2;Mod;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix\r\n", [("mod", "Mod")]);
+        Assert.True((await Scoped<CourseImporter>().ImportAsync(preview, publish: true, Hanne)).Succeeded);
+        var course = await CourseAsync();
+        var oldSlug = course.PublishedRevision!.Slug;
+        _gate.Asked.Clear();
+        _hook.Committed.Clear();
+
+        // Only the charter is confirmed by readers: "væsentlig" means nothing for a course, whoever asks.
+        var result = await Scoped<ContentEditor>().SaveAndPublishAsync(
+            course.Id, course.Version, ScheduledPublishingTests.With(course, "Nyt forløb", slug: "nyt-navn"), Hanne, material: true);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        Assert.False(Assert.Single(_gate.Asked).Material);
+        Assert.False(Assert.Single(_hook.Committed).Material);
+        await using var db = _database.NewContext();
+        Assert.False((await db.Revisions.SingleAsync(r => r.Id == result.Revision!.Id)).IsMaterialChange);
+        var audit = await db.AuditEntries.Where(a => a.ContentItemId == course.Id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync();
+        Assert.Equal($"Version {result.Revision!.Number}. Adressen er flyttet fra »{oldSlug}« til »nyt-navn«.", audit.Details);
+        var site = await Site();
+        Assert.Equal("nyt-navn", site.FindCourse("nyt-navn")!.Slug);
+        Assert.Equal("nyt-navn", site.CourseRedirect(oldSlug));
+    }
+
+    [Fact]
+    public async Task APublishNeverMovesACoursesExpiryBackAndABearingHasNone()
+    {
+        var preview = CourseImport.Read(Header + "Nyt forløb;Ledere;Tværgående;2;Mod;phoenix@odense.dk;24-03-2027 09:00;15:00;Phønix\r\n", [("mod", "Mod")]);
+        Assert.True((await Scoped<CourseImporter>().ImportAsync(preview, publish: true, Hanne)).Succeeded);
+        var course = await CourseAsync();
+        var later = Start.UtcDateTime.AddDays(30);
+        await using (var db = _database.NewContext())
+        {
+            await db.Items.Where(i => i.Id == course.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiryHandledThrough, later));
+        }
+
+        course = await CourseAsync();
+        Assert.True((await Scoped<ContentEditor>().SaveAndPublishAsync(course.Id, course.Version, ScheduledPublishingTests.With(course, "Nyt forløb igen"), Hanne)).Succeeded);
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        Assert.True((await Scoped<ContentEditor>().SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Modigt"), Hanne)).Succeeded);
+
+        // Expiry has dealt with the course through a later time than now: the publish leaves that alone.
+        Assert.Equal(later, (await CourseAsync()).ExpiryHandledThrough);
+        Assert.Null((await ScheduledPublishingTests.ItemAsync(_database, "mod")).ExpiryHandledThrough);
+    }
+
+    [Fact]
+    public async Task WhoeverPublishesARevisionSentForApprovalPublishesItAsItsAuthorCalledIt()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+
+        // A request for an older version says nothing about a newer one.
+        var older = await Scoped<ContentEditor>().SaveDraftAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod, sendt"), Hanne);
+        Assert.True((await Scoped<ApprovalDesk>().RequestAsync(mod.Id, older.Revision!.Number, material: true, null, Hanne)).Succeeded);
+        var newer = await Scoped<ContentEditor>().SaveAndPublishAsync(
+            mod.Id, (await ScheduledPublishingTests.ItemAsync(_database, "mod")).Version, ScheduledPublishingTests.With(mod, "Mod, nyere"), Hanne);
+        Assert.False(await IsMaterialAsync(newer));
+
+        // Sent as a minor change: published as one.
+        var minor = await Scoped<ContentEditor>().SaveDraftAsync(mod.Id, newer.Item!.Version, ScheduledPublishingTests.With(mod, "Mod, lille rettelse"), Hanne);
+        Assert.True((await Scoped<ApprovalDesk>().RequestAsync(mod.Id, minor.Revision!.Number, material: false, null, Hanne)).Succeeded);
+        var minorPublished = await Scoped<ContentEditor>().PublishAsync(mod.Id, (await ScheduledPublishingTests.ItemAsync(_database, "mod")).Version, Hanne);
+        Assert.False(await IsMaterialAsync(minorPublished));
+
+        // Sent as material: published as material, though the one who publishes it does not say so again.
+        var material = await Scoped<ContentEditor>().SaveDraftAsync(mod.Id, minorPublished.Item!.Version, ScheduledPublishingTests.With(mod, "Mod, ny formulering"), Hanne);
+        Assert.True((await Scoped<ApprovalDesk>().RequestAsync(mod.Id, material.Revision!.Number, material: true, null, Hanne)).Succeeded);
+        _gate.Asked.Clear();
+        var materialPublished = await Scoped<ContentEditor>().PublishAsync(mod.Id, (await ScheduledPublishingTests.ItemAsync(_database, "mod")).Version, Hanne);
+
+        Assert.True(await IsMaterialAsync(materialPublished));
+        Assert.True(Assert.Single(_gate.Asked).Material);
+        await using var db = _database.NewContext();
+        var audit = await db.AuditEntries.Where(a => a.ContentItemId == mod.Id && a.Action == AuditAction.Published).OrderBy(a => a.Id).LastAsync();
+        Assert.Equal($"Version {material.Revision.Number}. Væsentlig ændring: læserne bliver bedt om at bekræfte igen.", audit.Details);
+    }
+
+    private async Task<bool> IsMaterialAsync(EditResult published)
+    {
+        Assert.True(published.Succeeded, string.Join(" ", published.Errors.Values));
+        await using var db = _database.NewContext();
+        return (await db.Revisions.SingleAsync(r => r.Id == published.Revision!.Id)).IsMaterialChange;
+    }
+
+    private async Task<ContentItem> CourseAsync()
+    {
+        await using var db = _database.NewContext();
+        return await db.Items.AsNoTracking().Include(i => i.CurrentRevision).Include(i => i.PublishedRevision).SingleAsync(i => i.Kind == ContentKind.Course);
     }
 
     private T Scoped<T>() where T : notnull => _database.Services.CreateScope().ServiceProvider.GetRequiredService<T>();

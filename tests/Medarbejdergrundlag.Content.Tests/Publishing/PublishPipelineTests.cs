@@ -109,6 +109,90 @@ public sealed class PublishPipelineTests
         Assert.Equal("Mod fra sikkerhedskopien", (await store.GetAsync()).FindBearing("mod")!.Title);
     }
 
+    [Fact]
+    public async Task ASynchronousSaveMovesTheStampInItsOwnCommittedTransactionAndIsSeenAtOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = database.Services.GetRequiredService<PublishedContentStore>();
+        Assert.NotNull((await store.GetAsync()).FindBearing("handlekraft"));
+        var before = await StampAsync(database);
+
+        using (var db = database.NewContext())
+        {
+            db.Items.Single(i => i.Key == "handlekraft").IsArchived = true;
+            db.SaveChanges();
+            Assert.Null(db.Database.CurrentTransaction);
+        }
+
+        Assert.Null((await store.GetAsync()).FindBearing("handlekraft"));
+        Assert.Equal(before + 1, await StampAsync(database));
+    }
+
+    [Fact]
+    public async Task ASynchronousChangeThatRollsBackMovesNothingAndIsForgotten()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = database.Services.GetRequiredService<PublishedContentStore>();
+        var snapshot = await store.GetAsync();
+        var before = await StampAsync(database);
+
+        using var db = database.NewContext();
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            db.Items.Single(i => i.Key == "mod").IsArchived = true;
+            db.SaveChanges();
+            Assert.Same(snapshot, await store.GetAsync());
+            transaction.Rollback();
+        }
+
+        Assert.Equal(before, await StampAsync(database));
+        Assert.Same(snapshot, await store.GetAsync());
+
+        // The same context commits a transaction that changes nothing public: the rolled-back change is not counted.
+        db.ChangeTracker.Clear();
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            transaction.Commit();
+        }
+
+        Assert.Same(snapshot, await store.GetAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASaveThatFailsEndsItsOwnTransactionMovesNothingAndIsForgotten(bool synchronous)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = database.Services.GetRequiredService<PublishedContentStore>();
+        var snapshot = await store.GetAsync();
+        var before = await StampAsync(database);
+
+        using var db = database.NewContext();
+        db.Items.Single(i => i.Key == "handlekraft").Key = "mod"; // a key is unique
+        if (synchronous)
+        {
+            Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+        }
+        else
+        {
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Null(db.Database.CurrentTransaction);
+        Assert.Equal(before, await StampAsync(database));
+        Assert.Same(snapshot, await store.GetAsync());
+
+        // A later transaction on the same context that changes nothing public leaves the snapshot alone.
+        db.ChangeTracker.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await transaction.CommitAsync();
+        }
+
+        Assert.Same(snapshot, await store.GetAsync());
+    }
+
     private static ContentEditor Editor(TestDatabase database) =>
         database.Services.CreateScope().ServiceProvider.GetRequiredService<ContentEditor>();
 

@@ -1,8 +1,10 @@
+using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 using Medarbejdergrundlag.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Medarbejdergrundlag.Content.Tests.Publishing;
 
@@ -82,6 +84,28 @@ public sealed class PublishedContentStoreTests
         Assert.Equal(["kaere-medarbejder", "samarbejde-forebyggelse-og-faellesskaber", "god-ledelse-og-en-arbejdsplads-i-udvikling", "saet-viden-og-kompetencer-i-spil"],
             site.CharterSections.Select(s => s.Key));
         Assert.Equal("Phønix", site.Phoenix!.Title);
+    }
+
+    [Fact]
+    public async Task PeekGivesTheSnapshotHeldInEachLanguageWithoutReadingAndNothingBeforeTheFirstLoad()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = new PublishedContentStore(
+            database.Services.GetRequiredService<IDbContextFactory<ContentDbContext>>(), TimeProvider.System, NullLogger<PublishedContentStore>.Instance);
+        Assert.Null(store.Peek(PortalCulture.DanishCode));
+        Assert.Null(store.Peek(PortalCulture.EnglishCode));
+
+        var danish = await store.GetAsync(PortalCulture.DanishCode);
+
+        Assert.Equal(PortalCulture.DanishCode, danish.Language);
+        Assert.Same(danish, store.Peek(PortalCulture.DanishCode));
+        var english = store.Peek(PortalCulture.EnglishCode);
+        Assert.Equal(PortalCulture.EnglishCode, english!.Language);
+        Assert.Same(english, await store.GetAsync(PortalCulture.EnglishCode));
+
+        // Stale or not, Peek never reads: it keeps giving what is held until the next load.
+        store.Invalidate();
+        Assert.Same(danish, store.Peek(PortalCulture.DanishCode));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Medarbejdergrundlag.Content.Courses;
+using Medarbejdergrundlag.Content.Markdown;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
 
@@ -315,6 +316,47 @@ public sealed class PublishedSiteTests
         Assert.Equal("/til-ledere/ark", Danish(() => PortalPaths.OnboardingSheet));
         Assert.Equal("/en/phoenix", English(() => PortalPaths.Phoenix));
         Assert.Equal("/en/tilgaengelighed", English(() => PortalPaths.AccessibilityStatement));
+        Assert.Equal("/soeg/klik", Danish(() => PortalPaths.SearchClick));
+        Assert.Equal("/en/til-ledere", English(() => PortalPaths.Leaders));
+        Assert.Equal("/aendringer", Danish(() => PortalPaths.Changes));
+        Assert.Equal("/en/medarbejdergrundlag", English(() => PortalPaths.Charter));
+        Assert.Equal("/pejlemaerker", Danish(() => PortalPaths.Bearings));
+        Assert.Equal("/phoenix/forloeb", Danish(() => PortalPaths.Catalogue));
+        Assert.Equal("/phoenix/forloeb/phoenix-1", Danish(() => PortalPaths.Course("phoenix-1")));
+        Assert.Equal("/soeg", Danish(() => PortalPaths.Search));
+
+        // Each kind's public place: a bearing and a course by their address, a section by its anchor on the charter.
+        Assert.Equal("/pejlemaerker/modet", Danish(() => PortalPaths.Of(ContentKind.Bearing, "mod", "modet")));
+        Assert.Equal("/en/phoenix/forloeb/phoenix-1", English(() => PortalPaths.Of(ContentKind.Course, "kursus", "phoenix-1")));
+        Assert.Equal("/medarbejdergrundlag#samarbejde", Danish(() => PortalPaths.Of(ContentKind.CharterSection, "samarbejde", "x")));
+        Assert.Equal("/phoenix", Danish(() => PortalPaths.Of(ContentKind.PhoenixPage, "phoenix", "x")));
+    }
+
+    [Fact]
+    public void ARevisionIsRenderedWithItsPointsAndQuestionsAsListItemsAndAllItsTextForSearch()
+    {
+        var markdown = new MarkdigRenderer();
+        var revision = new ContentRevision
+        {
+            Title = "Mod", Slug = "mod", CreatedBy = "x", LeadMarkdown = "Vi har *mod*", BodyMarkdown = "## Overskrift\n\nTekst her",
+            Bearing = new BearingDetails { PointsMarkdown = "Vi **tør**\nVi prøver", DialogQuestionsMarkdown = "Hvad *tør* du?" },
+        };
+
+        new RevisionRenderer(markdown).Render(revision);
+
+        Assert.Contains("<em>mod</em>", revision.LeadHtml, StringComparison.Ordinal);
+        Assert.Equal(markdown.RenderInline("Vi har *mod*"), revision.LeadHtml);
+        Assert.Contains("Tekst her", revision.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal($"<li>{markdown.RenderInline("Vi **tør**")}</li><li>{markdown.RenderInline("Vi prøver")}</li>", revision.Bearing!.PointsHtml);
+        Assert.Equal($"<li>{markdown.RenderInline("Hvad *tør* du?")}</li>", revision.Bearing.DialogQuestionsHtml);
+        Assert.Equal(("Vi **tør**\nVi prøver", "Hvad *tør* du?"), (revision.Bearing.PointsMarkdown, revision.Bearing.DialogQuestionsMarkdown));
+        Assert.Equal("Vi har mod Overskrift Tekst her Vi tør Vi prøver", revision.PlainText);
+
+        // An empty part leaves no gap in the text searched.
+        var bare = new ContentRevision { Title = "Ben", Slug = "ben", CreatedBy = "x", BodyMarkdown = "Kun brødtekst" };
+        new RevisionRenderer(markdown).Render(bare);
+        Assert.Equal("Kun brødtekst", bare.PlainText);
+        Assert.Null(bare.Bearing);
     }
 
     private static PublishedItem Item(int id, ContentKind kind, int sortOrder = 0, string? slug = null, string? title = null, PublishedCourse? course = null) =>

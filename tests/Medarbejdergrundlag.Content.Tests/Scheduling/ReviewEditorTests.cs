@@ -92,7 +92,8 @@ public sealed class ReviewEditorTests
                 new AuditEntry { User = Anders.Name, UserId = Anders.Id, At = DateTime.UtcNow },
                 new AuditEntry { User = "Hanne (gammelt navn)", UserId = Hanne.Id, At = DateTime.UtcNow },
                 new AuditEntry { User = "Uden id", UserId = "", At = DateTime.UtcNow },
-                new AuditEntry { User = "Bente Berg", UserId = "persona:bente", At = DateTime.UtcNow });
+                new AuditEntry { User = "Bente Berg", UserId = "persona:bente", At = DateTime.UtcNow },
+                new AuditEntry { User = Medarbejdergrundlag.Content.Seed.ContentSeeder.SeedAuthor, UserId = Medarbejdergrundlag.Content.Seed.ContentSeeder.SeedAuthor, At = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

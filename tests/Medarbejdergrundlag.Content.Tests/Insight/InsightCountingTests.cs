@@ -69,6 +69,35 @@ public sealed class InsightCountingTests
     }
 
     [Fact]
+    public async Task TheRunningFlusherWritesEveryIntervalAndWhatIsLeftWhenTheInstanceStops()
+    {
+        await using var database = await CreateAsync(s => s.Configure<InsightOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(100)));
+        var counter = Counter(database);
+        var flusher = Flusher(database);
+        await flusher.StartAsync(CancellationToken.None);
+        try
+        {
+            counter.View("/pejlemaerker/mod");
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await ViewsAsync(database) == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(1, await ViewsAsync(database));
+        }
+        finally
+        {
+            counter.View("/pejlemaerker/mod");
+            counter.View("/pejlemaerker/mod");
+            await flusher.StopAsync(CancellationToken.None);
+        }
+
+        // Stopping wrote the views counted since the last round.
+        Assert.Equal(3, await ViewsAsync(database));
+    }
+
+    [Fact]
     public async Task OnlyAPositionFromOneToAHundredAndAQueryWithSomethingLeftAreCounted()
     {
         await using var database = await CreateAsync();
@@ -372,6 +401,12 @@ public sealed class InsightCountingTests
             s.AddSingleton<TimeProvider>(_clock);
             more?.Invoke(s);
         });
+
+    private static async Task<long> ViewsAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.PageViewCounts.SumAsync(c => c.Count);
+    }
 
     private static InsightCounter Counter(TestDatabase database) => database.Services.GetRequiredService<InsightCounter>();
 

@@ -46,11 +46,15 @@ public sealed class InsightCountingTests
         counter.View("/pejlemaerker/mod");
         counter.View("/pejlemaerker/mod");
         counter.Search("ferie", 7);
+        counter.Search("mod", 2);
         counter.Click("Ferie", 2);
         counter.Click("Ferie", 1);
+        counter.Click("mod", 2);
         // The next day counts in rows of its own.
         _clock.Advance(TimeSpan.FromDays(1));
         counter.View("/pejlemaerker/mod");
+        counter.Search("ferie", 8);
+        counter.Click("ferie", 2);
         Assert.True(await Flusher(database).FlushAsync());
 
         await using var db = database.NewContext();
@@ -58,9 +62,10 @@ public sealed class InsightCountingTests
             [("/pejlemaerker/handlekraft", Today, 1L), ("/pejlemaerker/mod", Today, 5L), ("/pejlemaerker/mod", Today.AddDays(1), 1L)],
             (await db.PageViewCounts.ToListAsync()).Where(c => !c.Monthly).Select(c => (c.Path, c.Day, c.Count)).Order().ToList());
         // The latest search's result count is the one kept.
-        Assert.Equal([("ferie", Today, 3L, 7)], (await db.SearchCounts.ToListAsync()).Select(c => (c.Query, c.Day, c.Count, c.Results)).ToList());
-        Assert.Equal([("ferie", 1, 1L), ("ferie", 2, 2L)],
-            (await db.SearchClickCounts.ToListAsync()).Select(c => (c.Query, c.Position, c.Count)).Order().ToList());
+        Assert.Equal([("ferie", Today, 3L, 7), ("ferie", Today.AddDays(1), 1L, 8), ("mod", Today, 1L, 2)],
+            (await db.SearchCounts.ToListAsync()).Select(c => (c.Query, c.Day, c.Count, c.Results)).Order().ToList());
+        Assert.Equal([("ferie", Today, 1, 1L), ("ferie", Today, 2, 2L), ("ferie", Today.AddDays(1), 2, 1L), ("mod", Today, 2, 1L)],
+            (await db.SearchClickCounts.ToListAsync()).Select(c => (c.Query, c.Day, c.Position, c.Count)).Order().ToList());
         Assert.DoesNotContain(await db.PageViewCounts.ToListAsync(), c => c.Monthly);
 
         // A round with nothing counted writes nothing and succeeds.
@@ -155,6 +160,35 @@ public sealed class InsightCountingTests
     }
 
     [Fact]
+    public async Task AFailedRoundOfClicksKeepsOnlyTheClicksTheSearchesBeforeThemAreNotWrittenTwice()
+    {
+        await using var database = await CreateAsync();
+        var counter = Counter(database);
+        counter.View("/pejlemaerker/mod");
+        counter.Search("ferie", 3);
+        counter.Search("mod", 1);
+        counter.Click("ferie", 4);
+        await using (var db = database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"SearchClickCounts\" RENAME TO \"SearchClickCountsAway\"");
+        }
+
+        Assert.False(await Flusher(database).FlushAsync());
+        await using (var db = database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"SearchClickCountsAway\" RENAME TO \"SearchClickCounts\"");
+        }
+
+        Assert.True(await Flusher(database).FlushAsync());
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(1, await db.PageViewCounts.SumAsync(c => c.Count));
+            Assert.Equal([("ferie", 1L), ("mod", 1L)], (await db.SearchCounts.ToListAsync()).Select(c => (c.Query, c.Count)).Order().ToList());
+            Assert.Equal([(4, 1L)], (await db.SearchClickCounts.ToListAsync()).Select(c => (c.Position, c.Count)).ToList());
+        }
+    }
+
+    [Fact]
     public async Task AFailedRoundOfViewsKeepsEveryViewAndTheClicksAfterThem()
     {
         await using var database = await CreateAsync();
@@ -190,6 +224,7 @@ public sealed class InsightCountingTests
         // RetainAsync goes by the real date: these days are years before it, yesterday is not.
         var january = new DateOnly(2020, 1, 1);
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var cutoff = DateOnly.FromDateTime(DateTime.UtcNow.ToCopenhagen() - new InsightOptions().DailyRetention);
         await using (var db = database.NewContext())
         {
             db.PageViewCounts.AddRange(
@@ -199,17 +234,21 @@ public sealed class InsightCountingTests
                 new PageViewCount { Path = "/b", Day = january.AddDays(9), Count = 1 },
                 // An earlier retention's month is added to, not replaced.
                 new PageViewCount { Path = "/b", Day = january, Monthly = true, Count = 100 },
-                new PageViewCount { Path = "/a", Day = yesterday, Count = 6 });
+                new PageViewCount { Path = "/a", Day = yesterday, Count = 6 },
+                // The oldest day kept as it is: exactly the retention's length ago.
+                new PageViewCount { Path = "/c", Day = cutoff, Count = 2 });
             db.SearchCounts.AddRange(
                 new SearchCount { Query = "ferie", Day = january.AddDays(2), Count = 2, Results = 9 },
                 new SearchCount { Query = "ferie", Day = january.AddDays(15), Count = 5, Results = 1 },
                 new SearchCount { Query = "ferie", Day = january.AddDays(8), Count = 1, Results = 4 },
-                new SearchCount { Query = "ferie", Day = yesterday, Count = 3, Results = 2 });
+                new SearchCount { Query = "ferie", Day = yesterday, Count = 3, Results = 2 },
+                new SearchCount { Query = "kant", Day = cutoff, Count = 1, Results = 1 });
             db.SearchClickCounts.AddRange(
                 new SearchClickCount { Query = "ferie", Day = january.AddDays(2), Position = 1, Count = 2 },
                 new SearchClickCount { Query = "ferie", Day = january.AddDays(3), Position = 1, Count = 3 },
                 new SearchClickCount { Query = "ferie", Day = january.AddDays(3), Position = 2, Count = 1 },
-                new SearchClickCount { Query = "ferie", Day = yesterday, Position = 1, Count = 7 });
+                new SearchClickCount { Query = "ferie", Day = yesterday, Position = 1, Count = 7 },
+                new SearchClickCount { Query = "kant", Day = cutoff, Position = 1, Count = 1 });
             await db.SaveChangesAsync();
         }
 
@@ -218,14 +257,14 @@ public sealed class InsightCountingTests
         await using (var db = database.NewContext())
         {
             Assert.Equal(
-                [("/a", january, true, 7L), ("/a", january.AddMonths(1), true, 10L), ("/a", yesterday, false, 6L), ("/b", january, true, 101L)],
+                [("/a", january, true, 7L), ("/a", january.AddMonths(1), true, 10L), ("/a", yesterday, false, 6L), ("/b", january, true, 101L), ("/c", cutoff, false, 2L)],
                 (await db.PageViewCounts.ToListAsync()).Select(c => (c.Path, c.Day, c.Monthly, c.Count)).Order().ToList());
             // The month's result count is its latest day's.
             Assert.Equal(
-                [("ferie", january, true, 8L, 1), ("ferie", yesterday, false, 3L, 2)],
+                [("ferie", january, true, 8L, 1), ("ferie", yesterday, false, 3L, 2), ("kant", cutoff, false, 1L, 1)],
                 (await db.SearchCounts.ToListAsync()).Select(c => (c.Query, c.Day, c.Monthly, c.Count, c.Results)).Order().ToList());
             Assert.Equal(
-                [(january, true, 1, 5L), (january, true, 2, 1L), (yesterday, false, 1, 7L)],
+                [(january, true, 1, 5L), (january, true, 2, 1L), (cutoff, false, 1, 1L), (yesterday, false, 1, 7L)],
                 (await db.SearchClickCounts.ToListAsync()).Select(c => (c.Day, c.Monthly, c.Position, c.Count)).Order().ToList());
         }
     }
@@ -316,6 +355,8 @@ public sealed class InsightCountingTests
             }
 
             items.Single(i => i.Key == "udvikling").ReviewBy = Today.AddDays(40);
+            // Archived: off the site, so nobody can read it.
+            items.Single(i => i.Key == "faellesskab").IsArchived = true;
             items.Single(i => i.Key == "handlekraft").ReviewBy = Today.AddDays(10);
             // Opened 179 days ago: read; opened 180 days ago only: unread; opened this month only as a monthly total: unread.
             db.PageViewCounts.AddRange(
@@ -328,6 +369,7 @@ public sealed class InsightCountingTests
         var unread = (await FiguresAsync(database)).Unread;
 
         Assert.DoesNotContain(unread, u => u.Path == "/pejlemaerker/mod");
+        Assert.DoesNotContain(unread, u => u.Path == "/pejlemaerker/faellesskab");
         Assert.Equal([("/pejlemaerker/handlekraft", Today.AddDays(10)), ("/pejlemaerker/udvikling", Today.AddDays(40))],
             unread.Take(2).Select(u => (u.Path, u.ReviewBy!.Value)).ToList());
         // Those without a review date after, by title in Danish order.
@@ -351,11 +393,13 @@ public sealed class InsightCountingTests
                 new SearchCount { Query = "månedlig", Day = Today.AddDays(-1), Monthly = true, Count = 40, Results = 2 },
                 new SearchCount { Query = "xyzzy", Day = Today.AddDays(-3), Count = 9, Results = 0 },
                 new SearchCount { Query = "blomst", Day = Today.AddDays(-3), Count = 5, Results = 0 },
+                new SearchCount { Query = "ager", Day = Today.AddDays(-3), Count = 5, Results = 0 },
                 new SearchCount { Query = "mod", Day = Today.AddDays(-3), Count = 9, Results = 3 },
                 new SearchCount { Query = "aften", Day = Today.AddDays(-3), Count = 9, Results = 1 });
             db.SearchClickCounts.AddRange(
                 new SearchClickCount { Query = "ferie", Day = Today, Position = 3, Count = 1 },
                 new SearchClickCount { Query = "ferie", Day = Today.AddDays(-1), Position = 1, Count = 2 },
+                new SearchClickCount { Query = "ferie", Day = Today.AddDays(-29), Position = 3, Count = 16 },
                 new SearchClickCount { Query = "ferie", Day = Today, Position = 1, Count = 4 },
                 new SearchClickCount { Query = "ferie", Day = Today.AddDays(-30), Position = 2, Count = 8 },
                 new SearchClickCount { Query = "ferie", Day = Today, Monthly = true, Position = 2, Count = 8 });
@@ -366,8 +410,8 @@ public sealed class InsightCountingTests
 
         // Most searched first, then alphabetically; fewer than five times in the last 30 days: not at all.
         Assert.Equal([("aften", 9L, 1), ("mod", 9L, 3), ("ferie", 5L, 6)], figures.TopSearches.Select(q => (q.Query, q.Count, q.Results)).ToList());
-        Assert.Equal([("xyzzy", 9L), ("blomst", 5L)], figures.ZeroResults.Select(q => (q.Query, q.Count)).ToList());
-        Assert.Equal([(1, 6L), (3, 1L)], figures.TopSearches.Single(q => q.Query == "ferie").Clicks);
+        Assert.Equal([("xyzzy", 9L), ("ager", 5L), ("blomst", 5L)], figures.ZeroResults.Select(q => (q.Query, q.Count)).ToList());
+        Assert.Equal([(1, 6L), (3, 17L)], figures.TopSearches.Single(q => q.Query == "ferie").Clicks);
         Assert.Empty(figures.TopSearches.Single(q => q.Query == "mod").Clicks);
     }
 

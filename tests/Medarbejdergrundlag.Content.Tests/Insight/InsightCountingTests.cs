@@ -67,6 +67,8 @@ public sealed class InsightCountingTests
         Assert.Equal([("ferie", Today, 1, 1L), ("ferie", Today, 2, 2L), ("ferie", Today.AddDays(1), 2, 1L), ("mod", Today, 2, 1L)],
             (await db.SearchClickCounts.ToListAsync()).Select(c => (c.Query, c.Day, c.Position, c.Count)).Order().ToList());
         Assert.DoesNotContain(await db.PageViewCounts.ToListAsync(), c => c.Monthly);
+        Assert.DoesNotContain(await db.SearchCounts.ToListAsync(), c => c.Monthly);
+        Assert.DoesNotContain(await db.SearchClickCounts.ToListAsync(), c => c.Monthly);
 
         // A round with nothing counted writes nothing and succeeds.
         Assert.True(await Flusher(database).FlushAsync());

@@ -84,7 +84,8 @@ public sealed class ReviewEditor(ContentDbContext db, ContentEditor editor, Time
         EditorRef? owner = null;
         if (!string.IsNullOrEmpty(ownerId))
         {
-            owner = known.FirstOrDefault(k => k.Id == ownerId);
+            // EditorRef is a struct: FirstOrDefault alone would give an empty one, never null.
+            owner = known.Where(k => k.Id == ownerId).Select(k => (EditorRef?)k).FirstOrDefault();
             if (owner is null)
             {
                 errors[OwnerField] = "Vælg en ansvarlig fra listen.";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Medarbejdergrundlag.Content.Backup;
+using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Content.Publishing;
@@ -118,6 +119,81 @@ public sealed class ContentBackupTests
         Assert.Contains("ikke en sikkerhedskopi", error.Message);
         await using var db = target.NewContext();
         Assert.False(await db.Items.AnyAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"format\": \"medarbejdergrundlag-backup\", \"items\": [", "Filen er ikke en sikkerhedskopi af medarbejdergrundlaget (ugyldig JSON).")]
+    [InlineData("null", "Filen er ikke en sikkerhedskopi af medarbejdergrundlaget.")]
+    [InlineData("{\"format\": \"medarbejdergrundlag-backup\", \"formatVersion\": 2}", "Filen er ikke en sikkerhedskopi af medarbejdergrundlaget.")]
+    [InlineData("{\"format\": \"medarbejdergrundlag-backup\", \"formatVersion\": 0, \"items\": []}", "Sikkerhedskopien har formatversion 0; denne version kan kun indlæse 1 til 2.")]
+    [InlineData("{\"format\": \"medarbejdergrundlag-backup\", \"formatVersion\": 3, \"items\": []}", "Sikkerhedskopien har formatversion 3; denne version kan kun indlæse 1 til 2.")]
+    public async Task AFileThisVersionCannotReadIsRefusedSayingWhyAndChangesNothing(string json, string message)
+    {
+        await using var target = await TestDatabase.CreateAsync();
+        var before = Items(await ExportAsync(target));
+
+        var error = await Assert.ThrowsAsync<ContentBackupException>(() => ImportAsync(target, System.Text.Encoding.UTF8.GetBytes(json), force: true));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(before, Items(await ExportAsync(target)));
+    }
+
+    [Theory]
+    [InlineData("redirects", "{\"kind\": \"Bearing\", \"slug\": \"gammel\", \"itemKey\": \"findes-ikke\", \"createdAt\": \"2026-01-01T00:00:00Z\"}",
+        "Sikkerhedskopien henviser til »findes-ikke«, som ikke er i filen.")]
+    [InlineData("audit", "{\"at\": \"2026-01-01T00:00:00Z\", \"user\": \"Hanne\", \"action\": \"Published\", \"itemKey\": \"findes-ikke\", \"itemTitle\": \"X\", \"details\": \"\"}",
+        "Sikkerhedskopien henviser til »findes-ikke«, som ikke er i filen.")]
+    [InlineData("confirmations", "{\"subjectId\": \"s1\", \"revisions\": [\"mod:1\", \"mod:99\"], \"confirmedAt\": \"2026-01-01T00:00:00Z\", \"forvaltning\": null}",
+        "En bekræftelse henviser til »mod:99«, som ikke er i filen.")]
+    public async Task AFileNamingAnItemOrRevisionItDoesNotHaveIsRefusedAndNothingIsImported(string list, string entry, string message)
+    {
+        await using var source = await TestDatabase.CreateAsync();
+        var file = System.Text.Json.Nodes.JsonNode.Parse(await ExportAsync(source))!.AsObject();
+        file[list] = new System.Text.Json.Nodes.JsonArray(System.Text.Json.Nodes.JsonNode.Parse(entry));
+        await using var target = await EmptyDatabaseAsync(ContentDatabase.Sqlite);
+
+        var error = await Assert.ThrowsAsync<ContentBackupException>(() => ImportAsync(target, System.Text.Encoding.UTF8.GetBytes(file.ToJsonString()), force: false));
+
+        Assert.Equal(message, error.Message);
+        await using var db = target.NewContext();
+        Assert.False(await db.Items.AnyAsync());
+        Assert.False(await db.Revisions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task ConfirmationsTravelOnlyWhenAskedForByItemKeyAndRevisionNumber()
+    {
+        await using var source = await TestDatabase.CreateAsync();
+        await using (var db = source.NewContext())
+        {
+            var revisions = await db.Items.Where(i => i.Key == "mod" || i.Key == "faellesskab")
+                .Select(i => new { i.Key, i.PublishedRevisionId }).ToDictionaryAsync(i => i.Key, i => i.PublishedRevisionId!.Value);
+            db.Confirmations.Add(new Confirmation
+            {
+                SubjectId = "s1",
+                Version = $"{revisions["mod"]},{revisions["faellesskab"]},999999",
+                ConfirmedAt = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc),
+                Forvaltning = "Tvaergaaende",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = source.Services.CreateAsyncScope();
+        var backup = scope.ServiceProvider.GetRequiredService<ContentBackup>();
+        Assert.Null((await backup.ReadAsync()).Confirmations);
+        // A revision the database no longer has is left out; the rest by name, in order.
+        var confirmation = Assert.Single((await backup.ReadAsync(withConfirmations: true)).Confirmations!);
+        Assert.Equal(("s1", "Tvaergaaende"), (confirmation.SubjectId, confirmation.Forvaltning));
+        Assert.Equal(["faellesskab:1", "mod:1"], confirmation.Revisions);
+
+        using var stream = new MemoryStream();
+        await backup.ExportAsync(stream, withConfirmations: true);
+        await using var target = await EmptyDatabaseAsync(ContentDatabase.Sqlite);
+        await ImportAsync(target, stream.ToArray(), force: false);
+        await using var restored = target.NewContext();
+        var ids = await restored.Items.Where(i => i.Key == "mod" || i.Key == "faellesskab").Select(i => i.PublishedRevisionId!.Value).ToListAsync();
+        var version = (await restored.Confirmations.SingleAsync()).Version;
+        Assert.Equal(string.Join(',', ids.Order()), version);
     }
 
     [Theory, Providers]

@@ -49,6 +49,19 @@ public sealed partial class InsightPrivacyTests
         Assert.Equal(expected, QueryRedaction.Normalize(query));
 
     [Fact]
+    public void ALongQueryIsCutToAHundredCharactersAfterItsNumbersAreRedacted()
+    {
+        var query = new string('a', 95) + " 010190-1234 " + new string('b', 40);
+
+        var normalized = QueryRedaction.Normalize(query)!;
+
+        Assert.Equal(QueryRedaction.MaxLength, normalized.Length);
+        Assert.Equal(new string('a', 95) + " [cpr", normalized);
+        // Cut just after a space: the space goes too.
+        Assert.Equal(new string('a', 99), QueryRedaction.Normalize(new string('a', 99) + " " + new string('b', 40)));
+    }
+
+    [Fact]
     public void ABlankQueryIsNotCounted() => Assert.Null(QueryRedaction.Normalize("   "));
 
     [Fact]

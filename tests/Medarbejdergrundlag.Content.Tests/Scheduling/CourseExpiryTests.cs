@@ -217,6 +217,39 @@ public sealed class CourseExpiryTests
         Assert.Equal(0, await Runner(target).RunDueAsync());
     }
 
+    [Fact]
+    public async Task TheNextThingDueIsTheSoonerOfAPendingScheduleAndACoursesLastDate()
+    {
+        await using var database = await CreateAsync();
+        Assert.Null(await Runner(database).NextDueAsync());
+        await CourseAsync(database, "Kursus der udløber", ("01-12-2026 09:00", "16:00", "Open"));
+        Assert.Equal(LastEnds, await Runner(database).NextDueAsync());
+
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var schedule = scope.ServiceProvider.GetRequiredService<PublishSchedule>();
+            var udvikling = await ScheduledPublishingTests.ItemAsync(database, "udvikling");
+            Assert.True((await schedule.ScheduleArchiveAsync(udvikling.Id, "28-11-2026 09:00", Hanne)).Succeeded);
+            var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+            Assert.True((await schedule.ScheduleArchiveAsync(mod.Id, "29-11-2026 09:00", Hanne)).Succeeded);
+        }
+
+        // The soonest pending schedule, 28 November 09:00 in Copenhagen.
+        Assert.Equal(new DateTime(2026, 11, 28, 8, 0, 0), await Runner(database).NextDueAsync());
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var schedule = scope.ServiceProvider.GetRequiredService<PublishSchedule>();
+            var first = (await schedule.OpenAsync())[0];
+            Assert.True((await schedule.CancelAsync(first.Id, first.Version, Hanne)).Succeeded);
+        }
+
+        Assert.Equal(new DateTime(2026, 11, 29, 8, 0, 0), await Runner(database).NextDueAsync());
+        // Past the schedule (run) and past the last date (archived): nothing is due any more.
+        _clock.Advance(LastEnds - Start.UtcDateTime);
+        Assert.Equal(2, await Runner(database).RunDueAsync());
+        Assert.Null(await Runner(database).NextDueAsync());
+    }
+
     private async Task<TestDatabase> CreateAsync(string provider = "Sqlite") =>
         await TestDatabase.CreateAsync(provider, services: s => s.AddSingleton<TimeProvider>(_clock));
 

@@ -31,7 +31,11 @@ public sealed class ChangeFeedLinkTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
         using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("Ændringer i medarbejdergrundlaget", SyndicationFeed.Load(reader).Title.Text);
+        var feed = SyndicationFeed.Load(reader);
+        Assert.Equal("Ændringer i medarbejdergrundlaget", feed.Title.Text);
+        // Nothing changed since the first publication: no entries, and a fixed "updated" rather than the time of asking.
+        Assert.Empty(feed.Items);
+        Assert.Equal(DateTimeOffset.UnixEpoch, feed.LastUpdatedTime);
 
         // The token opens this feed only, and a forged one nothing.
         var token = HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["adgang"]!;

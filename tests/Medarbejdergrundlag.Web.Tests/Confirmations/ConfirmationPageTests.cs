@@ -84,6 +84,10 @@ public sealed class ConfirmationPageTests
 
         var confirmed = await Forms.SubmitAsync(employee, "/aendringer/siden-du-bekraeftede", "#bekraeft form");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("/medarbejdergrundlag#bekraeft", confirmed.Headers.Location!.OriginalString);
+        // The next page reads this reader's status afresh rather than from the minute it may be remembered for.
+        var fresh = Assert.Single(confirmed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.confirmed=1;", StringComparison.Ordinal));
+        Assert.Contains("httponly", fresh, StringComparison.OrdinalIgnoreCase);
         var after = await employee.GetDocumentAsync("/medarbejdergrundlag");
         Assert.Null(after.QuerySelector("[data-reader-status=changed]"));
         Assert.NotNull(after.QuerySelector("[data-reader-status=confirmed]"));

@@ -258,6 +258,18 @@ public sealed class EditingTests : IAsyncLifetime
         };
         tooLong.Headers.Add("RequestVerificationToken", token);
         var tooLongHtml = await (await _editor.SendAsync(tooLong)).Content.ReadAsStringAsync();
+        // The longest text a revision may have is still shown; no text at all shows nothing.
+        using var longest = new HttpRequestMessage(HttpMethod.Post, "/admin/markdown")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = new string('a', Medarbejdergrundlag.Content.Editing.RevisionValidator.BodyMax) }),
+        };
+        longest.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal($"<p>{new string('a', Medarbejdergrundlag.Content.Editing.RevisionValidator.BodyMax)}</p>", (await (await _editor.SendAsync(longest)).Content.ReadAsStringAsync()).Trim());
+        using var empty = new HttpRequestMessage(HttpMethod.Post, "/admin/markdown") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["tekst"] = "ikke feltet" }) };
+        empty.Headers.Add("RequestVerificationToken", token);
+        var emptyResponse = await _editor.SendAsync(empty);
+        Assert.Equal(HttpStatusCode.OK, emptyResponse.StatusCode);
+        Assert.Equal("", (await emptyResponse.Content.ReadAsStringAsync()).Trim());
 
         Assert.Equal("<p>Teksten er for lang til at blive vist.</p>", tooLongHtml.Trim());
         Assert.Contains("<h2 id=\"afsnit-faellesskab\">Fællesskab</h2>", html);

@@ -148,12 +148,20 @@ public sealed class InsightTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await ClickAsync(reader, page, query, "2")).StatusCode);
         // Absurd or out-of-range input: a clear refusal, nothing counted.
-        foreach (var (q, position) in new[] { (query, "0"), (query, (results + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), (query, "-1"), (query, "2x"), (query, ""), ("", "2"), ("   ", "1") })
+        const string noPosition = "Placeringen findes ikke blandt søgningens resultater.";
+        foreach (var (q, position, message) in new[]
+        {
+            (query, "0", noPosition), (query, (results + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), noPosition), (query, "-1", noPosition),
+            (query, "2x", noPosition), (query, "", noPosition), ("", "2", "Søgningen mangler."), ("   ", "1", "Søgningen mangler."),
+        })
         {
             var refused = await ClickAsync(reader, page, q, position);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.NotEmpty(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(message, System.Text.Json.JsonSerializer.Deserialize<string>(await refused.Content.ReadAsStringAsync()));
         }
+
+        // The last result is one of them (a crawler's post, so it is accepted but not counted below).
+        Assert.Equal(HttpStatusCode.NoContent, (await ClickAsync(reader, page, query, results.ToString(System.Globalization.CultureInfo.InvariantCulture), "Mozilla/5.0 (compatible; bingbot/2.0)")).StatusCode);
 
         // A crawler's post counts nothing, though it is well-formed.
         Assert.Equal(HttpStatusCode.NoContent, (await ClickAsync(reader, page, query, "1", "Mozilla/5.0 (compatible; bingbot/2.0)")).StatusCode);

@@ -84,6 +84,10 @@ public sealed class ConfirmationPageTests
 
         var confirmed = await Forms.SubmitAsync(employee, "/aendringer/siden-du-bekraeftede", "#bekraeft form");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("/medarbejdergrundlag#bekraeft", confirmed.Headers.Location!.OriginalString);
+        // The next page reads this reader's status afresh rather than from the minute it may be remembered for.
+        var fresh = Assert.Single(confirmed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mg.confirmed=1;", StringComparison.Ordinal));
+        Assert.Contains("httponly", fresh, StringComparison.OrdinalIgnoreCase);
         var after = await employee.GetDocumentAsync("/medarbejdergrundlag");
         Assert.Null(after.QuerySelector("[data-reader-status=changed]"));
         Assert.NotNull(after.QuerySelector("[data-reader-status=confirmed]"));
@@ -107,6 +111,20 @@ public sealed class ConfirmationPageTests
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
         using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
         var feed = SyndicationFeed.Load(reader);
+        // The feed names itself, its page and each entry's place on that page; a feed reader may keep it five minutes, no shared cache may.
+        Assert.Equal((true, TimeSpan.FromMinutes(5), false), (response.Headers.CacheControl!.Private, response.Headers.CacheControl.MaxAge, response.Headers.CacheControl.NoStore));
+        Assert.Equal("da", feed.Language);
+        Assert.Equal("http://localhost/aendringer", feed.Id);
+        Assert.Equal("Odense Kommune, HR", Assert.Single(feed.Authors).Name);
+        var self = Assert.Single(feed.Links, l => l.RelationshipType == "self");
+        Assert.Equal(("http://localhost/aendringer/feed.atom", "application/atom+xml"), (self.Uri.ToString(), self.MediaType));
+        Assert.Contains(feed.Links, l => l.RelationshipType == "alternate" && l.Uri.ToString() == "http://localhost/aendringer");
+        var newest = feed.Items.First();
+        Assert.NotEqual(default, newest.PublishDate);
+        Assert.Equal(newest.PublishDate, newest.LastUpdatedTime);
+        Assert.Equal(newest.PublishDate, feed.LastUpdatedTime);
+        Assert.Matches("^http://localhost/aendringer#aendring-[0-9]+$", newest.Id);
+        Assert.Equal(newest.Id, Assert.Single(newest.Links).Uri.ToString());
         Assert.Equal(["Phønix: ændret", "Mod: ændret"], feed.Items.Select(i => i.Title.Text).Take(2));
         Assert.Contains("<ins>", ((TextSyndicationContent)feed.Items.First().Content).Text);
         Assert.Equal("Rettelse i test", feed.Items.First().Summary.Text);

@@ -250,6 +250,39 @@ public sealed class CalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFilesAreNamedAndTheFeedIsInDateOrderAndCachedPrivately()
+    {
+        var (date, dateCalendar) = await GetAsync(_employee, $"/phoenix/forloeb/{Slug}/hold/{_beforeSummerTime}.ics");
+        Assert.Equal("text/calendar", date.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"{Slug}-{_beforeSummerTime}.ics", date.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("Mod; ledelse, og \"backslash\\\"", dateCalendar.Properties.First(p => p.Name == "X-WR-CALNAME").Value?.ToString());
+        // A date's file is the reader's own page's: like the page, never stored.
+        Assert.True(date.Headers.CacheControl?.NoStore);
+
+        // A third date of the first course, after the other course's date, so the courses' dates interleave.
+        await _portal.DateAsync(_course, "12-04-2027 09:00", "16:00");
+        var (feed, feedCalendar) = await GetAsync(_employee, "/phoenix/forloeb/kalender.ics");
+        Assert.Equal("phoenix-forloeb.ics", feed.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("Phønix-forløb", feedCalendar.Properties.First(p => p.Name == "X-WR-CALNAME").Value?.ToString());
+        // A calendar program asks every few minutes: it may keep the feed five minutes, no shared cache may.
+        Assert.Equal((true, TimeSpan.FromMinutes(5), false), (feed.Headers.CacheControl!.Private, feed.Headers.CacheControl.MaxAge, feed.Headers.CacheControl.NoStore));
+        // Earliest first across courses, not course by course.
+        var starts = feedCalendar.Events.Select(e => e.DtStart!.AsUtc).ToList();
+        Assert.Equal(4, starts.Count);
+        Assert.Equal(starts.Order().ToList(), starts);
+    }
+
+    [Fact]
+    public async Task AnUnknownDateOrCourseIsNotFound()
+    {
+        var other = _portal.Query(db => db.CourseDates.Single(d => d.Id != _beforeSummerTime && d.Id != _afterSummerTime).Id);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _employee.GetAsync($"/phoenix/forloeb/{Slug}/hold/{other}.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _employee.GetAsync($"/phoenix/forloeb/{Slug}/hold/999999.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _employee.GetAsync($"/phoenix/forloeb/findes-ikke/hold/{_beforeSummerTime}.ics")).StatusCode);
+    }
+
+    [Fact]
     public async Task ADatesIcsNeedsSignIn()
     {
         using var anonymous = _portal.CreatePlainClient();

@@ -137,12 +137,17 @@ public sealed class CourseAdminTests : IAsyncLifetime
     public async Task ARenamedCourseKeepsItsOldAddress()
     {
         var id = await _portal.CourseAsync("Gammelt navn", Audience.Alle, Forvaltning.Tvaergaaende);
+        var date = await _portal.DateAsync(id, "24-03-2027 09:00", "16:00");
 
         await Forms.SubmitAsync(_editor, $"/admin/indhold/{id}", EditForm, new() { ["Form.Slug"] = "nyt-navn" }, "Publish");
 
         var old = await _employee.GetAsync("/phoenix/forloeb/gammelt-navn");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/phoenix/forloeb/nyt-navn", old.Headers.Location!.ToString());
+        // A date's .ics saved under the old address follows too.
+        var oldDate = await _employee.GetAsync($"/phoenix/forloeb/gammelt-navn/hold/{date}.ics");
+        Assert.Equal(HttpStatusCode.MovedPermanently, oldDate.StatusCode);
+        Assert.Equal($"/phoenix/forloeb/nyt-navn/hold/{date}.ics", oldDate.Headers.Location!.ToString());
     }
 
     [Fact]

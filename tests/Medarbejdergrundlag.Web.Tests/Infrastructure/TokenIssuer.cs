@@ -212,7 +212,8 @@ public sealed class TokenIssuer : IAsyncDisposable
             Claims = claims,
         };
         change?.Invoke(descriptor);
-        return new JsonWebTokenHandler().CreateToken(descriptor);
+        // The times are the descriptor's alone, so a change may leave iat out.
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
     /// <summary>Registers a code the token endpoint exchanges for <paramref name="idToken"/> with the right PKCE verifier only.</summary>

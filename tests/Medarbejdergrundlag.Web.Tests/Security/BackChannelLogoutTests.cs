@@ -63,6 +63,21 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
     }
 
     [Fact]
+    public async Task AnEmptySidCountsAsNoSidAndEndsEveryOneOfThatUsersSessions()
+    {
+        using var first = await SignInAsync("hanne", sid: "sid-1");
+        using var second = await SignInAsync("hanne", sid: "sid-2");
+        using var colleague = await SignInAsync("mette", sid: "sid-3");
+
+        var response = await PostAsync(Issuer.MintLogout(sid: "", subject: "hanne"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/medarbejdergrundlag")).StatusCode);
+    }
+
+    [Fact]
     public async Task SigningOutEverywhereEndsTheUsersCalendarLinksAndOneBrowsersSignOutDoesNot()
     {
         var links = Portal.Services.GetRequiredService<Medarbejdergrundlag.Web.Pages.Phoenix.Forloeb.CalendarFeedLinks>();
@@ -117,7 +132,11 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         { "other issuer", "SecurityTokenInvalidIssuerException" },
         { "expired", "SecurityTokenExpiredException" },
         { "old iat", "is too far from now" },
+        { "iat ahead", "is too far from now" },
+        { "no iat", "no iat" },
         { "no event", "no back-channel logout event" },
+        { "another event", "no back-channel logout event" },
+        { "event not an object", "no back-channel logout event" },
         { "nonce", "must not carry a nonce" },
         { "no jti", "no jti" },
         { "neither sid nor sub", "neither sid nor sub" },
@@ -136,7 +155,11 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
             "other issuer" => Issuer.MintLogout(sid: "sid-1", change: d => d.Issuer = "https://login.example.test"),
             "expired" => Issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1))),
             "old iat" => Issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(-30), DateTime.UtcNow.AddMinutes(5))),
+            "iat ahead" => Issuer.MintLogout(sid: "sid-1", change: d => (d.IssuedAt, d.Expires) = (DateTime.UtcNow.AddMinutes(30), DateTime.UtcNow.AddMinutes(35))),
+            "no iat" => Issuer.MintLogout(sid: "sid-1", change: d => d.IssuedAt = null),
             "no event" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("events")),
+            "another event" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout-not"] = new Dictionary<string, object>() }),
+            "event not an object" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout"] = "logout" }),
             "nonce" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["nonce"] = "n-0S6_WzA2Mj"),
             "no jti" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("jti")),
             "neither sid nor sub" => Issuer.MintLogout(sid: null, subject: null),

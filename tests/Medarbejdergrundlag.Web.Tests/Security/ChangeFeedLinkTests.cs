@@ -30,8 +30,16 @@ public sealed class ChangeFeedLinkTests
         var response = await feedReader.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
-        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("Ændringer i medarbejdergrundlaget", SyndicationFeed.Load(reader).Title.Text);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        // UTF-8 without a byte order mark, which some feed readers show as junk before the XML declaration.
+        Assert.Equal((byte)'<', bytes[0]);
+        using var reader = XmlReader.Create(new MemoryStream(bytes));
+        var feed = SyndicationFeed.Load(reader);
+        Assert.Equal("Ændringer i medarbejdergrundlaget", feed.Title.Text);
+        Assert.Equal("Udgivne ændringer i Odense Kommunes medarbejdergrundlag, pejlemærkerne og Phønix.", feed.Description.Text);
+        // Nothing changed since the first publication: no entries, and a fixed "updated" rather than the time of asking.
+        Assert.Empty(feed.Items);
+        Assert.Equal(DateTimeOffset.UnixEpoch, feed.LastUpdatedTime);
 
         // The token opens this feed only, and a forged one nothing.
         var token = HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["adgang"]!;

@@ -174,6 +174,33 @@ public sealed class HardeningTests
         Assert.Contains("Portal__PublicBaseUrl", error.Message);
     }
 
+    [Theory]
+    [InlineData("medarbejdergrundlag.odense.example")]
+    [InlineData("ftp://medarbejdergrundlag.odense.example")]
+    public void InProductionAPublicAddressThatIsNotAnAbsoluteWebAddressRefusesToStart(string publicBaseUrl)
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Portal:PublicBaseUrl", publicBaseUrl);
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains($"'{publicBaseUrl}' is not an absolute address", error.Message);
+    }
+
+    [Fact]
+    public void InProductionAllowedHostsOfOnlySeparatorsCountAsAnyHost()
+    {
+        using var factory = new PortalFactory("Production")
+            .With("Authentication:Oidc:Authority", "https://login.example.test").With("Authentication:Oidc:ClientId", "portal")
+            .With("Portal:PublicBaseUrl", "")
+            .With("AllowedHosts", " ; ");
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("never builds absolute links", error.Message);
+    }
+
     [Fact]
     public async Task InProductionLinksUseThePublicAddressNotTheHostHeader()
     {

@@ -27,6 +27,27 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task TheHeadersAreExactlyThePortalsPolicy()
+    {
+        // Word for word: a directive dropped or loosened (img-src, base-uri, form-action, a permission) is a weaker policy.
+        var response = await portal.Employee.GetAsync("/medarbejdergrundlag");
+
+        Assert.Equal(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("camera=(), microphone=(), geolocation=(), payment=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")));
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Cross-Origin-Opener-Policy")));
+        Assert.True(response.Headers.CacheControl?.NoStore, "A signed-in reader's page must not be stored.");
+
+        // No-store is for signed-in readers: the redirect that asks a stranger to sign in is left as it is.
+        using var anonymous = portal.Factory.CreatePlainClient();
+        var challenge = await anonymous.GetAsync("/medarbejdergrundlag");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.Null(challenge.Headers.CacheControl);
+    }
+
+    [Fact]
     public async Task RobotsTxtAsksEveryCrawlerToStayOutWithoutSignIn()
     {
         using var stranger = portal.Factory.CreatePlainClient();

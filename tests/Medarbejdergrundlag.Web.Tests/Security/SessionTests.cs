@@ -180,6 +180,27 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task ASessionRowKeepsItsSubjectBrowserAndBothEndsCutToTheirColumns()
+    {
+        using var factory = new PortalFactory();
+        using var browser = factory.CreateCookielessClient();
+        var agent = "Mozilla/5.0 " + new string('x', 400);
+        Assert.True(browser.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", agent));
+
+        await PersonaSignIn.SessionCookieAsync(browser, "hr-redaktoer");
+
+        await using var db = factory.Database.NewContext();
+        var session = await db.UserSessions.SingleAsync();
+        Assert.Equal("persona:hr-redaktoer", session.Subject);
+        Assert.Equal("Hanne HR-redaktør", session.DisplayName);
+        Assert.Equal(agent[..300], session.UserAgent);
+        Assert.Null(session.EndedAt);
+        // Sliding for eight hours, and never past twelve from the sign-in however it is used.
+        Assert.Equal(TimeSpan.FromHours(12), session.AbsoluteExpiresAt - session.CreatedAt);
+        Assert.InRange(session.ExpiresAt - session.CreatedAt, TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task SessionsAreReadFromMemoryNotFromTheDatabaseOnEveryRequest()
     {
         using var factory = new PortalFactory();

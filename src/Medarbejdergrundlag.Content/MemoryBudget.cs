@@ -4,7 +4,7 @@ namespace Medarbejdergrundlag.Content;
 /// Byte budgets for the in-memory caches, scaled to the memory this process may use: a container's
 /// limit (the GC reads the cgroup, and keeps its heap to 75 % of it) or the machine's memory. A fixed
 /// budget that suits a large host would fill a small container (issue 32): the whole-page cache's
-/// 64 MB and the image cache's 32 MB were a third of a 256 MiB container's GC heap.
+/// 64 MB and the image cache's 32 MB were half of a 256 MiB container's GC heap (192 MiB).
 /// </summary>
 public static class MemoryBudget
 {

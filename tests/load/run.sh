@@ -11,6 +11,9 @@
 #                    (BESIDE_UNLIMITED=0 leaves that out)
 #   RESULTS_FILE=f   keep this run's per-URL results; COMPARE_WITH=f compares this run's ratios with them
 #   GCDUMP=f.gcdump  after the soak, a dotnet-gcdump of the (limited) portal's heap, and its top types
+#   GC_COUNTERS=1    dotnet-counters on the portal (and its unlimited twin) from the first measurement to
+#                    the end of the soak: garbage collections by generation, GC pause time and bytes
+#                    allocated, per stage, printed at the end (why a page is slower inside a limit)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,6 +22,7 @@ soak_seconds="${SOAK_SECONDS:-60}"
 out="$(mktemp -d "${TMPDIR:-/tmp}/mg-load.XXXXXX")"
 pid=""
 free_pid=""
+counter_pids=()
 kestrel_pid=""
 nginx_pid=""
 stop() { if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
@@ -29,6 +33,7 @@ cleanup() {
   if [ "$status" -ne 0 ] && [ -n "$cgroup" ] && [ -d "$cgroup" ]; then
     echo "Stopped early (exit $status) inside MEMORY_LIMIT=$memory_limit, at stage \"$(cat "$out/stage" 2>/dev/null || echo setup)\": cgroup peak $(( $(cgroup_peak_bytes) / 1048576 )) MiB, OOM kills $(cgroup_oom_kills)" >&2
   fi
+  for c in "${counter_pids[@]}"; do stop "$c"; done
   stop_portal; stop "$free_pid"; stop "$kestrel_pid"; stop "$nginx_pid"; free_pid=""; kestrel_pid=""; nginx_pid=""; cgroup_remove; rm -rf "$out"
 }
 trap cleanup EXIT
@@ -160,7 +165,7 @@ echo "Cold start (existing database): ${cold[*]} ms"
 
 # RSS by stage: a sampler reads the portal's VmRSS every 100 ms and files it under the stage named in
 # $out/stage, so the note can say which part of the run makes the peak (issue 18).
-stage() { echo "$1" >"$out/stage"; }
+stage() { echo "$1" >"$out/stage"; echo "$(date +%s) $1" >>"$out/stages"; }
 stage "start"
 python3 - "$pid" "$out/stage" >"$out/rss" <<'PY' &
 import sys, time
@@ -354,6 +359,20 @@ measure_free() {
   echo "$1:$3|$(run_wrk "$1" "$2" "$cookie" "$free_base$3")" >>"$out/free"
 }
 
+# GC_COUNTERS: one dotnet-counters session per portal, outside the cgroup (the session's buffers in
+# the portal are small: a few counters a second).
+gc_counters() { # $1 = pid, $2 = csv file
+  (cd "$root" && exec dotnet tool run dotnet-counters collect -p "$1" --counters System.Runtime --format csv \
+    -o "$2" --refresh-interval 1 >>"$out/counters.log" 2>&1) &
+  counter_pids+=($!)
+}
+if [ -n "${GC_COUNTERS:-}" ]; then
+  (cd "$root" && dotnet tool restore >/dev/null)
+  gc_counters "$pid" "$out/counters-portal.csv"
+  [ -n "$beside" ] && gc_counters "$free_pid" "$out/counters-free.csv"
+  sleep 3
+fi
+
 # Each URL, then bare Kestrel and nginx serving its bytes, straight after one another, so that a
 # machine that drifts (other work starting or stopping) weighs on the portal and the references alike.
 echo "Measuring ${#urls[@]} URLs, each followed by bare Kestrel and nginx on its bytes..."
@@ -389,6 +408,14 @@ soak_free() { [ -n "$beside" ] && echo "256:soak|$(WRK_PATHS="${public_pages[*]}
 soak_free
 soak=$(WRK_PATHS="${public_pages[*]}" run_wrk 256 "$soak_seconds" "$employee_cookie" "$base/")
 soak_free
+stage "end"
+if [ ${#counter_pids[@]} -gt 0 ]; then
+  sleep 2
+  for c in "${counter_pids[@]}"; do kill -INT "$c" 2>/dev/null || true; done
+  sleep 1
+  for c in "${counter_pids[@]}"; do stop "$c"; done
+  counter_pids=()
+fi
 free_rss_kb=""
 if [ -n "$beside" ]; then free_rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$free_pid/status"); stop "$free_pid"; free_pid=""; fi
 rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
@@ -579,4 +606,45 @@ if memory_limit:
         print(f"  {mark(all(c >= 0.9 for c in beside))} every page's throughput >= 0.9 of the same build without a limit, "
               f"measured in turn in this run (lowest {min(beside):.2f})")
 PY
+if [ -n "${GC_COUNTERS:-}" ]; then
+  echo
+  python3 - "$out/stages" "$out/counters-portal.csv" "$out/counters-free.csv" "$memory_limit" <<'PY'
+import csv, datetime, os, sys
+stages_file, portal_csv, free_csv, memory_limit = sys.argv[1:]
+stages = [(int(line.split(" ", 1)[0]), line.split(" ", 1)[1].strip()) for line in open(stages_file, encoding="utf-8")]
+def totals(path):
+    """Sums each rate (an increment per second) over each stage's seconds."""
+    sums = {}
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            at = datetime.datetime.strptime(row["Timestamp"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=datetime.timezone.utc).timestamp()
+            name = row["Counter Name"]
+            key = ("gen0" if "gen0" in name else "gen1" if "gen1" in name else "gen2" if "gen2" in name else None) \
+                if name.startswith("dotnet.gc.collections") else \
+                "pause" if name.startswith("dotnet.gc.pause.time") else "alloc" if name.startswith("dotnet.gc.heap.total_allocated") else None
+            if key is None:
+                continue
+            # The counter's timestamp ends the second it counts.
+            stage = next((s for t, s in reversed(stages) if t <= at - 1), None)
+            if stage is None or stage == "end":
+                continue
+            sums.setdefault(stage, {}).setdefault(key, 0.0)
+            sums[stage][key] += float(row["Mean/Increment"] or 0)
+    return sums
+portal, free = totals(portal_csv), totals(free_csv)
+label = f"inside {memory_limit}" if memory_limit else "the portal"
+print(f"Garbage collection by stage (dotnet-counters, GC_COUNTERS): gen0/gen1/gen2 collections, pause s, MB allocated; {label}" + (" | without a limit" if free else ""))
+def cell(d):
+    return f"{d.get('gen0', 0):5.0f} {d.get('gen1', 0):4.0f} {d.get('gen2', 0):4.0f} {d.get('pause', 0):6.2f} s {d.get('alloc', 0) / 1e6:7.0f} MB" if d else "-"
+for _, stage in stages:
+    if stage == "end" or stage not in (portal or {}):
+        continue
+    line = f"  {stage:<42} {cell(portal.get(stage))}"
+    if free:
+        line += f" | {cell(free.get(stage))}"
+    print(line)
+PY
+fi
 echo "Whole run: $(( $(date +%s) - started )) s"

@@ -50,7 +50,7 @@ public sealed class BackupRestoreTests
         await using (var db = target.NewContext())
         {
             var image = new LibraryImage { Hash = new string('c', 32), AltDa = "Phønix' have", SourceFormat = "png", Width = 4, Height = 3 };
-            image.Renditions.Add(new ImageRendition { Width = 4, Height = 3, Format = "png", Bytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] });
+            image.Renditions.Add(new ImageRendition { Width = 4, Height = 3, Format = "png", Bytes = PngSignature });
             db.Images.Add(image);
             await db.SaveChangesAsync();
         }
@@ -124,6 +124,40 @@ public sealed class BackupRestoreTests
         Assert.Equal(("Hanne", "", null, "Gammel side"), (line.User, line.UserId, line.ContentItemId, line.ItemTitle));
     }
 
+    [Fact]
+    public async Task ARestoredTextShowsTheLibraryImagesTheFileCarriesWithTheirSizes()
+    {
+        await using var source = await TestDatabase.CreateAsync();
+        var hash = new string('d', 32);
+        await using (var db = source.NewContext())
+        {
+            var image = new LibraryImage { Hash = hash, AltDa = "Phønix' have", SourceFormat = "png", Width = 4, Height = 3 };
+            image.Renditions.Add(new ImageRendition { Width = 4, Height = 3, Format = "png", Bytes = PngSignature });
+            db.Images.Add(image);
+            var mod = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == "mod");
+            var draft = new ContentRevision
+            {
+                Number = 2, Title = "Mod", Slug = "mod", BodyMarkdown = $"![Phønix' have](/billeder/{hash})", Bearing = new BearingDetails(),
+                CreatedAt = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), CreatedBy = "Hanne",
+            };
+            mod.Revisions.Add(draft);
+            await db.SaveChangesAsync();
+            mod.CurrentRevisionId = draft.Id;
+            await db.SaveChangesAsync();
+        }
+
+        var file = await ExportAsync(source);
+        await using var target = await EmptyDatabaseAsync(TimeProvider.System);
+
+        // The images arrive in the same transaction as the texts that show them, and the texts are rendered before it ends.
+        await ImportAsync(target, file, force: false);
+
+        await using var restored = target.NewContext();
+        var body = (await restored.Items.Include(i => i.CurrentRevision).SingleAsync(i => i.Key == "mod")).CurrentRevision!.BodyHtml;
+        Assert.Contains($"srcset=\"/billeder/{hash}/4.png 4w\"", body, StringComparison.Ordinal);
+        Assert.Contains("width=\"4\" height=\"3\"", body, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> Tampered => new()
     {
         { "publishedRevision", "'mod' peger på revision 99, som ikke er i filen." },
@@ -147,11 +181,11 @@ public sealed class BackupRestoreTests
                 mod["revisions"]![0]!["translatedFromRevision"] = 99;
                 break;
             case "imageHash":
-                file["images"] = new JsonArray(Image("../../etc/passwd", "png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
+                file["images"] = new JsonArray(Image("../../etc/passwd", "png", PngSignature));
                 break;
             default:
                 // PNG bytes under the WebP format: one of the three formats, but not what the bytes are.
-                file["images"] = new JsonArray(Image(new string('a', 32), "webp", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
+                file["images"] = new JsonArray(Image(new string('a', 32), "webp", PngSignature));
                 break;
         }
 
@@ -211,6 +245,9 @@ public sealed class BackupRestoreTests
         Assert.NotEmpty(others);
         Assert.All(others, r => Assert.Null(r.Bearing));
     }
+
+    /// <summary>What a PNG file starts with: enough for the import's check of an image's type.</summary>
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static JsonObject Image(string hash, string format, byte[] bytes) => new()
     {

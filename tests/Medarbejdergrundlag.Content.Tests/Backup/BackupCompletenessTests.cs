@@ -205,7 +205,7 @@ public sealed class BackupCompletenessTests
     };
 
     /// <summary>Seed content, then what editors and readers add, so that every property has a value somewhere.</summary>
-    private static async Task MakeEveryPropertyCountAsync(TestDatabase database)
+    internal static async Task MakeEveryPropertyCountAsync(TestDatabase database)
     {
         await using var scope = database.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

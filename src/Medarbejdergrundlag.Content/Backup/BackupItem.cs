@@ -85,6 +85,13 @@ public sealed record BackupItem(
             KeepAfterLastDate = KeepAfterLastDate ?? false,
             ExpiryHandledThrough = ContentKinds.Of(Kind).Expires && KeepAfterLastDate is null ? now : ExpiryHandledThrough,
         };
+        // Numbers are unique within an item (the database's index): a tampered file with two of one
+        // number is refused here, in Danish, rather than by the database or by Single below.
+        if (Revisions.GroupBy(r => r.Number).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ContentBackupException($"'{Key}' har flere versioner med nummer {twice.Key} i filen.");
+        }
+
         item.Revisions.AddRange(Revisions.Select(r => r.ToEntity(Kind, formatVersion)));
 
         // A translation's Danish revision, inserted first by the same save.

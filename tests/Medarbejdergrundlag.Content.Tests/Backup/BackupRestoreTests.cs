@@ -163,6 +163,7 @@ public sealed class BackupRestoreTests
         { "publishedRevision", "'mod' peger på revision 99, som ikke er i filen." },
         { "translatedFromRevision", "Oversættelsen »Mod« (version 1) henviser til en version, der ikke er i filen." },
         { "imageHash", "Et billede i sikkerhedskopien har en ugyldig adresse (»../../etc/passwd«)." },
+        { "revisionTwice", "'mod' har flere versioner med nummer 1 i filen." },
         { "renditionFormat", $"Billedet »{new string('a', 32)}« i sikkerhedskopien har en størrelse, der ikke er et webp-billede." },
     };
 
@@ -179,6 +180,9 @@ public sealed class BackupRestoreTests
                 break;
             case "translatedFromRevision":
                 mod["revisions"]![0]!["translatedFromRevision"] = 99;
+                break;
+            case "revisionTwice":
+                mod["revisions"]!.AsArray().Add(mod["revisions"]![0]!.DeepClone());
                 break;
             case "imageHash":
                 file["images"] = new JsonArray(Image("../../etc/passwd", "png", PngSignature));

@@ -100,6 +100,24 @@ public sealed class CourseExpiryStateTests
     }
 
     [Fact]
+    public async Task ACourseWithNoExpiryRecordedYetIsArchivedAfterItsLastDate()
+    {
+        await using var database = await CreateAsync();
+        var id = await CourseExpiryTests.CourseAsync(database, "Kursus uden spor", publish: true, ("01-12-2026 09:00", "16:00", "Open"));
+        await using (var db = database.NewContext())
+        {
+            // As a course published before expiry was recorded has it: nothing dealt with yet.
+            Assert.Equal(1, await db.Items.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiryHandledThrough, (DateTime?)null)));
+        }
+
+        _clock.Set(new DateTimeOffset(LastEnds).AddHours(1));
+
+        Assert.Equal(1, await Runner(database).RunDueAsync());
+        var item = await ItemAsync(database, id);
+        Assert.Equal((true, LastEnds), (item.IsArchived, item.ExpiryHandledThrough));
+    }
+
+    [Fact]
     public async Task TheKeepChoiceMovesTheCoursesVersionOnRefusesAStaleFormAndIsAuditedBothWays()
     {
         await using var database = await CreateAsync();
@@ -113,12 +131,18 @@ public sealed class CourseExpiryStateTests
         Assert.True((await ItemAsync(database, id)).KeepAfterLastDate);
         Assert.True((await Expiry(database).SetKeepAsync(id, before + 1, keep: false, Hanne)).Succeeded);
         Assert.Equal(before + 2, (await ItemAsync(database, id)).Version);
+        // Choosing what is already chosen changes nothing; a bearing has no such choice.
+        Assert.True((await Expiry(database).SetKeepAsync(id, before + 2, keep: false, Hanne)).Succeeded);
+        Assert.Equal(before + 2, (await ItemAsync(database, id)).Version);
+        var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+        Assert.Equal(EditOutcome.NotFound, (await Expiry(database).SetKeepAsync(mod.Id, mod.Version, keep: true, Hanne)).Outcome);
+        Assert.Equal((mod.Version, false), ((await ItemAsync(database, mod.Id)).Version, (await ItemAsync(database, mod.Id)).KeepAfterLastDate));
 
         await using var db = database.NewContext();
         Assert.Equal(
             ["Behold efter sidste dato: forløbet bliver ikke arkiveret automatisk, når sidste hold er slut.",
              "Udløber efter sidste dato: forløbet bliver arkiveret automatisk, når sidste hold er slut."],
-            await db.AuditEntries.Where(a => a.ContentItemId == id && a.Action == AuditAction.Scheduled).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+            await db.AuditEntries.Where(a => (a.ContentItemId == id || a.ContentItemId == mod.Id) && a.Action == AuditAction.Scheduled).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
     }
 
     private async Task<TestDatabase> CreateAsync() =>

@@ -28,6 +28,8 @@ public sealed class ScheduleRunnerTests
         Assert.True((await Schedule(database).ScheduleArchiveAsync(items[0], "27-11-2026 16:00", Hanne)).Succeeded);
         Assert.True((await Schedule(database).ScheduleArchiveAsync(items[1], "27-11-2026 15:00", Hanne)).Succeeded);
         Assert.True((await Schedule(database).ScheduleArchiveAsync(items[2], "27-11-2026 15:00", Hanne)).Succeeded);
+        // The overview lists them soonest first, those due together in the order they were made.
+        Assert.Equal([items[1], items[2], items[0]], (await Schedule(database).OpenAsync()).Select(o => o.ContentItemId).ToList());
         _clock.Advance(TimeSpan.FromHours(5));
 
         Assert.Equal(3, await Runner(database).RunDueAsync());

@@ -11,10 +11,18 @@ namespace Medarbejdergrundlag.Content.Tests.Scheduling;
 /// </summary>
 public sealed class ScheduledActionModelTests
 {
-    public static TheoryData<string> AllProviders => [.. ContentDatabase.All];
+    // One fact over the three providers, not a theory: no row needs a server, and the fast tier leaves
+    // out every row whose name says Postgres or SqlServer.
+    [Fact]
+    public void TheSchedulesTableTheMigrationsCreateIsTheOneTheModelDescribes()
+    {
+        foreach (var provider in ContentDatabase.All)
+        {
+            Check(provider);
+        }
+    }
 
-    [Theory, MemberData(nameof(AllProviders))]
-    public void TheSchedulesTableTheMigrationsCreateIsTheOneTheModelDescribes(string provider)
+    private static void Check(string provider)
     {
         // A model built afresh (no cached service provider), so a change to the configuration shows here.
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(ContentDatabase.ContextType(provider)))!;

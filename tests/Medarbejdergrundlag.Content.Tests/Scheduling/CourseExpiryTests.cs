@@ -40,8 +40,9 @@ public sealed class CourseExpiryTests
         Assert.Null((await Site(database)).FindCourse("kursus-der-udloeber"));
         await using var db = database.NewContext();
         var entry = await db.AuditEntries.SingleAsync(a => a.ContentItemId == id && a.Action == AuditAction.Archived);
-        Assert.Equal(CourseExpiry.Automatic.Name, entry.User);
-        Assert.StartsWith("Arkiveret automatisk efter sidste dato (1. december 2026 kl. 16.00), kørt 1. december 2026 kl. 16.00.", entry.Details);
+        Assert.Equal(("Portalen (automatisk)", ""), (entry.User, entry.UserId));
+        Assert.StartsWith("Arkiveret automatisk efter sidste dato (1. december 2026 kl. 16.00), kørt 1. december 2026 kl. 16.00. " +
+            "Hentes forløbet tilbage, bliver det først arkiveret igen, når et senere hold er slut.", entry.Details);
         var item = await db.Items.SingleAsync(i => i.Id == id);
         Assert.Equal((true, LastEnds), (item.IsArchived, item.ExpiryHandledThrough));
     }

@@ -132,6 +132,22 @@ public sealed class ReviewEditorTests
     }
 
     [Fact]
+    public async Task ADateSetBeforeCanBeMovedAndTheAuditSaysFromWhat()
+    {
+        await using var database = await CreateAsync();
+        var mod = await ItemAsync(database, "mod");
+        Assert.True((await SetAsync(database, mod.Id, mod.Version, "", "24-03-2027")).Succeeded);
+        var set = await ItemAsync(database, "mod");
+
+        var result = await SetAsync(database, mod.Id, set.Version, "", "07-04-2027");
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        var moved = await ItemAsync(database, "mod");
+        Assert.Equal((new DateOnly(2027, 4, 7), set.Version + 1), (moved.ReviewBy, moved.Version));
+        Assert.Equal("Gennemgås senest 7. april 2027 (før: 24. marts 2027).", (await LastAuditAsync(database, mod.Id)).Details);
+    }
+
+    [Fact]
     public async Task SettingWhatIsAlreadyThereChangesNothingAndWritesNoAuditEntry()
     {
         await using var database = await CreateAsync();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Medarbejdergrundlag.Content.Data;
 using Medarbejdergrundlag.Content.Editing;
 using Medarbejdergrundlag.Content.Scheduling;
@@ -56,6 +57,53 @@ public sealed class ScheduleWorkerTests
         }
     }
 
+    /// <summary>
+    /// How long the worker waits before its next poll, seen through the timer it asks its clock for:
+    /// a second when nothing is due soon, until the next schedule when that is sooner, and never less
+    /// than 20 ms, so a schedule due in a moment is not polled for in a tight loop.
+    /// </summary>
+    [Theory]
+    [InlineData(null, 1000)]
+    [InlineData(3_600_000, 1000)]
+    [InlineData(300, 300)]
+    [InlineData(5, 20)]
+    public async Task TheWorkerWaitsASecondOrUntilTheNextScheduleIfSoonerButNeverUnderTwentyMilliseconds(int? dueInMs, int waitMs)
+    {
+        var clock = new WaitRecordingClock(Start);
+        await using var database = await TestDatabase.CreateAsync(services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new ContentStoreOptions(ContentDatabase.Sqlite, MigrateOnStart: true, WarmUpOnStart: false));
+        });
+        if (dueInMs is { } ms)
+        {
+            var mod = await ScheduledPublishingTests.ItemAsync(database, "mod");
+            await using (var scope = database.Services.CreateAsyncScope())
+            {
+                Assert.True((await scope.ServiceProvider.GetRequiredService<PublishSchedule>().ScheduleArchiveAsync(mod.Id, "27-11-2026 15:00", Hanne)).Succeeded);
+            }
+
+            clock.Now = Start.AddHours(1).AddMilliseconds(-ms);
+        }
+
+        var worker = ActivatorUtilities.CreateInstance<ScheduleWorker>(database.Services);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            Assert.Equal(TimeSpan.FromMilliseconds(waitMs), await clock.Waits.Reader.ReadAsync(timeout.Token));
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        if (dueInMs is not null)
+        {
+            Assert.Equal(ScheduleState.Pending, await StateAsync(database));
+        }
+    }
+
     [Fact]
     public void TheHeartbeatTellsHowLongSinceTheLastPollAndAllowsTwoIntervals()
     {
@@ -105,6 +153,22 @@ public sealed class ScheduleWorkerTests
     [InlineData(" 24-03-27 ", "»24-03-27« er ikke en dato. Skriv den som 24-03-2027.")]
     public void ANonDateIsRefusedInDanish(string? text, string error) =>
         Assert.Equal(((DateOnly?)null, error), ScheduleText.ParseDate(text));
+
+    /// <summary>A clock standing still whose timers are real, and which tells what waits were asked of it.</summary>
+    private sealed class WaitRecordingClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public Channel<TimeSpan> Waits { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+        public override DateTimeOffset GetUtcNow() => Now;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Waits.Writer.TryWrite(dueTime);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 
     private static async Task<ScheduleState> StateAsync(TestDatabase database)
     {

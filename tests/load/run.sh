@@ -537,7 +537,7 @@ free = {key: (sum(float(r[0]) for r in rs) / len(rs), max(float(r[2]) for r in r
               sum(int(x) for r in rs for x in r[3:6])) for key, rs in free.items()}
 if free:
     # The unlimited twin, measured in turn with each measurement above (same build, same data, same run).
-    print(f"Beside it, the same build without a limit (its own copy of the data, outside the cgroup, "
+    print("Beside it, the same build without a limit (its own copy of the data, outside the cgroup, "
           "without MALLOC_ARENA_MAX unless you set it), measured for half the time just before and half just after the limited one:")
     print(f"{'URL':<30} {'conn':>4} {'limited':>8} {'p99 ms':>7} {'unlimited':>9} {'p99 ms':>7} {'errors':>6} {'ratio':>6}")
     pairs = [(64, "in-app static (baseline)" if kind == "static" else url, p, f"64:{url}") for kind, url, p, *_ in rows]

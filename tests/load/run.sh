@@ -117,13 +117,17 @@ mkdir -p "$out/static"
 # Production-like: not Development (no developer exception page; HSTS, the error page and no example
 # courses as in Production), with the personas and the baseline's static folder switched on
 # explicitly, which Production refuses.
+# portal_settings URL DATA: the environment the portal, and its unlimited twin, run with, in $settings
+portal_settings() {
+  settings=(ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$1" Database__DataFolder="$2"
+    Authentication__Personas__Enabled=true Benchmark__StaticFolder="$out/static" Logging__LogLevel__Default=Warning)
+}
 start_portal() { # sets $pid, and $started_ms: milliseconds from process start to the first 200 from /health/live
-  local t0
+  local t0 settings
   t0=$(date +%s%N)
+  portal_settings "$base" "$out/data"
   # From the app's folder, as in the container: the content root (wwwroot) is the working directory.
-  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$base" Database__DataFolder="$out/data" \
-    Authentication__Personas__Enabled=true Benchmark__StaticFolder="$out/static" \
-    Logging__LogLevel__Default=Warning exec "${in_cgroup[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/log" 2>&1) &
+  (cd "$out/app" && exec env "${settings[@]}" "${in_cgroup[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/log" 2>&1) &
   pid=$!
   wait_for_200 "$base/health/live" || { cat "$out/log" >&2; exit 1; }
   started_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -197,9 +201,8 @@ hr_cookie="Cookie: $(cookie_header "$hr")"
 # signed in with its own sessions. It idles while the limited portal is measured, and the other way round.
 if [ -n "$beside" ]; then
   free_base="http://127.0.0.1:$(free_port)"
-  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$free_base" Database__DataFolder="$out/data-free" \
-    Authentication__Personas__Enabled=true Benchmark__StaticFolder="$out/static" \
-    Logging__LogLevel__Default=Warning exec "${free_env[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/free.log" 2>&1) &
+  portal_settings "$free_base" "$out/data-free"
+  (cd "$out/app" && exec "${free_env[@]}" "${settings[@]}" dotnet "$out/app/Medarbejdergrundlag.Web.dll" >>"$out/free.log" 2>&1) &
   free_pid=$!
   wait_for_200 "$free_base/health/live" || { echo "the unlimited twin did not start" >&2; cat "$out/free.log" >&2; exit 1; }
   ( base=$free_base

@@ -47,6 +47,17 @@ public sealed class InboundLinkTests
     }
 
     [Fact]
+    public void ALinkByTheOldAddressOfABearingRenamedSinceIsFound()
+    {
+        // Mod was "modig" once and is "modet" now: the old address leads to the new page.
+        var renamed = CheckSite.Item(2, ContentKind.Bearing, "mod", "modet", "## Sådan viser vi mod\n\nTekst.");
+        var phoenix = Phoenix("Se [mod](/pejlemaerker/modig#afsnit-modet-saadan-viser-vi-mod).");
+        Assert.Contains("id=\"afsnit-modet-saadan-viser-vi-mod\"", renamed.BodyHtml, StringComparison.Ordinal);
+
+        Assert.Equal(["phoenix"], Broken([renamed, phoenix], CheckSite.Item(2, ContentKind.Bearing, "mod", "modet", "Tekst.")));
+    }
+
+    [Fact]
     public void ALinkToABearingsTextOnTheCharterPageIsFound()
     {
         var phoenix = Phoenix($"Se [mod i grundlaget](/medarbejdergrundlag#{ModAnchor}).");

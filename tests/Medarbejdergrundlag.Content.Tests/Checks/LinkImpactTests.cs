@@ -136,6 +136,46 @@ public sealed partial class LinkImpactTests : IAsyncLifetime
             d => d.EndsWith("med begrundelsen: »The page comes tomorrow.«.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TypedTextIsCheckedAsFarAsItWouldSaveAndEmptyFieldsAreEmpty()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        // An image past the body's limit is not the text that would be saved.
+        var tooLong = new string('x', RevisionValidator.BodyMax) + " ![](/billeder/abc/x.png)";
+
+        var cut = await DraftChecks().CheckTypedAsync(mod.Id, new RevisionInput("Mod", "mod", null, tooLong), PortalCulture.DanishCode);
+        var empty = await DraftChecks().CheckTypedAsync(mod.Id, new RevisionInput("Mod", "mod", null, null), PortalCulture.DanishCode);
+
+        Assert.DoesNotContain(cut!.Result.Findings, f => f.RuleId == CheckRules.ImageWithoutAlt);
+        Assert.Equal(0, empty!.Result.Readability.Words);
+    }
+
+    [Fact]
+    public async Task ATypedNewAddressIsWhereTheDraftsOwnLinksLead()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var typed = RevisionInput.From(mod.CurrentRevision!) with { Slug = "mod-i-hverdagen", Body = "## Valg\n\nSe [siden om valg](/pejlemaerker/mod-i-hverdagen)." };
+
+        var renamed = await DraftChecks().CheckTypedAsync(mod.Id, typed, PortalCulture.DanishCode);
+
+        Assert.DoesNotContain(renamed!.Result.Findings, f => f.RuleId is CheckRules.BrokenLink or CheckRules.BrokenAnchor);
+    }
+
+    [Fact]
+    public async Task ATranslationBeingTypedNamesNoDanishTextsLinks()
+    {
+        var withHeading = await PublishBodyAsync("mod", "## Modige valg\n\nVi vælger med mod.");
+        var anchor = HeadingId().Match(withHeading.PublishedRevision!.BodyHtml).Groups[1].Value;
+        await PublishBodyAsync("kaere-medarbejder", $"Læs om [modige valg](/pejlemaerker/mod#{anchor}).");
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+
+        var english = await DraftChecks().CheckTypedAsync(mod.Id, new RevisionInput("Courage", null, null, "We choose with courage."), PortalCulture.EnglishCode);
+        var danish = await DraftChecks().CheckTypedAsync(mod.Id, RevisionInput.From(mod.CurrentRevision!) with { Body = "Vi vælger med mod." }, PortalCulture.DanishCode);
+
+        Assert.Empty(english!.BreaksLinksIn);
+        Assert.Single(danish!.BreaksLinksIn);
+    }
+
     private async Task<ContentItem> PublishBodyAsync(string key, string body)
     {
         var item = await ScheduledPublishingTests.ItemAsync(_database, key);

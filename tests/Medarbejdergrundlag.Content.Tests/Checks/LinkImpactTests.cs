@@ -161,21 +161,6 @@ public sealed partial class LinkImpactTests : IAsyncLifetime
         Assert.DoesNotContain(renamed!.Result.Findings, f => f.RuleId is CheckRules.BrokenLink or CheckRules.BrokenAnchor);
     }
 
-    [Fact]
-    public async Task ATranslationBeingTypedNamesNoDanishTextsLinks()
-    {
-        var withHeading = await PublishBodyAsync("mod", "## Modige valg\n\nVi vælger med mod.");
-        var anchor = HeadingId().Match(withHeading.PublishedRevision!.BodyHtml).Groups[1].Value;
-        await PublishBodyAsync("kaere-medarbejder", $"Læs om [modige valg](/pejlemaerker/mod#{anchor}).");
-        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
-
-        var english = await DraftChecks().CheckTypedAsync(mod.Id, new RevisionInput("Courage", null, null, "We choose with courage."), PortalCulture.EnglishCode);
-        var danish = await DraftChecks().CheckTypedAsync(mod.Id, RevisionInput.From(mod.CurrentRevision!) with { Body = "Vi vælger med mod." }, PortalCulture.DanishCode);
-
-        Assert.Empty(english!.BreaksLinksIn);
-        Assert.Single(danish!.BreaksLinksIn);
-    }
-
     private async Task<ContentItem> PublishBodyAsync(string key, string body)
     {
         var item = await ScheduledPublishingTests.ItemAsync(_database, key);

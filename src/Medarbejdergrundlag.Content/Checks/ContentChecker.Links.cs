@@ -47,9 +47,17 @@ public sealed partial class ContentChecker
         var before = SiteLinkMap.Build(danish, english);
         var broken = new List<BrokenInbound>();
         var changed = danish.Items.FirstOrDefault(i => i.Id == changedId);
+
+        // A renamed bearing's or course's old address leads to its page too.
+        bool OldAddressOfChanged(string target) =>
+            changed is { Slug.Length: > 0 }
+            && target[(target.LastIndexOf('/') + 1)..] is var slug
+            && (string.Equals(danish.BearingRedirect(slug), changed.Slug, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(danish.CourseRedirect(slug), changed.Slug, StringComparison.OrdinalIgnoreCase));
+
         foreach (var text in Linking(danish, null).Concat(Linking(english, PortalCulture.EnglishCode)))
         {
-            if (text.Item.Id == changedId || (changed is not null && !text.MayLinkTo(changed)))
+            if (text.Item.Id == changedId || (changed is not null && !text.MayLinkTo(changed, OldAddressOfChanged)))
             {
                 continue;
             }
@@ -75,9 +83,10 @@ public sealed partial class ContentChecker
         /// Whether the text can link to <paramref name="target"/>'s page at all: it names the page's address
         /// (Danish or English, or the slug an old address redirects by), or it links within its own page and
         /// that page shows the target's text (the charter). Only those are checked, so a course's edit page
-        /// does not check thousands of texts that cannot be affected.
+        /// does not check thousands of texts that cannot be affected. <paramref name="oldAddress"/> tells
+        /// whether an address is one of the target's old ones.
         /// </summary>
-        public bool MayLinkTo(PublishedItem target)
+        public bool MayLinkTo(PublishedItem target, Func<string, bool> oldAddress)
         {
             var path = SiteLinkMap.PathOf(target);
             var onCharter = SiteLinkMap.OnCharterPage(target.Kind);
@@ -86,7 +95,8 @@ public sealed partial class ContentChecker
                 : t.Equals(path, StringComparison.OrdinalIgnoreCase)
                     || t.Equals(PortalPaths.EnglishPrefix + path, StringComparison.OrdinalIgnoreCase)
                     || (onCharter && (t.Equals(SiteLinkMap.CharterPath, StringComparison.OrdinalIgnoreCase) || t.Equals(PortalPaths.EnglishPrefix + SiteLinkMap.CharterPath, StringComparison.OrdinalIgnoreCase)))
-                    || (target.Slug.Length > 0 && t.Contains("/" + target.Slug, StringComparison.OrdinalIgnoreCase)));
+                    || (target.Slug.Length > 0 && t.Contains("/" + target.Slug, StringComparison.OrdinalIgnoreCase))
+                    || oldAddress(t));
         }
     }
 

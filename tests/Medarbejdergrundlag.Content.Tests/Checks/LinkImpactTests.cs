@@ -136,6 +136,31 @@ public sealed partial class LinkImpactTests : IAsyncLifetime
             d => d.EndsWith("med begrundelsen: »The page comes tomorrow.«.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TypedTextIsCheckedAsFarAsItWouldSaveAndEmptyFieldsAreEmpty()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        // An image past the body's limit is not the text that would be saved.
+        var tooLong = new string('x', RevisionValidator.BodyMax) + " ![](/billeder/abc/x.png)";
+
+        var cut = await DraftChecks().CheckTypedAsync(mod.Id, new RevisionInput("Mod", "mod", null, tooLong), PortalCulture.DanishCode);
+        var empty = await DraftChecks().CheckTypedAsync(mod.Id, new RevisionInput("Mod", "mod", null, null), PortalCulture.DanishCode);
+
+        Assert.DoesNotContain(cut!.Result.Findings, f => f.RuleId == CheckRules.ImageWithoutAlt);
+        Assert.Equal(0, empty!.Result.Readability.Words);
+    }
+
+    [Fact]
+    public async Task ATypedNewAddressIsWhereTheDraftsOwnLinksLead()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        var typed = RevisionInput.From(mod.CurrentRevision!) with { Slug = "mod-i-hverdagen", Body = "## Valg\n\nSe [siden om valg](/pejlemaerker/mod-i-hverdagen)." };
+
+        var renamed = await DraftChecks().CheckTypedAsync(mod.Id, typed, PortalCulture.DanishCode);
+
+        Assert.DoesNotContain(renamed!.Result.Findings, f => f.RuleId is CheckRules.BrokenLink or CheckRules.BrokenAnchor);
+    }
+
     private async Task<ContentItem> PublishBodyAsync(string key, string body)
     {
         var item = await ScheduledPublishingTests.ItemAsync(_database, key);

@@ -22,7 +22,7 @@ public sealed class SiteLinkMap
     ];
 
     /// <summary>Areas that answer by their own rules (images, the editors' area): any path under them counts.</summary>
-    private static readonly string[] FixedAreas = ["/billeder/", "/admin"];
+    private static readonly string[] FixedAreas = ["/billeder/", "/admin/"];
 
     /// <summary>The charter page's own ids around its sections (Pages/Shared/_Charter.cshtml).</summary>
     private static readonly string[] CharterPageIds = ["toc-heading", "to-ben", "to-ben-title", "pejlemaerkerne", "pejlemaerkerne-title", "bekraeft"];

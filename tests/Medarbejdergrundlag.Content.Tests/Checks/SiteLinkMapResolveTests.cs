@@ -42,6 +42,8 @@ public sealed class SiteLinkMapResolveTests
     [InlineData("/admin/indhold/5", true)]
     [InlineData("/billeder", true)]
     [InlineData("/billedarkiv", false)]
+    [InlineData("/administration", false)]
+    [InlineData("/admins", false)]
     [InlineData("/ukendt", false)]
     [InlineData("/enhed", false)]
     public void AnyPathUnderTheImagesAndTheEditorsAreaAnswers(string path, bool exists) =>

@@ -1,8 +1,11 @@
 using System.Net;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security.Sessions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -26,6 +29,86 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.StartsWith(Issuer.Issuer + "/authorize", (await TokenIssuer.ChallengeAsync(ended, "/admin")).Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/admin")).StatusCode);
+        Assert.Contains("Back-channel logout from " + Issuer.Issuer, Logs.All);
+    }
+
+    [Fact]
+    public async Task ALogoutTokenWithASidAndNoSubEndsThatSession()
+    {
+        using var ended = await SignInAsync("hanne", sid: "sid-1");
+        using var otherBrowser = await SignInAsync("hanne", sid: "sid-2");
+
+        var response = await PostAsync(Issuer.MintLogout(sid: "sid-1", subject: null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ended.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALogoutTokenWithoutExpIsAccepted()
+    {
+        // exp is optional in a logout token (Back-Channel Logout 1.0, 2.4); iat bounds its age.
+        using var ended = await SignInAsync("hanne", sid: "sid-1");
+
+        var response = await PostAsync(Issuer.MintLogout(sid: "sid-1", change: d => d.Expires = null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ended.GetAsync("/admin")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public async Task ALogoutTokenIssuedExactlyMaxAgeFromNowIsAccepted(int direction)
+    {
+        // The clock on whole seconds, as iat is, so iat lands exactly on the bound.
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Portal.WithServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
+        var issuedAt = (now + (direction * BackChannelLogout.MaxAge)).UtcDateTime;
+
+        var response = await PostAsync(Issuer.MintLogout(sid: "sid-1", change: d =>
+            (d.IssuedAt, d.NotBefore, d.Expires) = (issuedAt, null, DateTime.UtcNow.AddMinutes(10))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UsedTokensPastTheirKeepTimeAreForgottenAndOneExactlyAtItIsKept()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Portal.WithServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
+        _ = Portal.Services;
+        await using (var db = Portal.Database.NewContext())
+        {
+            db.UsedLogoutTokens.Add(new UsedLogoutToken { Id = "PAST", ExpiresAt = now.UtcDateTime.AddSeconds(-1) });
+            db.UsedLogoutTokens.Add(new UsedLogoutToken { Id = "AT-NOW", ExpiresAt = now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Issuer.MintLogout(sid: "sid-1", change: d => d.IssuedAt = now.UtcDateTime))).StatusCode);
+
+        await using var check = Portal.Database.NewContext();
+        var left = await check.UsedLogoutTokens.Select(t => t.Id).ToListAsync();
+        Assert.DoesNotContain("PAST", left);
+        Assert.Contains("AT-NOW", left);
+        Assert.Equal(2, left.Count);
+    }
+
+    [Fact]
+    public async Task ALogoutTokenPostedAsJsonIsRefused()
+    {
+        using var browser = await SignInAsync("hanne", sid: "sid-1");
+        using var provider = Portal.CreatePlainClient();
+
+        var response = await provider.PostAsync("/signout-backchannel", System.Net.Http.Json.JsonContent.Create(new Dictionary<string, string>
+        {
+            ["logout_token"] = Issuer.MintLogout(sid: "sid-1"),
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("refused: no logout_token", Logs.All);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
     }
 
     [Fact]
@@ -139,7 +222,10 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         { "event not an object", "no back-channel logout event" },
         { "nonce", "must not carry a nonce" },
         { "no jti", "no jti" },
+        { "empty jti", "no jti" },
+        { "events not JSON", "no back-channel logout event" },
         { "neither sid nor sub", "neither sid nor sub" },
+        { "empty sid, no sub", "neither sid nor sub" },
     };
 
     [Theory]
@@ -162,13 +248,17 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
             "event not an object" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout"] = "logout" }),
             "nonce" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["nonce"] = "n-0S6_WzA2Mj"),
             "no jti" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims.Remove("jti")),
+            "empty jti" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["jti"] = ""),
+            "events not JSON" => Issuer.MintLogout(sid: "sid-1", change: d => d.Claims["events"] = "logout"),
             "neither sid nor sub" => Issuer.MintLogout(sid: null, subject: null),
+            "empty sid, no sub" => Issuer.MintLogout(sid: "", subject: null),
             _ => throw new ArgumentOutOfRangeException(nameof(what)),
         };
 
         var response = await PostAsync(token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("{\"error\":\"invalid_request\"}", await response.Content.ReadAsStringAsync());
         Assert.Contains(logged, Logs.All);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
     }
@@ -181,6 +271,7 @@ public sealed class BackChannelLogoutTests : OidcPortalTests
         var response = await client.PostAsync("/signout-backchannel", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("refused: no logout_token", Logs.All);
     }
 
     /// <summary>The same claims with "alg":"none" and no signature, as an attacker would send them.</summary>

@@ -69,7 +69,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             Permissions = clipboard ? ["clipboard-read", "clipboard-write"] : [],
         });
-        context.SetDefaultTimeout(15_000);
+        // Playwright's own default (30 s) for actions and navigation: the first sign-in of a run meets a
+        // cold server (views compiled, the JIT), and on a busy shared machine that once took over 15 s.
+        // Expectations keep their 15 s (above).
+        context.SetDefaultTimeout(30_000);
         if (persona is not null)
         {
             await SignInAsync(context, persona);

@@ -71,6 +71,16 @@ cgroup_oom_kills() {
   if [ "$cgroup_v" = 2 ]; then awk '$1 == "oom_kill" { print $2 }' "$cgroup/memory.events"
   else awk '$1 == "oom_kill" { print $2 }' "$cgroup/memory.oom_control"; fi
 }
+# Memory pressure so far: times the cgroup reached its limit (each a reclaim), major page faults (a
+# page read back from disk, such as a mapped assembly's code page reclaimed earlier) and, on v2,
+# refaulted page-cache pages.
+cgroup_pressure() {
+  if [ "$cgroup_v" = 2 ]; then
+    echo "$(awk '$1 == "max" { print $2 }' "$cgroup/memory.events") $(awk '$1 == "pgmajfault" { print $2 }' "$cgroup/memory.stat") $(awk '$1 == "workingset_refault_file" { print $2 }' "$cgroup/memory.stat")"
+  else
+    echo "$(cat "$cgroup/memory.failcnt") $(awk '$1 == "total_pgmajfault" { print $2 }' "$cgroup/memory.stat") -"
+  fi
+}
 cgroup_remove() { if [ -n "$cgroup" ] && [ -d "$cgroup" ]; then rmdir "$cgroup" 2>/dev/null || true; fi; }
 [ -n "$memory_limit" ] && cgroup_create
 # The unlimited twin runs as a run without MEMORY_LIMIT would: without the arena setting below,
@@ -169,7 +179,11 @@ echo "Cold start (existing database): ${cold[*]} ms"
 
 # RSS by stage: a sampler reads the portal's VmRSS every 100 ms and files it under the stage named in
 # $out/stage, so the note can say which part of the run makes the peak (issue 18).
-stage() { echo "$1" >"$out/stage"; echo "$(date +%s) $1" >>"$out/stages"; }
+# $out/pressure gets the cgroup's pressure counters at each stage's start, one line per stage.
+stage() {
+  echo "$1" >"$out/stage"; echo "$(date +%s) $1" >>"$out/stages"
+  if [ -n "$cgroup" ]; then echo "$(cgroup_pressure)" >>"$out/pressure"; fi
+}
 stage "start"
 python3 - "$pid" "$out/stage" >"$out/rss" <<'PY' &
 import sys, time
@@ -609,6 +623,22 @@ if memory_limit:
         print(f"  {mark(all(c >= 0.9 for c in beside))} every page's throughput >= 0.9 of the same build without a limit, "
               f"measured in turn in this run (lowest {min(beside):.2f})")
 PY
+if [ -n "$cgroup" ]; then
+  echo
+  echo "Memory pressure inside $memory_limit by stage: times the limit was reached (each a reclaim), major page faults, refaulted file pages (v2 only)"
+  paste -d ' ' "$out/stages" "$out/pressure" | python3 -c '
+import sys
+rows = []
+for line in sys.stdin:
+    parts = line.split()
+    rows.append((" ".join(parts[1:-3]), parts[-3:]))
+def delta(a, b):
+    return "-" if "-" in (a, b) else str(int(b) - int(a))
+for (name, before), (_, after) in zip(rows, rows[1:]):
+    if name != "end":
+        print(f"  {name:<42} {delta(before[0], after[0]):>8} {delta(before[1], after[1]):>8} {delta(before[2], after[2]):>8}")
+'
+fi
 if [ -n "${GC_COUNTERS:-}" ]; then
   echo
   python3 - "$out/stages" "$out/counters-portal.csv" "$out/counters-free.csv" "$memory_limit" <<'PY'

@@ -37,13 +37,21 @@ public sealed class ReviewEditor(ContentDbContext db, ContentEditor editor, Time
     /// <summary>Items not archived whose review date has passed or comes within 30 days, most overdue first.</summary>
     public async Task<IReadOnlyList<ReviewDue>> DueAsync()
     {
-        var limit = Today.AddDays(DueWithinDays);
         var rows = await db.Items.AsNoTracking()
             .Where(i => !i.IsArchived)
             .Select(i => new { i.Id, i.CurrentRevision!.Title, i.Kind, i.OwnerName, i.ReviewBy, i.UpdatedAt, i.LastReviewedAt, i.Version })
             .ToListAsync();
-        return rows
-            .Select(r => new ReviewDue(r.Id, r.Title, r.Kind, r.OwnerName, EffectiveReviewBy(r.ReviewBy, r.UpdatedAt), r.LastReviewedAt, r.Version))
+        return Due(rows.Select(r => new ReviewDue(r.Id, r.Title, r.Kind, r.OwnerName, EffectiveReviewBy(r.ReviewBy, r.UpdatedAt), r.LastReviewedAt, r.Version)));
+    }
+
+    /// <summary>
+    /// Of <paramref name="notArchived"/> (every item not archived, with its effective review date), the
+    /// ones <see cref="DueAsync"/> lists, in its order: for a page that has read the items already.
+    /// </summary>
+    public IReadOnlyList<ReviewDue> Due(IEnumerable<ReviewDue> notArchived)
+    {
+        var limit = Today.AddDays(DueWithinDays);
+        return notArchived
             .Where(r => r.ReviewBy <= limit)
             .OrderBy(r => r.ReviewBy).ThenBy(r => r.Title, PortalCulture.DanishOrder)
             .ToList();

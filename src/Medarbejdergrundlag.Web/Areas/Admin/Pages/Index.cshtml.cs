@@ -111,6 +111,10 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
                 Row = new Row(i.Id, i.CurrentRevision!.Title, i.Kind, i.PublishedRevisionId, i.CurrentRevisionId != i.PublishedRevisionId, i.UpdatedBy, i.UpdatedAt, i.Version),
                 i.IsArchived,
                 TranslatedFrom = (int?)i.PublishedEnglishRevision!.TranslatedFromRevisionId,
+                // For "Skal gennemgås", read here rather than in a query of its own.
+                i.OwnerName,
+                i.ReviewBy,
+                i.LastReviewedAt,
             })
             .ToListAsync();
         rows = rows.Select(r => r with { Row = r.Row with { TranslationOutdated = TranslationEditor.IsOutdated(r.Row.PublishedRevisionId, r.TranslatedFrom) } }).ToList();
@@ -122,7 +126,8 @@ public sealed class IndexModel(ContentDbContext db, ContentEditor editor, Publis
         var open = await schedule.OpenAsync();
         Pending = open.Where(s => s.State == ScheduleState.Pending).ToLookup(s => s.ContentItemId);
         Failed = open.Where(s => s.State == ScheduleState.Failed).ToList();
-        ReviewsDue = await reviews.DueAsync();
+        ReviewsDue = reviews.Due(rows.Where(r => !r.IsArchived).Select(r => new ReviewDue(
+            r.Row.Id, r.Row.Title, r.Row.Kind, r.OwnerName, ReviewEditor.EffectiveReviewBy(r.ReviewBy, r.Row.UpdatedAt), r.LastReviewedAt, r.Row.Version)));
         Expiry = await expiry.ForCoursesAsync();
         Now = expiry.Now;
         Today = reviews.Today;

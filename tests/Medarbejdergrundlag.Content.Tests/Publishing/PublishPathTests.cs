@@ -349,6 +349,55 @@ public sealed class PublishPathTests : IAsyncLifetime
         Assert.Equal($"Version {material.Revision.Number}. Væsentlig ændring: læserne bliver bedt om at bekræfte igen.", audit.Details);
     }
 
+    [Fact]
+    public async Task APublishWhoseTransactionWasDroppedIsNotAnnouncedByTheNextUserOfItsPooledContext()
+    {
+        var mod = await ScheduledPublishingTests.ItemAsync(_database, "mod");
+        ContentDbContext dropped;
+        await using (var scope = _database.Services.CreateAsyncScope())
+        {
+            dropped = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            // The caller's transaction ends with neither a commit nor a rollback: an exception on its way out.
+            await using (await dropped.Database.BeginTransactionAsync())
+            {
+                var publish = await scope.ServiceProvider.GetRequiredService<ContentEditor>()
+                    .SaveAndPublishAsync(mod.Id, mod.Version, ScheduledPublishingTests.With(mod, "Mod, aldrig udgivet"), Hanne);
+                Assert.True(publish.Succeeded, string.Join(" ", publish.Errors.Values));
+            }
+        }
+
+        Assert.Equal(mod.Id, Assert.Single(_hook.InTransaction).Item.Id);
+        Assert.Equal("Mod", (await ScheduledPublishingTests.ItemAsync(_database, "mod")).PublishedRevision!.Title);
+
+        // The pool hands that context to a later request, which publishes another item and commits.
+        await using var later = _database.Services.CreateAsyncScope();
+        var factory = later.ServiceProvider.GetRequiredService<IDbContextFactory<ContentDbContext>>();
+        var leased = new List<ContentDbContext>();
+        var udvikling = await ScheduledPublishingTests.ItemAsync(_database, "udvikling");
+        try
+        {
+            for (var i = 0; i < 50 && !leased.Contains(dropped); i++)
+            {
+                leased.Add(factory.CreateDbContext());
+            }
+
+            var reused = Assert.Single(leased, c => ReferenceEquals(c, dropped));
+            var editor = ActivatorUtilities.CreateInstance<ContentEditor>(later.ServiceProvider, reused);
+            Assert.True((await editor.SaveAndPublishAsync(udvikling.Id, udvikling.Version, ScheduledPublishingTests.With(udvikling, "Udvikling i dag"), Hanne)).Succeeded);
+        }
+        finally
+        {
+            foreach (var context in leased)
+            {
+                await context.DisposeAsync();
+            }
+        }
+
+        // Only the later publish is announced; the dropped one never happened.
+        var announced = Assert.Single(_hook.Committed);
+        Assert.Equal((udvikling.Id, "Udvikling i dag"), (announced.ItemId, announced.Title));
+    }
+
     private async Task<bool> IsMaterialAsync(EditResult published)
     {
         Assert.True(published.Succeeded, string.Join(" ", published.Errors.Values));

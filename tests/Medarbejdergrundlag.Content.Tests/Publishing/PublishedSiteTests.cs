@@ -159,6 +159,10 @@ public sealed class PublishedSiteTests
         Assert.Contains("phoenix for ledere", course.SearchText, StringComparison.Ordinal);
         Assert.Contains("odense raadhus", course.SearchText, StringComparison.Ordinal);
         Assert.Contains("et forloeb", course.SearchText, StringComparison.Ordinal);
+
+        // The parts are kept apart, so no word is found across two of them.
+        var forvaltning = PublishedCourse.Fold(CourseTerms.Name(Course().Details.Forvaltning));
+        Assert.StartsWith($"phoenix for ledere et forloeb {forvaltning} odense raadhus", course.SearchText, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -264,6 +268,27 @@ public sealed class PublishedSiteTests
         Assert.Equal("", bare.PointsHtml);
         Assert.Equal("<li>q</li>", bare.DialogQuestionsHtml);
         Assert.Equal(english.Bearing, bare.Bearing);
+    }
+
+    [Fact]
+    public void ATranslationWithPointsButNoQuestionsKeepsItsPointsAndShowsTheDanishQuestionsMarkedDanish()
+    {
+        var danish = Item(1, ContentKind.Bearing) with
+        {
+            Bearing = new BearingDetails { PointsMarkdown = "- a", PointsHtml = "<li>a</li>", DialogQuestionsMarkdown = "- b", DialogQuestionsHtml = "<li>b</li>" },
+        };
+        var english = new ContentRevision
+        {
+            Title = "Courage", Slug = "mod", CreatedBy = "x",
+            Bearing = new BearingDetails { PointsMarkdown = "- p", PointsHtml = "<li>p</li>", DialogQuestionsMarkdown = " ", DialogQuestionsHtml = "" },
+        };
+
+        var shown = PublishedItem.Translation(danish, english, outdated: false);
+
+        Assert.Equal("- p", shown.Bearing!.PointsMarkdown);
+        Assert.Equal("<li>p</li>", shown.PointsHtml);
+        Assert.Equal("- b", shown.Bearing.DialogQuestionsMarkdown);
+        Assert.Equal("<li lang=\"da\">b</li>", shown.DialogQuestionsHtml);
     }
 
     [Fact]

@@ -64,4 +64,52 @@ public sealed class PublishedContentStoreLoadTests
         Assert.Equal("Mod", (await store.GetAsync(PortalCulture.DanishCode)).FindBearing("mod")!.Title);
         Assert.Equal("Udvikling", (await store.GetAsync(PortalCulture.EnglishCode)).FindBearing("udvikling")!.Title);
     }
+
+    /// <summary>
+    /// A snapshot of exactly <see cref="RebuildMemory.LargeText"/> characters counts as large, whichever of a
+    /// revision's texts (Markdown, HTML, plain text) holds them: every one is kept in memory until the entities go.
+    /// </summary>
+    [Theory]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    [InlineData("plain")]
+    public async Task ASnapshotOfExactlyTheLargeTextLengthEndsWithACompactingCollection(string part)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = database.Services.GetRequiredService<PublishedContentStore>();
+        await store.GetAsync();
+        await using (var db = database.NewContext())
+        {
+            var others = (await db.Items.AsNoTracking()
+                    .Where(i => !i.IsArchived && i.PublishedRevisionId != null && i.Key != "mod")
+                    .Select(i => i.PublishedRevision!)
+                    .ToListAsync())
+                .Sum(r => (long)r.BodyMarkdown.Length + r.BodyHtml.Length + r.PlainText.Length);
+            var text = new string('m', (int)(RebuildMemory.LargeText - others));
+            var item = await db.Items.Include(i => i.Revisions).SingleAsync(i => i.Key == "mod");
+            var revision = new ContentRevision
+            {
+                Number = item.Revisions.Count + 1,
+                Title = "Mod",
+                Slug = "mod",
+                BodyMarkdown = part == "markdown" ? text : "",
+                BodyHtml = part == "html" ? text : "",
+                PlainText = part == "plain" ? text : "",
+                CreatedAt = DateTime.UtcNow,
+                CreatedBy = "test",
+            };
+            item.Revisions.Add(revision);
+            await db.SaveChangesAsync();
+            item.CurrentRevisionId = item.PublishedRevisionId = revision.Id;
+            await db.SaveChangesAsync();
+        }
+
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        await store.GetAsync();
+
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before, "no full blocking collection after the reload");
+        Assert.True(after.Compacted);
+    }
 }

@@ -384,6 +384,25 @@ public sealed class PublishedSiteTests
         Assert.Null(bare.Bearing);
     }
 
+    [Fact]
+    public void ALibraryImageInTheBodyIsRenderedWithTheSizesTheCatalogKnows()
+    {
+        var hash = new string('a', 32);
+        var catalog = new Medarbejdergrundlag.Content.Images.ImageCatalog(null!); // a known image needs no database
+        catalog.Remember(new Medarbejdergrundlag.Content.Images.ImageSizes(hash, 1600, 900,
+            [(480, Medarbejdergrundlag.Content.Images.ImageProcessor.Jpeg), (960, Medarbejdergrundlag.Content.Images.ImageProcessor.Jpeg)]));
+        var revision = new ContentRevision
+        {
+            Title = "Mod", Slug = "mod", CreatedBy = "x",
+            BodyMarkdown = $"![Phønix' have]({Medarbejdergrundlag.Content.Images.ImageAddress.Of(hash)})",
+        };
+
+        new RevisionRenderer(new MarkdigRenderer(), catalog).Render(revision);
+
+        Assert.Contains("<picture>", revision.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains($"{Medarbejdergrundlag.Content.Images.ImageAddress.Of(hash, 960, "jpg")} 960w", revision.BodyHtml, StringComparison.Ordinal);
+    }
+
     private static PublishedItem Item(int id, ContentKind kind, int sortOrder = 0, string? slug = null, string? title = null, PublishedCourse? course = null) =>
         new(id, kind, "key-" + id, sortOrder, title ?? "Titel " + id, slug ?? "slug-" + id, "", "", "", Now, course);
 

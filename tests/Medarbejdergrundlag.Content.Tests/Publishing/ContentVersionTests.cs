@@ -117,6 +117,20 @@ public sealed class ContentVersionTests
         Assert.Equal("Mod til forandring", reloaded.FindBearing("mod")!.Title);
     }
 
+    [Fact]
+    public async Task ABumpWithoutTheStampRowSaysTheMigrationsAreMissing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        await db.ContentVersion.ExecuteDeleteAsync();
+
+        var asynchronous = await Assert.ThrowsAsync<InvalidOperationException>(() => ContentVersion.BumpAsync(db));
+        var synchronous = Assert.Throws<InvalidOperationException>(() => ContentVersion.Bump(db));
+
+        Assert.Contains("migrations", asynchronous.Message, StringComparison.Ordinal);
+        Assert.Equal(asynchronous.Message, synchronous.Message);
+    }
+
     /// <summary>A real failure: while the database is "away", the stamp's table is not there.</summary>
     private static async Task AwayAsync(TestDatabase database, bool away)
     {

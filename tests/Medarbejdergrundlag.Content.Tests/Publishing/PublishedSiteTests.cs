@@ -159,6 +159,10 @@ public sealed class PublishedSiteTests
         Assert.Contains("phoenix for ledere", course.SearchText, StringComparison.Ordinal);
         Assert.Contains("odense raadhus", course.SearchText, StringComparison.Ordinal);
         Assert.Contains("et forloeb", course.SearchText, StringComparison.Ordinal);
+
+        // The parts are kept apart, so no word is found across two of them.
+        var forvaltning = PublishedCourse.Fold(CourseTerms.Name(Course().Details.Forvaltning));
+        Assert.StartsWith($"phoenix for ledere et forloeb {forvaltning} odense raadhus", course.SearchText, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -267,6 +271,27 @@ public sealed class PublishedSiteTests
     }
 
     [Fact]
+    public void ATranslationWithPointsButNoQuestionsKeepsItsPointsAndShowsTheDanishQuestionsMarkedDanish()
+    {
+        var danish = Item(1, ContentKind.Bearing) with
+        {
+            Bearing = new BearingDetails { PointsMarkdown = "- a", PointsHtml = "<li>a</li>", DialogQuestionsMarkdown = "- b", DialogQuestionsHtml = "<li>b</li>" },
+        };
+        var english = new ContentRevision
+        {
+            Title = "Courage", Slug = "mod", CreatedBy = "x",
+            Bearing = new BearingDetails { PointsMarkdown = "- p", PointsHtml = "<li>p</li>", DialogQuestionsMarkdown = " ", DialogQuestionsHtml = "" },
+        };
+
+        var shown = PublishedItem.Translation(danish, english, outdated: false);
+
+        Assert.Equal("- p", shown.Bearing!.PointsMarkdown);
+        Assert.Equal("<li>p</li>", shown.PointsHtml);
+        Assert.Equal("- b", shown.Bearing.DialogQuestionsMarkdown);
+        Assert.Equal("<li lang=\"da\">b</li>", shown.DialogQuestionsHtml);
+    }
+
+    [Fact]
     public void ATranslationWithoutBearingFieldsKeepsTheDanishOnes()
     {
         var bearing = new BearingDetails { PointsHtml = "<li>a</li>" };
@@ -357,6 +382,25 @@ public sealed class PublishedSiteTests
         new RevisionRenderer(markdown).Render(bare);
         Assert.Equal("Kun brødtekst", bare.PlainText);
         Assert.Null(bare.Bearing);
+    }
+
+    [Fact]
+    public void ALibraryImageInTheBodyIsRenderedWithTheSizesTheCatalogKnows()
+    {
+        var hash = new string('a', 32);
+        var catalog = new Medarbejdergrundlag.Content.Images.ImageCatalog(null!); // a known image needs no database
+        catalog.Remember(new Medarbejdergrundlag.Content.Images.ImageSizes(hash, 1600, 900,
+            [(480, Medarbejdergrundlag.Content.Images.ImageProcessor.Jpeg), (960, Medarbejdergrundlag.Content.Images.ImageProcessor.Jpeg)]));
+        var revision = new ContentRevision
+        {
+            Title = "Mod", Slug = "mod", CreatedBy = "x",
+            BodyMarkdown = $"![Phønix' have]({Medarbejdergrundlag.Content.Images.ImageAddress.Of(hash)})",
+        };
+
+        new RevisionRenderer(new MarkdigRenderer(), catalog).Render(revision);
+
+        Assert.Contains("<picture>", revision.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains($"{Medarbejdergrundlag.Content.Images.ImageAddress.Of(hash, 960, "jpg")} 960w", revision.BodyHtml, StringComparison.Ordinal);
     }
 
     private static PublishedItem Item(int id, ContentKind kind, int sortOrder = 0, string? slug = null, string? title = null, PublishedCourse? course = null) =>

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Medarbejdergrundlag.Web.Tests.Security;
+
+/// <summary>
+/// The watcher behind "ending a session ends it on every instance" (issue 33): it forgets sessions
+/// another instance ended, and drops rows a day past their end. On SQLite, in the fast tier; the
+/// PostgreSQL variant with its two-second bound is in <see cref="SessionTests"/>.
+/// </summary>
+public sealed class SessionEndWatcherTests
+{
+    [Fact]
+    public async Task ASessionSignedOutOnOneInstanceIsRefusedOnAnotherWithinSeconds()
+    {
+        using var database = PortalDatabase.Create();
+        using var a = new PortalFactory(database);
+        using var editor = a.CreateCookielessClient();
+        var copied = await PersonaSignIn.SessionCookieAsync(editor, "hr-redaktoer");
+        using var b = new PortalFactory(database);
+        using var thief = b.CreateCookielessClient();
+        // The second instance has read the session and holds it in memory.
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(thief, "/admin", copied)).StatusCode);
+
+        await SignOutAsync(editor, copied);
+        var clock = Stopwatch.StartNew();
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await GetWithCookieAsync(thief, "/admin", copied)).StatusCode;
+        }
+        while (status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+    }
+
+    [Fact]
+    public async Task RowsADayPastTheirEndAreDroppedNewerOnesKeptAndOnlyEveryTenMinutes()
+    {
+        using var database = PortalDatabase.Create();
+        using (var migrate = new PortalFactory(database))
+        {
+            _ = migrate.Services;
+        }
+
+        var t0 = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var now = t0.UtcDateTime;
+        var dayAgo = now.AddDays(-1);
+        var later = now.AddHours(1);
+        await using (var db = database.NewContext())
+        {
+            db.UserSessions.AddRange(
+                Row("ended-before", expires: later, absolute: later, ended: dayAgo.AddSeconds(-1)),
+                Row("expired-before", expires: dayAgo.AddSeconds(-1), absolute: later),
+                Row("absolute-before", expires: later, absolute: dayAgo.AddSeconds(-1)),
+                Row("ended-at-the-day", expires: later, absolute: later, ended: dayAgo),
+                Row("expired-at-the-day", expires: dayAgo, absolute: later),
+                Row("absolute-at-the-day", expires: later, absolute: dayAgo),
+                Row("ended-an-hour-ago", expires: later, absolute: later, ended: now.AddHours(-1)),
+                Row("live", expires: later, absolute: later));
+            await db.SaveChangesAsync();
+        }
+
+        var clock = new FakeTimeProvider(t0);
+        using var factory = new PortalFactory(database)
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        _ = factory.Services;
+
+        // The watcher trims on its second tick, a second after start.
+        Assert.True(await GoneWithinAsync(database, "ended-before"), "The session ended more than a day ago was not dropped.");
+        Assert.Equal(
+            ["absolute-at-the-day", "ended-an-hour-ago", "ended-at-the-day", "expired-at-the-day", "live"],
+            await IdsAsync(database));
+
+        // Ten minutes after the trim, not yet: a row that is old by then stays a few ticks more.
+        await using (var db = database.NewContext())
+        {
+            db.UserSessions.Add(Row("old-between-trims", expires: later, absolute: later, ended: dayAgo.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Contains("old-between-trims", await IdsAsync(database));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await GoneWithinAsync(database, "old-between-trims"), "The trim did not run again just over ten minutes later.");
+    }
+
+    private static UserSession Row(string id, DateTime expires, DateTime absolute, DateTime? ended = null) => new()
+    {
+        Id = id,
+        Subject = "persona:hr-redaktoer",
+        CreatedAt = absolute.AddHours(-8),
+        ExpiresAt = expires,
+        AbsoluteExpiresAt = absolute,
+        EndedAt = ended,
+        Ticket = [1],
+    };
+
+    private static async Task<List<string>> IdsAsync(PortalDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.UserSessions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+    }
+
+    private static async Task<bool> GoneWithinAsync(PortalDatabase database, string id)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (!(await IdsAsync(database)).Contains(id))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", cookie } } };
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Signs out as a browser holding <paramref name="session"/> does: the form, its token, the POST.</summary>
+    private static async Task SignOutAsync(HttpClient client, string session)
+    {
+        var form = await GetWithCookieAsync(client, "/konto/log-ud", session);
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/log-ud")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = PortalFactory.AntiforgeryTokenFrom(await form.Content.ReadAsStringAsync()),
+            }),
+            Headers = { { "Cookie", session + "; " + antiforgery } },
+        };
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}

@@ -25,15 +25,15 @@ public sealed class SessionEndWatcherTests
         using var b = new PortalFactory(database);
         using var thief = b.CreateCookielessClient();
         // The second instance has read the session and holds it in memory.
-        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(thief, "/admin", copied)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SessionTests.GetWithCookieAsync(thief, "/admin", copied)).StatusCode);
 
-        await SignOutAsync(editor, copied);
+        await SessionTests.SignOutAsync(editor, copied);
         var clock = Stopwatch.StartNew();
         HttpStatusCode status;
         do
         {
             await Task.Delay(100);
-            status = (await GetWithCookieAsync(thief, "/admin", copied)).StatusCode;
+            status = (await SessionTests.GetWithCookieAsync(thief, "/admin", copied)).StatusCode;
         }
         while (status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(10));
 
@@ -124,28 +124,5 @@ public sealed class SessionEndWatcherTests
         }
 
         return false;
-    }
-
-    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string path, string cookie)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", cookie } } };
-        return await client.SendAsync(request);
-    }
-
-    /// <summary>Signs out as a browser holding <paramref name="session"/> does: the form, its token, the POST.</summary>
-    private static async Task SignOutAsync(HttpClient client, string session)
-    {
-        var form = await GetWithCookieAsync(client, "/konto/log-ud", session);
-        var antiforgery = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/log-ud")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = PortalFactory.AntiforgeryTokenFrom(await form.Content.ReadAsStringAsync()),
-            }),
-            Headers = { { "Cookie", session + "; " + antiforgery } },
-        };
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }

@@ -390,14 +390,14 @@ public sealed class SessionTests
         Assert.Equal("/konto/log-ind", response.Headers.Location!.AbsolutePath);
     }
 
-    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string path, string cookie)
+    internal static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string path, string cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", cookie } } };
         return await client.SendAsync(request);
     }
 
     /// <summary>Signs out as a browser holding <paramref name="session"/> does: the form, its token, the POST.</summary>
-    private static async Task SignOutAsync(HttpClient client, string session)
+    internal static async Task SignOutAsync(HttpClient client, string session)
     {
         var form = await GetWithCookieAsync(client, "/konto/log-ud", session);
         var antiforgery = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mg.af=", StringComparison.Ordinal));

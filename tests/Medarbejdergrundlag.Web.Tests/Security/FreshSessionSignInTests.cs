@@ -22,9 +22,9 @@ public sealed class FreshSessionSignInTests
     {
         using var factory = new PortalFactory();
         using var browser = factory.CreatePlainClient(origin);
-        await SignInAsync(browser, "medarbejder");
+        await PortalFactory.PersonaSignInAsync(browser, "medarbejder");
 
-        var response = await SignInAsync(browser, "hr-redaktoer");
+        var response = await PortalFactory.PersonaSignInAsync(browser, "hr-redaktoer");
 
         var set = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.Contains("mg.session=", StringComparison.Ordinal));
         Assert.StartsWith(cookie, set, StringComparison.Ordinal);
@@ -65,17 +65,5 @@ public sealed class FreshSessionSignInTests
         Assert.Contains("'Other'", refused.Message, StringComparison.Ordinal);
         await using var db = factory.Database.NewContext();
         Assert.Equal(0, await db.UserSessions.CountAsync());
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string persona)
-    {
-        var token = await PortalFactory.AntiforgeryTokenAsync(browser, "/konto/log-ind");
-        var response = await browser.PostAsync("/konto/log-ind", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["persona"] = persona,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response;
     }
 }

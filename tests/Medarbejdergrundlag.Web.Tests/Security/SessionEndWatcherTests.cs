@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using Medarbejdergrundlag.Content.Model;
+using Medarbejdergrundlag.Web.Security.Sessions;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Medarbejdergrundlag.Web.Tests.Security;
@@ -93,6 +95,76 @@ public sealed class SessionEndWatcherTests
         Assert.True(await GoneWithinAsync(database, "old-between-trims"), "The trim did not run again just over ten minutes later.");
     }
 
+    [Fact]
+    public async Task ADatabaseOutageIsLoggedOnceAndAgainAfterTheWatcherHasReadTheDatabaseOnceMore()
+    {
+        var logs = new LogCapture();
+        using var factory = new PortalFactory().WithLogs(logs);
+        var store = factory.Services.GetRequiredService<SessionStore>();
+        var key = await store.StoreAsync(SessionStoreHarness.Ticket("persona:medarbejder"));
+        int Warnings() => logs.Entries.Count(e => e.Category == typeof(SessionEndWatcher).FullName && e.Level == LogLevel.Warning
+            && e.Text.StartsWith("Could not read ended sessions from the database; trying again every second.", StringComparison.Ordinal));
+
+        // To the watcher, a table it cannot find is a database it cannot read.
+        await RenameSessionsTableAsync(factory.Database, "UserSessions", "UserSessionsAway");
+        Assert.True(await WithinAsync(() => Task.FromResult(Warnings() >= 1)), "The outage was not logged.");
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(1, Warnings());
+
+        // Back: the watcher reads again (it forgets a session ended meanwhile), then a new outage is news.
+        await RenameSessionsTableAsync(factory.Database, "UserSessionsAway", "UserSessions");
+        await using (var db = factory.Database.NewContext())
+        {
+            await db.UserSessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, DateTime.UtcNow));
+        }
+
+        Assert.True(await WithinAsync(async () => await store.RetrieveAsync(key) is null), "The watcher did not read the database again.");
+        await RenameSessionsTableAsync(factory.Database, "UserSessions", "UserSessionsAway");
+        Assert.True(await WithinAsync(() => Task.FromResult(Warnings() == 2)), $"A second outage logged {Warnings() - 1} warnings, not one.");
+        await RenameSessionsTableAsync(factory.Database, "UserSessionsAway", "UserSessions");
+    }
+
+    [Fact]
+    public async Task TheWatcherDropsFromMemorySessionsPastTheirEnd()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new PortalFactory().WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        var store = factory.Services.GetRequiredService<SessionStore>();
+        // Memory keeps a session until its sliding end, by the real clock; this one's is in a moment.
+        var end = DateTime.UtcNow.AddSeconds(2);
+        await store.StoreAsync(SessionStoreHarness.Ticket("persona:medarbejder", expires: end));
+        Assert.Equal(1, store.CachedCount);
+        await Task.Delay(end - DateTime.UtcNow + TimeSpan.FromMilliseconds(200));
+
+        // The watcher trims every ten minutes (and once at start, which may have come before the end).
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.True(await WithinAsync(() => Task.FromResult(store.CachedCount == 0)), "The expired session stayed in memory.");
+    }
+
+    private static async Task RenameSessionsTableAsync(PortalDatabase database, string from, string to)
+    {
+        await using var db = database.NewContext();
+        var sql = "ALTER TABLE \"" + from + "\" RENAME TO \"" + to + "\"";
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private static async Task<bool> WithinAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
     private static UserSession Row(string id, DateTime expires, DateTime absolute, DateTime? ended = null) => new()
     {
         Id = id,
@@ -110,19 +182,6 @@ public sealed class SessionEndWatcherTests
         return await db.UserSessions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
     }
 
-    private static async Task<bool> GoneWithinAsync(PortalDatabase database, string id)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            if (!(await IdsAsync(database)).Contains(id))
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
+    private static Task<bool> GoneWithinAsync(PortalDatabase database, string id) =>
+        WithinAsync(async () => !(await IdsAsync(database)).Contains(id));
 }

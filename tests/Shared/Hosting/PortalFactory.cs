@@ -144,6 +144,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> SignedInClientAsync(string persona = "medarbejder")
     {
         var client = CreatePlainClient();
+        await PersonaSignInAsync(client, persona);
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="client"/> (one that keeps cookies) in through the persona form; the sign-in's response.</summary>
+    public static async Task<HttpResponseMessage> PersonaSignInAsync(HttpClient client, string persona)
+    {
         var token = await AntiforgeryTokenAsync(client, "/konto/log-ind");
         var response = await client.PostAsync("/konto/log-ind", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -155,7 +162,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Persona sign-in answered {(int)response.StatusCode}.");
         }
 
-        return client;
+        return response;
     }
 
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path) =>

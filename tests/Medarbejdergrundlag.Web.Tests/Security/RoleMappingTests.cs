@@ -125,7 +125,9 @@ public sealed class RoleMappingTests
     [Fact]
     public void AnIdTokenWithoutASubjectIsRefused()
     {
-        Assert.Throws<AuthenticationFailureException>(() => Mapping.PortalIdentity(User(("name", "Mette Madsen")), "OpenIdConnect"));
+        var error = Assert.Throws<AuthenticationFailureException>(() => Mapping.PortalIdentity(User(("name", "Mette Madsen")), "OpenIdConnect"));
+
+        Assert.Equal("The id_token carried no sub.", error.Message);
     }
 
     [Theory]

@@ -203,19 +203,6 @@ public sealed class OidcSetupEdgeTests : OidcPortalTests
     }
 
     [Fact]
-    public async Task AResponseWithoutIssWhereTheProviderAdvertisesItIsRefusedWithTheReasonLogged()
-    {
-        Issuer.AdvertisesIssParameter = true;
-        using var client = Portal.CreatePlainClient();
-        var authorize = await ChallengeAsync(client, "/admin");
-
-        var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
-
-        await AssertRefusedAsync(client, callback,
-            "The authorization response carries no iss, though the provider advertises authorization_response_iss_parameter_supported (RFC 9207).");
-    }
-
-    [Fact]
     public async Task AnotherIssuerInIssIsRefusedEvenWhereTheProviderDoesNotAdvertiseIss()
     {
         using var client = Portal.CreatePlainClient();

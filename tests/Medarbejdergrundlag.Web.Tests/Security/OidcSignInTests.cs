@@ -99,7 +99,8 @@ public sealed class OidcSignInTests : OidcPortalTests
 
         var callback = await CallbackAsync(client, authorize, Issuer.Mint(authorize.Nonce));
 
-        await AssertRefusedAsync(client, callback, "RFC 9207");
+        await AssertRefusedAsync(client, callback,
+            "The authorization response carries no iss, though the provider advertises authorization_response_iss_parameter_supported (RFC 9207).");
     }
 
     [Fact]

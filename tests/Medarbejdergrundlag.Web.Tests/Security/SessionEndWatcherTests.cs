@@ -43,6 +43,30 @@ public sealed class SessionEndWatcherTests
     }
 
     [Fact]
+    public async Task AnEndCommittedLateWithATimeUpToFiveSecondsBeforeTheLatestSeenIsStillForgotten()
+    {
+        using var factory = new PortalFactory();
+        var store = factory.Services.GetRequiredService<SessionStore>();
+        var first = await store.StoreAsync(SessionStoreHarness.Ticket("persona:medarbejder"));
+        string firstId;
+        await using (var db = factory.Database.NewContext())
+        {
+            firstId = await db.UserSessions.Select(s => s.Id).SingleAsync();
+        }
+
+        var second = await store.StoreAsync(SessionStoreHarness.Ticket("persona:hr-redaktoer"));
+        var latest = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).UtcDateTime;
+        await EndAsync(factory.Database, s => s.Id == firstId, latest);
+        Assert.True(await WithinAsync(async () => await store.RetrieveAsync(first) is null), "The first end was not seen.");
+
+        // Another instance's end, stamped five seconds before the latest the watcher has seen, commits now.
+        Assert.NotNull(await store.RetrieveAsync(second));
+        await EndAsync(factory.Database, s => s.Id != firstId, latest.AddSeconds(-5));
+
+        Assert.True(await WithinAsync(async () => await store.RetrieveAsync(second) is null), "An end committed out of order was missed.");
+    }
+
+    [Fact]
     public async Task RowsADayPastTheirEndAreDroppedNewerOnesKeptAndOnlyEveryTenMinutes()
     {
         using var database = PortalDatabase.Create();
@@ -105,6 +129,10 @@ public sealed class SessionEndWatcherTests
         int Warnings() => logs.Entries.Count(e => e.Category == typeof(SessionEndWatcher).FullName && e.Level == LogLevel.Warning
             && e.Text.StartsWith("Could not read ended sessions from the database; trying again every second.", StringComparison.Ordinal));
 
+        // A healthy database, with no session ended yet, is nothing to warn about.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(0, Warnings());
+
         // To the watcher, a table it cannot find is a database it cannot read.
         await RenameSessionsTableAsync(factory.Database, "UserSessions", "UserSessionsAway");
         Assert.True(await WithinAsync(() => Task.FromResult(Warnings() >= 1)), "The outage was not logged.");
@@ -140,6 +168,12 @@ public sealed class SessionEndWatcherTests
         clock.Advance(TimeSpan.FromMinutes(11));
 
         Assert.True(await WithinAsync(() => Task.FromResult(store.CachedCount == 0)), "The expired session stayed in memory.");
+    }
+
+    private static async Task EndAsync(PortalDatabase database, System.Linq.Expressions.Expression<Func<UserSession, bool>> which, DateTime at)
+    {
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.UserSessions.Where(which).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, at)));
     }
 
     private static async Task RenameSessionsTableAsync(PortalDatabase database, string from, string to)

@@ -43,14 +43,15 @@ public sealed class FreshSessionSignInTests
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("localhost");
         context.Request.Headers.Cookie = old;
-        // A cookie another part of the request has set is no business of the sign-in; it stays.
-        context.Response.Headers.SetCookie = "mg.other=1; path=/";
+        // A cookie another part of the request has set is no business of the sign-in; it stays, even
+        // when its name merely begins with the session cookie's.
+        context.Response.Headers.SetCookie = "mg.session-hint=1; path=/";
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Persona.Find("medarbejder")!.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
 
         var fresh = Assert.Single(context.Response.Headers.SetCookie, c => c!.StartsWith("mg.session=", StringComparison.Ordinal))!.Split(';')[0];
         Assert.NotEqual(old, fresh);
-        Assert.Equal(["mg.other=1; path=/"], context.Response.Headers.SetCookie.Where(c => !c!.StartsWith("mg.session=", StringComparison.Ordinal)));
+        Assert.Equal(["mg.session-hint=1; path=/"], context.Response.Headers.SetCookie.Where(c => !c!.StartsWith("mg.session=", StringComparison.Ordinal)));
         await using var db = factory.Database.NewContext();
         Assert.Equal([true, false], await db.UserSessions.OrderBy(s => s.CreatedAt).Select(s => s.EndedAt != null).ToListAsync());
     }

@@ -153,6 +153,26 @@ public sealed class SessionEndWatcherTests
     }
 
     [Fact]
+    public async Task ADatabaseTheWatcherCannotReadFromTheStartIsLogged()
+    {
+        using var database = PortalDatabase.Create();
+        using (var migrate = new PortalFactory(database))
+        {
+            _ = migrate.Services;
+        }
+
+        await RenameSessionsTableAsync(database, "UserSessions", "UserSessionsAway");
+        var logs = new LogCapture();
+        using var factory = new PortalFactory(database).WithLogs(logs);
+        _ = factory.Services;
+
+        Assert.True(
+            await WithinAsync(() => Task.FromResult(logs.Entries.Any(e => e.Category == typeof(SessionEndWatcher).FullName && e.Level == LogLevel.Warning))),
+            "An outage from the start was not logged.");
+        await RenameSessionsTableAsync(database, "UserSessionsAway", "UserSessions");
+    }
+
+    [Fact]
     public async Task TheWatcherDropsFromMemorySessionsPastTheirEnd()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

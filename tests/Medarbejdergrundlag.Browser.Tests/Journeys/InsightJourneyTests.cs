@@ -30,16 +30,18 @@ public sealed class InsightJourneyTests(BrowserFixture fixture)
                 await second.ClickAsync();
                 await reader.WaitForURLAsync(url => !url.Contains("/soeg", StringComparison.Ordinal));
             }
-        }
 
-        // The beacons arrive on their own time: flush until all five are in (or give up and fail below).
-        var flusher = fixture.Server.Services.GetRequiredService<InsightFlusher>();
-        long clicks = 0;
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); clicks < 5 && DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            Assert.True(await flusher.FlushAsync());
-            await using var db = fixture.Server.Database.NewContext();
-            clicks = await db.SearchClickCounts.Where(c => c.Query == query && c.Position == 2).SumAsync(c => c.Count);
+            // The beacons arrive on their own time: flush until all five are in (or give up and fail
+            // below). The reader's browser stays open meanwhile, so that closing it cannot cut off the
+            // last beacon on a busy machine.
+            var flusher = fixture.Server.Services.GetRequiredService<InsightFlusher>();
+            long clicks = 0;
+            for (var deadline = DateTime.UtcNow.AddSeconds(30); clicks < 5 && DateTime.UtcNow < deadline; await Task.Delay(200))
+            {
+                Assert.True(await flusher.FlushAsync());
+                await using var db = fixture.Server.Database.NewContext();
+                clicks = await db.SearchClickCounts.Where(c => c.Query == query && c.Position == 2).SumAsync(c => c.Count);
+            }
         }
 
         await using var context = await fixture.NewContextAsync(1280, "hr-redaktoer");

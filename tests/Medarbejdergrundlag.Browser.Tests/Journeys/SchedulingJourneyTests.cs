@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Medarbejdergrundlag.Browser.Tests.Infrastructure;
@@ -52,28 +51,32 @@ public sealed class SchedulingJourneyTests(BrowserFixture fixture)
         await employee.GotoAsync("/pejlemaerker/mod");
         await Assertions.Expect(employee.Locator("main")).Not.ToContainTextAsync(marker);
 
-        // Three seconds before the time: still the old text.
-        fixture.Clock.Set(due.AddSeconds(-3));
+        // Half a minute before the time: still the old text.
+        fixture.Clock.Set(due.AddSeconds(-30));
         await employee.ReloadAsync();
         await Assertions.Expect(employee.Locator("main")).Not.ToContainTextAsync(marker);
 
-        var watch = Stopwatch.StartNew();
-        DateTimeOffset? seenAt = null;
-        while (watch.Elapsed < TimeSpan.FromSeconds(15))
+        // From three seconds before, reload until the new text shows. A reload that ended before the
+        // time must not show it; one that began more than five seconds after must. Five, not the
+        // worker's one second (which ScheduleWorkerTests pins): a reload on a busy machine can take
+        // longer than that, and the bound is on when the page changes, not on how fast Chromium is.
+        fixture.Clock.Set(due.AddSeconds(-3));
+        var latest = due.AddSeconds(5);
+        while (true)
         {
+            var began = fixture.Clock.GetUtcNow();
             await employee.ReloadAsync();
-            if ((await employee.Locator("main").InnerTextAsync()).Contains(marker, StringComparison.Ordinal))
+            var shown = (await employee.Locator("main").InnerTextAsync()).Contains(marker, StringComparison.Ordinal);
+            var ended = fixture.Clock.GetUtcNow();
+            if (shown)
             {
-                seenAt = fixture.Clock.GetUtcNow();
+                Assert.True(ended >= due, $"shown by {ended:HH:mm:ss.fff}, before its time {due:HH:mm:ss}");
                 break;
             }
 
+            Assert.True(began < latest, $"a reload begun at {began:HH:mm:ss.fff}, more than 5 s after its time {due:HH:mm:ss}, still showed the old text");
             await Task.Delay(100);
         }
-
-        Assert.True(seenAt is not null, "the employee never saw the scheduled text");
-        Assert.True(seenAt >= due, $"shown at {seenAt:HH:mm:ss.fff}, before its time {due:HH:mm:ss}");
-        Assert.True(seenAt < due.AddSeconds(3), $"shown at {seenAt:HH:mm:ss.fff}, more than 2 s after its time {due:HH:mm:ss}");
 
         // Put the text back for the other journeys: restore the version before, and publish it.
         // The history lists the newest first; the first restore button is the Danish version before

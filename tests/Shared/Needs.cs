@@ -18,7 +18,7 @@ public static class Needs
     /// <summary>Chromium through Playwright.</summary>
     public const string Browser = "Browser";
 
-    /// <summary>A timing measurement that runs alone for most of a minute (search latency over 5,000 documents).</summary>
+    /// <summary>A test that runs alone for most of a minute (the 5,000-document search index, whose timings it prints).</summary>
     public const string Time = "Time";
 
     /// <summary>The filter <c>dotnet test --filter</c> takes for the fast tier.</summary>

@@ -85,6 +85,32 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         Assert.Empty(await HtmlCodeSniffer.ErrorsAsync(page));
     }
 
+    [Fact]
+    public async Task EscapeClosesTheOpenMenuAndGivesTheFocusBackToItsButton()
+    {
+        await using var context = await fixture.NewContextAsync(375);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/medarbejdergrundlag");
+        var menu = page.Locator("details.site-menu");
+        var homeLink = page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "Forside", Exact = true });
+
+        await Keyboard.TabToAsync(page, f => f.Tag == "SUMMARY", "the menu button", maxTabs: 4);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(menu).ToHaveAttributeAsync("open", "");
+        await Keyboard.TabToAsync(page, f => f.Text == "Forside", "the menu's Forside", maxTabs: 2);
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(menu).Not.ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(homeLink).ToBeHiddenAsync();
+        Assert.Equal("SUMMARY", (await Keyboard.FocusedAsync(page))!.Tag);
+
+        // Escape on the closed menu's button changes nothing; Enter opens it again.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(menu).Not.ToHaveAttributeAsync("open", "");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(homeLink).ToBeVisibleAsync();
+    }
+
     [Theory]
     [InlineData(1280, 900, 1)]
     // 200% zoom of a 1280 px window: 640 CSS px at two device pixels each. The menu folds and still works.

@@ -60,6 +60,18 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // The phone's menu closes with Escape, as people expect of a menu, and gives the focus back to
+  // its button; opening and closing it otherwise is the browser's own disclosure, without script.
+  const menu = document.querySelector("details.site-menu");
+  if (menu) {
+    menu.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+
   // A table wider than a phone scrolls in its box (words are not cut to fit): a box that scrolls
   // must take keyboard focus, so it can be scrolled without a mouse.
   for (const box of document.querySelectorAll(".table-scroll")) {

@@ -84,8 +84,8 @@ for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
     if r.get("outcome") not in ("Failed", "Error"):
         continue
     message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
-    first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
-    print(f"FAILED {r.get('testName')}: {first}")
+    lines = (message.text or "").strip().splitlines() if message is not None else []
+    print(f"FAILED {r.get('testName')}: {lines[0][:300] if lines else ''}")
 PY
 done
 

@@ -55,9 +55,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
 
-        // The first pages of a run meet a cold server (the JIT, the first database reads) and, on a busy
-        // shared machine, once took over 30 s. The fixture absorbs that here, with room to spare, so
-        // that no test's first sign-in pays for it; the tests keep the 30 s below.
+        // The first pages of a run meet a cold server (the JIT, the first database reads): with four busy
+        // loops beside it on this 2-core machine, the first sign-in took over 30 s. The fixture absorbs
+        // that here, with room to spare, so that no test's first sign-in pays for it; the tests keep
+        // the 30 s below.
         await using var editor = await NewContextAsync(persona: null);
         editor.SetDefaultTimeout(120_000);
         await SignInAsync(editor, "hr-redaktoer");

@@ -59,7 +59,9 @@ for project in tests/*/*.Tests.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
 done
 
-# Sum the counters of every project's TRX file, so a project that ran nothing still shows.
+# Sum the counters of every project's TRX file, so a project that ran nothing still shows, and
+# name every failed test once more with the first line of its message, so the last lines of a long
+# CI log say what failed without scrolling back through the console output.
 reports=$(find "$results" -name '*.trx' | wc -l)
 passed=0
 failed=0
@@ -71,12 +73,7 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
-done
-
-# Name every failed test once more at the end, with the first line of its message, so the last
-# lines of a long CI log say what failed without scrolling back through the console output.
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] && command -v python3 >/dev/null || continue
+  command -v python3 >/dev/null || continue
   python3 - "$trx" <<'PY' || true
 import sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
